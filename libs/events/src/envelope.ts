@@ -1,0 +1,35 @@
+/**
+ * Events are plain data: `{ type, data, metadata }`. The `type` string equals the TypeScript type name.
+ * Who did it and why (actor, correlation, causation) lives in metadata, never in data.
+ */
+export interface EventMetadata {
+  readonly eventId: string;
+  readonly schemaVersion: number;
+  /** ISO-8601, taken when the command was accepted, never when the event is replayed. */
+  readonly occurredAt: string;
+  readonly actorUserId: string | null;
+  readonly practiceId: string | null;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly commandType: string;
+}
+
+/** What a decider returns: an event without its metadata (the application adds it). */
+export interface DomainEvent<TType extends string = string, TData = unknown> {
+  readonly type: TType;
+  readonly data: TData;
+}
+
+/** An event as it is handed to the event store. */
+export interface NewEvent<TType extends string = string, TData = unknown> extends DomainEvent<TType, TData> {
+  readonly metadata: EventMetadata;
+}
+
+/** An event as it was recorded by the event store. */
+export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<TType, TData> {
+  readonly streamId: string;
+  /** 0-based revision of the event within its stream. */
+  readonly revision: number;
+  /** Global, strictly increasing position of the event in the whole log ($all). */
+  readonly position: number;
+}

@@ -1,0 +1,27 @@
+/** Streams are `{category}-{id}`; one helper per category so no one spells a stream name by hand. */
+export const StreamCategory = {
+  user: 'user',
+  practice: 'practice',
+  chart: 'chart',
+  contact: 'contact',
+  reservation: 'reservation',
+} as const;
+export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
+
+export const userStream = (userId: string): string => `user-${userId}`;
+export const practiceStream = (practiceId: string): string => `practice-${practiceId}`;
+export const chartStream = (chartId: string): string => `chart-${chartId}`;
+export const contactStream = (contactId: string): string => `contact-${contactId}`;
+export const reservationStream = (hash: string): string => `reservation-${hash}`;
+
+/** The category of a stream: everything before the first dash. */
+export const streamCategory = (streamId: string): string => {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+};
+
+/** The id part of a stream name: everything after the first dash. */
+export const streamIdOf = (streamId: string): string => {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? '' : streamId.slice(dash + 1);
+};

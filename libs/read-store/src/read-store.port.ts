@@ -1,0 +1,76 @@
+/**
+ * The read store port: named collections of JSON documents addressed by string id, queried with
+ * MongoDB's filter / sort / skip / limit / projection language. Adapters: in-memory on mingo (the
+ * embedded default) and MongoDB (production). Every adapter runs the contract suite in test/contract.
+ */
+
+/** A stored document. `_id` is the document's id; `_position` the log position of the last event applied. */
+export interface ReadDocument {
+  readonly _id: string;
+  readonly _position?: number;
+  readonly [field: string]: unknown;
+}
+
+export type Filter = Record<string, unknown>;
+export type Sort = Record<string, 1 | -1>;
+export type Projection = Record<string, 0 | 1>;
+
+export interface FindOptions {
+  readonly sort?: Sort;
+  readonly skip?: number;
+  readonly limit?: number;
+  readonly projection?: Projection;
+}
+
+/**
+ * One write of a bulk. `position` is the log position of the last event folded into it: a write whose
+ * position is not newer than the stored document's `_position` changes nothing, so replaying a batch
+ * after a crash is harmless. Writes without a position are applied unconditionally.
+ */
+export type WriteOp =
+  | { readonly kind: 'put'; readonly doc: ReadDocument; readonly position?: number }
+  | { readonly kind: 'delete'; readonly id: string; readonly position?: number };
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly keys: Record<string, 1 | -1>;
+  readonly unique?: boolean;
+}
+
+export interface ReadCollection<TDoc extends ReadDocument = ReadDocument> {
+  get(id: string): Promise<TDoc | null>;
+  getMany(ids: readonly string[]): Promise<Map<string, TDoc>>;
+  find(filter: Filter, options?: FindOptions): Promise<TDoc[]>;
+  count(filter: Filter): Promise<number>;
+  /** Applies every op; at most one op per id in one call. */
+  bulkWrite(ops: readonly WriteOp[]): Promise<void>;
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>;
+  /** Removes every document and index of the collection. */
+  drop(): Promise<void>;
+}
+
+export interface ReadStore {
+  collection<TDoc extends ReadDocument = ReadDocument>(name: string): ReadCollection<TDoc>;
+  /** The position of the last event a projection has fully applied, or undefined when it never ran. */
+  getCheckpoint(projection: string): Promise<number | undefined>;
+  setCheckpoint(projection: string, position: number): Promise<void>;
+  listCollections(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** A unique index refused a write. */
+export class DuplicateKeyError extends Error {
+  readonly code = 'DuplicateKey';
+  constructor(readonly collection: string, readonly index: string, readonly key: unknown) {
+    super(`duplicate key in ${collection} for index ${index}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export class ReadStoreUnavailableError extends Error {
+  readonly code = 'ReadStoreUnavailable';
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'ReadStoreUnavailableError';
+  }
+}
