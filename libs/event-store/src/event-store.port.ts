@@ -108,17 +108,7 @@ export class StreamDeletedError extends Error {
   }
 }
 
-/** An event failed its schema on append or on read. */
-export class InvalidEventError extends Error {
-  readonly code = 'InvalidEvent';
-  constructor(
-    readonly eventType: string,
-    readonly reason: string,
-  ) {
-    super(`event ${eventType} is invalid: ${reason}`);
-    this.name = 'InvalidEventError';
-  }
-}
+export { InvalidEventError } from '../../events/src/invalid-event.error';
 
 /** The store could not be reached or failed; the append may or may not have happened. */
 export class EventStoreUnavailableError extends Error {

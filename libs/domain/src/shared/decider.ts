@@ -1,0 +1,21 @@
+import type { DomainEvent } from '../../../events/src/envelope';
+
+/**
+ * An aggregate as three pure functions (emmett's Decider). `decide` may throw a DomainError; it never
+ * reads a clock or makes an id: those come in with the command.
+ */
+export interface Decider<TCommand, TState, TEvent extends DomainEvent> {
+  readonly decide: (command: TCommand, state: TState) => readonly TEvent[];
+  readonly evolve: (state: TState, event: TEvent) => TState;
+  readonly initialState: () => TState;
+}
+
+export const fold = <TState, TEvent extends DomainEvent>(
+  decider: Pick<Decider<unknown, TState, TEvent>, 'evolve' | 'initialState'>,
+  events: readonly TEvent[],
+): TState => events.reduce(decider.evolve, decider.initialState());
+
+/** Exhaustiveness check for `switch` over a union: adding a member without handling it fails to compile. */
+export const assertNever = (value: never): never => {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { EventCodec } from './event-codec';
+import { InvalidEventError } from './invalid-event.error';
+import type { RecordedEvent } from './envelope';
+
+// A registry of its own: ClientRenamed v1 held one `name`; v2 splits it into first and last name.
+const codec = new EventCodec({
+  ClientRenamed: {
+    version: 2,
+    schema: z.object({ firstName: z.string(), lastName: z.string() }).strict(),
+    upcasters: {
+      1: (data) => {
+        const { name } = data as { name: string };
+        const [firstName, ...rest] = name.split(' ');
+        return { firstName, lastName: rest.join(' ') };
+      },
+    },
+  },
+});
+
+const recorded = (schemaVersion: number, data: unknown): RecordedEvent => ({
+  type: 'ClientRenamed',
+  data,
+  streamId: 'chart-1',
+  revision: 0,
+  position: 0,
+  metadata: {
+    eventId: 'e1',
+    schemaVersion,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    actorUserId: 'u1',
+    practiceId: 'p1',
+    correlationId: 'c1',
+    causationId: null,
+    commandType: 'RenameClient',
+  },
+});
+
+describe('EventCodec', () => {
+  describe('when an old version is read', () => {
+    it('upcasts it to the current version', () => {
+      const decoded = codec.decodeOnRead(recorded(1, { name: 'Ada King Lovelace' }));
+      expect(decoded.data).toEqual({ firstName: 'Ada', lastName: 'King Lovelace' });
+      expect(decoded.metadata.schemaVersion).toBe(2);
+    });
+  });
+
+  describe('when the current version is read', () => {
+    it('returns it unchanged', () => {
+      const event = recorded(2, { firstName: 'Ada', lastName: 'Lovelace' });
+      expect(codec.decodeOnRead(event)).toBe(event);
+    });
+  });
+
+  describe('when data does not match its schema', () => {
+    it('rejects it on read, naming the field', () => {
+      expect(() => codec.decodeOnRead(recorded(2, { firstName: 'Ada' }))).toThrow(/lastName/);
+    });
+
+    it('rejects it on append', () => {
+      const event = recorded(2, { firstName: 'Ada', lastName: 'L', extra: true });
+      expect(() => codec.checkOnAppend(event)).toThrow(InvalidEventError);
+    });
+
+    it('rejects an append written with an old version', () => {
+      expect(() => codec.checkOnAppend(recorded(1, { name: 'Ada Lovelace' }))).toThrow(/schemaVersion/);
+    });
+  });
+
+  it('rejects an unknown event type and an unknown version', () => {
+    expect(() => codec.decodeOnRead({ ...recorded(1, {}), type: 'Nope' })).toThrow(/unknown event type/);
+    expect(() => codec.decodeOnRead(recorded(3, {}))).toThrow(/unknown schemaVersion/);
+  });
+});

@@ -1,0 +1,24 @@
+import type { ZodTypeAny } from 'zod';
+import { EventCodec, type EventRegistry } from './event-codec';
+import { userEventSchemas } from './user.events';
+import { practiceEventSchemas } from './practice.events';
+import { chartEventSchemas } from './chart.events';
+import { reservationEventSchemas } from './reservation.events';
+
+const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
+  Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
+
+/**
+ * Every event type of the system with its current schema version. When a shape must change, bump the
+ * version here and add the upcaster from the previous version beside it.
+ */
+export const eventRegistry: EventRegistry = {
+  ...version1(userEventSchemas),
+  ...version1(practiceEventSchemas),
+  ...version1(chartEventSchemas),
+  ...version1(reservationEventSchemas),
+};
+
+export const eventCodec = new EventCodec(eventRegistry);
+
+export const allEventTypes: readonly string[] = Object.keys(eventRegistry);
