@@ -113,7 +113,7 @@ export { InvalidEventError } from '../../events/src/invalid-event.error';
 /** The store could not be reached or failed; the append may or may not have happened. */
 export class EventStoreUnavailableError extends Error {
   readonly code = 'EventStoreUnavailable';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

@@ -69,7 +69,7 @@ export class DuplicateKeyError extends Error {
 
 export class ReadStoreUnavailableError extends Error {
   readonly code = 'ReadStoreUnavailable';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'ReadStoreUnavailableError';
   }

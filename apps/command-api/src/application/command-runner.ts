@@ -1,0 +1,117 @@
+import type { DomainEvent, NewEvent, RecordedEvent } from '../../../../libs/events/src/envelope';
+import type { EventCodec } from '../../../../libs/events/src/event-codec';
+import type { Decider } from '../../../../libs/domain/src/shared/decider';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+} from '../../../../libs/event-store/src/event-store.port';
+import type { CommandEnvelope } from './command-envelope';
+import { deterministicUuid } from './deterministic-id';
+
+/** The stream changed since the revision the caller said it saw (If-Match). */
+export class RevisionMismatchError extends Error {
+  readonly code = 'RevisionMismatch';
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at revision ${actual}, not ${expected}`);
+    this.name = 'RevisionMismatchError';
+  }
+}
+
+export interface CommandResult<TState, TEvent> {
+  readonly state: TState;
+  readonly events: readonly TEvent[];
+  /** The stream's revision after the command (-1: the stream does not exist). */
+  readonly revision: number;
+  /** The log position of the command's last event, or of the stream's last event if it appended none. */
+  readonly position: number;
+}
+
+export interface RunOptions {
+  /** If-Match: the revision the caller last saw; any other revision is a RevisionMismatchError. */
+  readonly expectedRevision?: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+const lastOf = (events: readonly RecordedEvent[]): RecordedEvent | undefined => events[events.length - 1];
+
+/**
+ * The one way a command changes a stream: read -> fold -> decide -> append at the revision it read.
+ * A concurrent writer makes the append fail; the command is then decided again on the new state.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly codec: EventCodec,
+  ) {}
+
+  async load<S, E extends DomainEvent>(
+    decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>,
+    streamId: string,
+  ): Promise<{ state: S; revision: number; events: RecordedEvent[] }> {
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    return { state, revision: lastOf(events)?.revision ?? -1, events };
+  }
+
+  async run<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    command: C,
+    envelope: CommandEnvelope,
+    options: RunOptions = {},
+  ): Promise<CommandResult<S, E>> {
+    for (let attempt = 1; ; attempt += 1) {
+      const { state, revision, events: history } = await this.load(decider, streamId);
+
+      // A retry of a command that already landed answers as the first time and appends nothing.
+      const earlier = history.filter((event) => event.metadata.causationId === envelope.commandId);
+      if (earlier.length > 0) {
+        const last = lastOf(earlier)!;
+        return { state, events: earlier as unknown as E[], revision: last.revision, position: last.position };
+      }
+      // Decide before comparing revisions: a record the caller may not see is "not found", never "changed".
+      const decided = decider.decide(command, state);
+      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+        throw new RevisionMismatchError(streamId, options.expectedRevision, revision);
+      }
+      if (decided.length === 0) {
+        return { state, events: [], revision, position: lastOf(history)?.position ?? -1 };
+      }
+      try {
+        const appended = await this.store.appendToStream(streamId, this.toNewEvents(streamId, decided, envelope), {
+          expectedRevision: revision < 0 ? 'no_stream' : revision,
+        });
+        const newState = decided.reduce(decider.evolve, state);
+        return { state: newState, events: decided, revision: appended.nextExpectedRevision, position: appended.position };
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+        if (options.expectedRevision !== undefined) {
+          throw new RevisionMismatchError(streamId, options.expectedRevision, error.actual ?? -1);
+        }
+      }
+    }
+  }
+
+  private toNewEvents(streamId: string, events: readonly DomainEvent[], envelope: CommandEnvelope): NewEvent[] {
+    return events.map((event, index) => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: deterministicUuid(`${envelope.commandId}|${streamId}|${index}`),
+        schemaVersion: this.codec.currentVersion(event.type),
+        occurredAt: envelope.now,
+        actorUserId: envelope.actorUserId,
+        practiceId: envelope.practiceId,
+        correlationId: envelope.correlationId,
+        causationId: envelope.commandId,
+        commandType: envelope.commandType,
+      },
+    }));
+  }
+}

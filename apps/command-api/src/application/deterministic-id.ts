@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A UUID (version 5 layout) derived from a name. A command retried with the same idempotency key
+ * derives the same command id, the same new entity ids and the same event ids, so a retry appends
+ * nothing twice (EventStoreDB requires event ids to be UUIDs).
+ */
+export const deterministicUuid = (name: string): string => {
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};

@@ -1,0 +1,45 @@
+import { practiceStream } from '../../../../libs/events/src/streams';
+import type { PracticeEvent } from '../../../../libs/events/src/practice.events';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import {
+  practiceDecider,
+  practiceNotFound,
+  membershipOf,
+  type Membership,
+  type PracticeState,
+} from '../../../../libs/domain/src/practice/practice.decider';
+
+interface Cached {
+  state: PracticeState;
+  revision: number;
+}
+
+/**
+ * Answers "is this user a member of this practice, and with which role?" from the practice stream
+ * itself, so a removed member loses access at once. Each check reads only the events appended since
+ * the last check of that practice.
+ */
+export class PracticeAccess {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The caller's membership; a practice the caller does not belong to does not exist for them (404). */
+  async requireMember(practiceId: string, userId: string): Promise<Membership> {
+    const membership = membershipOf(await this.current(practiceId), userId);
+    if (!membership) throw practiceNotFound();
+    return membership;
+  }
+
+  private async current(practiceId: string): Promise<PracticeState> {
+    const cached = this.cache.get(practiceId) ?? { state: practiceDecider.initialState(), revision: -1 };
+    const newer = await this.store.readStream(practiceStream(practiceId), { fromRevision: cached.revision + 1 });
+    if (newer.length === 0) return cached.state;
+    const next = {
+      state: newer.reduce((state, event) => practiceDecider.evolve(state, event as unknown as PracticeEvent), cached.state),
+      revision: newer[newer.length - 1].revision,
+    };
+    this.cache.set(practiceId, next);
+    return next.state;
+  }
+}

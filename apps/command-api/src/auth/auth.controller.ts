@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { commandEnvelope } from '../application/command-envelope';
+import { Public } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { CorrelationId, IdempotencyKey } from '../http/headers';
+import { SignInService } from './sign-in.service';
+import { SignUpCommand } from './sign-up.command';
+import { SignInRequestDto, SignUpRequestDto } from './sign-up.request.dto';
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly signInService: SignInService,
+  ) {}
+
+  @Post('sign-up')
+  async signUp(
+    @Body() body: SignUpRequestDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const envelope = commandEnvelope({ commandType: 'SignUp', actorUserId: null, practiceId: null, idempotencyKey, correlationId });
+    const result = await this.commandBus.execute(
+      new SignUpCommand(envelope, body.email, body.password, body.firstName, body.lastName),
+    );
+    return answerCommand(response, result, { userId: result.userId });
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  signIn(@Body() body: SignInRequestDto) {
+    return this.signInService.signIn(body.email, body.password);
+  }
+}

@@ -1,0 +1,93 @@
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
+import { CHARTS } from '../../../../libs/read-models/src/charts/chart-document.projection';
+import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
+import { CLIENTS } from '../../../../libs/read-models/src/clients/client-list.projection';
+import { NEEDS_ATTENTION } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { ChartReadAudit } from '../application/chart-read-audit';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { ConsistencyToken } from '../http/headers';
+import { isUuid, PracticeMemberGuard } from '../http/practice-member.guard';
+import { badRequest } from '../http/problem';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { ClientListQueryDto } from '../clients/client-list.query.dto';
+import { listClients, listNeedsAttention } from '../clients/client-queries';
+import { chartHistory } from './chart-history';
+
+
+const parseRevision = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value)) {
+    throw badRequest('ValidationFailed', 'The request is not valid', [
+      { field: 'asOfRevision', message: 'must be a non-negative integer' },
+    ]);
+  }
+  return Number(value);
+};
+
+/** The read side of a practice: lists, Needs Attention, the chart document and its history. */
+@ApiTags('reads')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId')
+export class PracticeReadsController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly freshness: ReadModelFreshness,
+    private readonly audit: ChartReadAudit,
+  ) {}
+
+  @Get('clients')
+  async clients(
+    @Param('practiceId') practiceId: string,
+    @Query() query: ClientListQueryDto,
+    @ConsistencyToken() token: number | undefined,
+  ) {
+    await this.freshness.awaitPosition(token, [CLIENTS]);
+    return listClients(this.readStore, practiceId, query);
+  }
+
+  @Get('needs-attention')
+  async needsAttention(@Param('practiceId') practiceId: string, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [NEEDS_ATTENTION]);
+    return listNeedsAttention(this.readStore, practiceId);
+  }
+
+  @Get('charts/:chartId')
+  async chart(
+    @Param('practiceId') practiceId: string,
+    @Param('chartId') chartId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @ConsistencyToken() token: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!isUuid(chartId)) throw chartNotFound();
+    await this.freshness.awaitPosition(token, [CHARTS]);
+    const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
+    if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
+    await this.audit.record(user.userId, practiceId, chartId, 'chart');
+    response.setHeader('ETag', `"${doc.revision}"`);
+    const { _id, _position: _ignored, ...rest } = doc;
+    return { chartId: _id, ...rest };
+  }
+
+  @Get('charts/:chartId/history')
+  @ApiQuery({ name: 'asOfRevision', required: false, description: 'Also return the chart as it stood after this revision' })
+  async history(
+    @Param('practiceId') practiceId: string,
+    @Param('chartId') chartId: string,
+    @Query('asOfRevision') asOfRevision: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    if (!isUuid(chartId)) throw chartNotFound();
+    const history = await chartHistory(this.eventStore, practiceId, chartId, parseRevision(asOfRevision));
+    await this.audit.record(user.userId, practiceId, chartId, 'history');
+    return history;
+  }
+}

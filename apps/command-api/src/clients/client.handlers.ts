@@ -1,0 +1,39 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { chartStream } from '../../../../libs/events/src/streams';
+import { chartDecider, type CreateClient } from '../../../../libs/domain/src/chart/chart.decider';
+import { CommandRunner } from '../application/command-runner';
+import { EmailReservations } from '../application/email-reservations';
+import { ChangeChartCommand, CreateClientCommand, type ChartCommandResult } from './client.commands';
+
+@CommandHandler(CreateClientCommand)
+export class CreateClientHandler implements ICommandHandler<CreateClientCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly reservations: EmailReservations,
+  ) {}
+
+  async execute({ envelope, firstName, lastName, email }: CreateClientCommand): Promise<ChartCommandResult> {
+    const practiceId = envelope.practiceId!;
+    const chartId = envelope.newId('chartId');
+    const create: CreateClient = { type: 'CreateClient', chartId, practiceId, firstName, lastName, email };
+    // Decide once on an empty chart before claiming the email, so a refused client claims nothing.
+    chartDecider.decide(create, chartDecider.initialState());
+    if (email !== null) {
+      await this.reservations.reserve('client-email', practiceId, email, chartId, chartStream, envelope);
+    }
+    const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
+    return { chartId, revision: result.revision, position: result.position };
+  }
+}
+
+@CommandHandler(ChangeChartCommand)
+export class ChangeChartHandler implements ICommandHandler<ChangeChartCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ envelope, command, expectedRevision }: ChangeChartCommand): Promise<ChartCommandResult> {
+    const result = await this.runner.run(chartDecider, chartStream(command.chartId), command, envelope, {
+      expectedRevision,
+    });
+    return { chartId: command.chartId, revision: result.revision, position: result.position };
+  }
+}

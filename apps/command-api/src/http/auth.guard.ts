@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { TokenService } from '../infrastructure/token-service';
+import { CREDENTIAL_STORE } from '../infrastructure/tokens';
+import type { CredentialStore } from '../infrastructure/credential-store';
+import { problem, ProblemException } from './problem';
+
+export interface AuthenticatedUser {
+  readonly userId: string;
+}
+
+type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
+
+const PUBLIC = 'isPublic';
+/** Routes anyone may call (sign-up, sign-in, health, docs). Every other route needs a bearer token. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+
+const unauthorized = (): ProblemException =>
+  new ProblemException(problem(401, 'Unauthorized', 'A valid bearer token is required'), {
+    'WWW-Authenticate': 'Bearer',
+  });
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    @Inject(CREDENTIAL_STORE) private readonly credentials: CredentialStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
+    const claims = this.tokens.verify(token);
+    if (!claims) throw unauthorized();
+    // A changed password bumps the credential version: tokens issued before it stop working.
+    const credential = await this.credentials.get(claims.userId);
+    if (!credential || credential.version !== claims.credentialVersion) throw unauthorized();
+    request.user = { userId: claims.userId };
+    return true;
+  }
+}
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw unauthorized();
+  return user;
+});

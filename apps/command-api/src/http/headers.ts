@@ -1,0 +1,50 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { badRequest } from './problem';
+
+const header = (context: ExecutionContext, name: string): string | undefined => {
+  const value = context.switchToHttp().getRequest<Request>().headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** `Idempotency-Key`: 1 to 200 visible characters. */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const key = header(context, 'idempotency-key');
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw badRequest('InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 200 visible ASCII characters', [
+      { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
+    ]);
+  }
+  return key;
+});
+
+/** `If-Match: "3"` (or `3`): the revision the caller last saw. */
+export const IfMatchRevision = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
+  const value = header(context, 'if-match');
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(value);
+  if (!match) {
+    throw badRequest('InvalidIfMatch', 'If-Match must be a revision as returned in ETag', [
+      { field: 'If-Match', message: 'must be a revision as returned in ETag' },
+    ]);
+  }
+  return Number(match[1]);
+});
+
+/** `X-Consistency-Token`: the position a command answered with; the read waits until it is visible. */
+export const ConsistencyToken = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
+  const value = header(context, 'x-consistency-token');
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value.trim())) {
+    throw badRequest('InvalidConsistencyToken', 'X-Consistency-Token must be a position returned by a command', [
+      { field: 'X-Consistency-Token', message: 'must be a position returned by a command' },
+    ]);
+  }
+  return Number(value.trim());
+});
+
+export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value = header(context, 'x-correlation-id');
+  return value && /^[\x21-\x7e]{1,100}$/.test(value) ? value : undefined;
+});

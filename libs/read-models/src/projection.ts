@@ -1,0 +1,46 @@
+import type { RecordedEvent } from '../../events/src/envelope';
+import type { IndexSpec, ReadDocument } from '../../read-store/src/read-store.port';
+
+/**
+ * A read model as a pure function. The projector runtime does the I/O: it loads the documents an event
+ * touches, folds the batch through `apply`, and writes each document once with the position of the last
+ * event folded into it (so replaying a batch changes nothing).
+ */
+export interface ProjectionDefinition<TDoc extends ReadDocument = ReadDocument> {
+  /** The checkpoint name and the collection name. */
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  /** The event types this read model reacts to; every other event only moves its checkpoint. */
+  readonly eventTypes: readonly string[];
+  /** The ids of the documents an event changes. */
+  documentIds(event: RecordedEvent): readonly string[];
+  /** The new document, or null to delete it. Never reads a clock: times come from event metadata. */
+  apply(document: TDoc | null, event: RecordedEvent, id: string): TDoc | null;
+}
+
+/** Handlers by event type, so a projection reads as a table of what it does with each event. */
+export type EventHandlers<TDoc> = Readonly<
+  Record<string, (document: TDoc | null, event: RecordedEvent, id: string) => TDoc | null>
+>;
+
+export const defineProjection = <TDoc extends ReadDocument>(definition: {
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  readonly documentIds: (event: RecordedEvent) => readonly string[];
+  readonly handlers: EventHandlers<TDoc>;
+}): ProjectionDefinition<TDoc> => ({
+  name: definition.name,
+  indexes: definition.indexes,
+  eventTypes: Object.keys(definition.handlers),
+  documentIds: definition.documentIds,
+  apply: (document, event, id) => {
+    const handler = definition.handlers[event.type];
+    return handler ? handler(document, event, id) : document;
+  },
+});
+
+/** Most chart read models are keyed by the chart id that every chart event carries. */
+export const byChartId = (event: RecordedEvent): readonly string[] => {
+  const chartId = (event.data as { chartId?: unknown }).chartId;
+  return typeof chartId === 'string' ? [chartId] : [];
+};

@@ -1,0 +1,45 @@
+import type { RecordedEvent } from '../../../events/src/envelope';
+import type { ReadCollection, ReadDocument, WriteOp } from '../../../read-store/src/read-store.port';
+import type { ProjectionDefinition } from '../projection';
+
+interface Folded {
+  doc: ReadDocument | null;
+  position: number | undefined;
+}
+
+/**
+ * Folds one batch of events into one projection's documents and writes each touched document once.
+ * An event at or below a document's `_position` was applied before (a replay after a crash) and is
+ * skipped, so applying the same batch twice changes nothing.
+ */
+export const applyBatch = async (
+  projection: ProjectionDefinition,
+  collection: ReadCollection,
+  events: readonly RecordedEvent[],
+): Promise<number> => {
+  const relevant = events.filter((event) => projection.eventTypes.includes(event.type));
+  if (relevant.length === 0) return 0;
+
+  const touched = relevant.map((event) => ({ event, ids: projection.documentIds(event) }));
+  const ids = [...new Set(touched.flatMap(({ ids }) => ids))];
+  const stored = await collection.getMany(ids);
+  const folded = new Map<string, Folded>(ids.map((id) => [id, { doc: stored.get(id) ?? null, position: undefined }]));
+
+  for (const { event, ids: eventIds } of touched) {
+    for (const id of eventIds) {
+      const state = folded.get(id)!;
+      const storedPosition = stored.get(id)?._position;
+      if (storedPosition !== undefined && storedPosition >= event.position) continue;
+      state.doc = projection.apply(state.doc, event, id);
+      state.position = event.position;
+    }
+  }
+
+  const ops: WriteOp[] = [];
+  for (const [id, { doc, position }] of folded) {
+    if (position === undefined) continue;
+    ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position });
+  }
+  if (ops.length > 0) await collection.bulkWrite(ops);
+  return ops.length;
+};

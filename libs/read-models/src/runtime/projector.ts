@@ -1,0 +1,138 @@
+import type { EventStore, SubscribedEvent, Subscription } from '../../../event-store/src/event-store.port';
+import type { ReadStore } from '../../../read-store/src/read-store.port';
+import type { ProjectionDefinition } from '../projection';
+import { applyBatch } from './apply-batch';
+
+export const PARKED_EVENTS = 'parked_events';
+
+export interface ProjectorOptions {
+  readonly maxBatchSize?: number;
+  /** Reports operational facts only: positions and counts, never event data (it holds clinical data). */
+  readonly log?: (message: string) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ProjectorStatus {
+  readonly running: boolean;
+  readonly caughtUp: boolean;
+  /** The position of the last event applied to every read model, -1 before the first. */
+  readonly position: number;
+  readonly eventsApplied: number;
+  readonly parked: number;
+}
+
+/**
+ * Keeps the read models: one subscription to the whole log from the oldest checkpoint, each batch folded
+ * into every projection, then every projection's checkpoint moved to the end of the batch. A crash
+ * between the writes and the checkpoint replays the batch, which the position guard makes harmless.
+ */
+export class Projector {
+  private subscription: Subscription | undefined;
+  private position = -1;
+  private eventsApplied = 0;
+  private parked = 0;
+  private caughtUp = false;
+  private readonly checkpoints = new Map<string, number>();
+  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly projections: readonly ProjectionDefinition[],
+    private readonly options: ProjectorOptions = {},
+  ) {}
+
+  /** Starts from the checkpoints; resolves once the read models have caught up with the log. */
+  async start(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.readStore.collection(projection.name).ensureIndexes(projection.indexes);
+      this.checkpoints.set(projection.name, (await this.readStore.getCheckpoint(projection.name)) ?? -1);
+    }
+    // The slowest projection decides where the subscription starts; the others skip what they have.
+    const from = Math.min(...this.checkpoints.values());
+    this.position = from;
+    this.subscription = this.events.subscribeToAll(
+      { after: from < 0 ? undefined : from, maxBatchSize: this.options.maxBatchSize ?? 1000 },
+      {
+        onEvents: (batch) => this.handle(batch),
+        onError: (error) => this.options.onError?.(error),
+      },
+    );
+    await this.subscription.caughtUp;
+    this.caughtUp = true;
+    this.options.log?.(`projector caught up at position ${this.position}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  status(): ProjectorStatus {
+    return {
+      running: this.subscription !== undefined,
+      caughtUp: this.caughtUp,
+      position: this.position,
+      eventsApplied: this.eventsApplied,
+      parked: this.parked,
+    };
+  }
+
+  /** Resolves true once every read model reflects `position`, false after `timeoutMs`. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve: () => resolve(true) };
+      this.waiters.add(waiter);
+      setTimeout(() => {
+        if (this.waiters.delete(waiter)) resolve(false);
+      }, timeoutMs).unref();
+    });
+  }
+
+  private async handle(batch: readonly SubscribedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    const valid = batch.filter((event) => event.invalidReason === undefined);
+    await this.park(batch.filter((event) => event.invalidReason !== undefined));
+    const last = batch[batch.length - 1].position;
+    for (const projection of this.projections) {
+      const checkpoint = this.checkpoints.get(projection.name) ?? -1;
+      const pending = valid.filter((event) => event.position > checkpoint);
+      await applyBatch(projection, this.readStore.collection(projection.name), pending);
+      await this.readStore.setCheckpoint(projection.name, last);
+      this.checkpoints.set(projection.name, last);
+    }
+    this.eventsApplied += valid.length;
+    this.advanceTo(last);
+  }
+
+  /** A malformed event cannot be projected; it is kept with its reason for an operator, and the rest go on. */
+  private async park(invalid: readonly SubscribedEvent[]): Promise<void> {
+    if (invalid.length === 0) return;
+    await this.readStore.collection(PARKED_EVENTS).bulkWrite(
+      invalid.map((event) => ({
+        kind: 'put' as const,
+        doc: {
+          _id: event.metadata.eventId,
+          streamId: event.streamId,
+          revision: event.revision,
+          position: event.position,
+          type: event.type,
+          reason: event.invalidReason,
+        },
+      })),
+    );
+    this.parked += invalid.length;
+    this.options.log?.(`parked ${invalid.length} invalid event(s) up to position ${invalid[invalid.length - 1].position}`);
+  }
+
+  private advanceTo(position: number): void {
+    this.position = position;
+    for (const waiter of this.waiters) {
+      if (waiter.position <= position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}

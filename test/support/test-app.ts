@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '../../apps/command-api/src/config';
+import { createRuntime, type Runtime } from '../../apps/command-api/src/bootstrap/runtime';
+import { createApp } from '../../apps/command-api/src/bootstrap/create-app';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly runtime: Runtime;
+  readonly dataDir: string;
+  readonly http: () => ReturnType<typeof request>;
+  /** Closes the app; the data directory stays for a restart. */
+  stop(): Promise<void>;
+  /** Closes the app and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'practice-core-'));
+
+/** The real application on the embedded default (SQLite + in-memory read models) in a temp directory. */
+export const startTestApp = async (dataDir = newDataDir(), env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
+  const config = loadConfig({ DATA_DIR: dataDir, TOKEN_TTL_SECONDS: '600', CONSISTENCY_WAIT_MS: '3000', ...env });
+  const runtime = await createRuntime(config);
+  const app = await createApp(runtime, ['error']);
+  await app.init();
+  const server = app.getHttpServer();
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await runtime.close();
+  };
+  return {
+    app,
+    runtime,
+    dataDir,
+    http: () => request(server),
+    stop,
+    destroy: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+let counter = 0;
+
+/** Signs up a new user and signs them in; returns the user id and a ready Authorization header. */
+export const signedInUser = async (
+  testApp: TestApp,
+  name = 'Ada',
+): Promise<{ userId: string; auth: { Authorization: string }; email: string }> => {
+  counter += 1;
+  const email = `${name.toLowerCase()}.${process.pid}.${counter}.${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+  const signUp = await testApp.http().post('/auth/sign-up').send({ email, password, firstName: name, lastName: 'Tester' });
+  if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status} ${JSON.stringify(signUp.body)}`);
+  const signIn = await testApp.http().post('/auth/sign-in').send({ email, password });
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status}`);
+  return { userId: signUp.body.userId, auth: { Authorization: `Bearer ${signIn.body.accessToken}` }, email };
+};
+
+export const createdPractice = async (testApp: TestApp, auth: { Authorization: string }, name = 'Calm Minds'): Promise<string> => {
+  const response = await testApp.http().post('/practices').set(auth).send({ name });
+  if (response.status !== 201) throw new Error(`create practice failed: ${response.status}`);
+  return response.body.practiceId;
+};
