@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
+import {
+  type AppendOptions,
+  type AppendResult,
+  type EventCodec,
+  type EventFilter,
+  type EventStore,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type SubscribedEvent,
+  type Subscription,
+  type SubscriptionCallbacks,
+  passThroughCodec,
+} from '../event-store.port';
+import { type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
+import { GroupCommitter, type GroupCommitStats } from './group-commit';
+import { configureDatabase } from './sqlite-schema';
+import { SqliteSubscription } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; `':memory:'` for tests. */
+  readonly filename: string;
+  /** Schema checks on append and read; defaults to checking nothing. */
+  readonly codec?: EventCodec;
+  /** The most append requests written by one transaction. */
+  readonly maxGroupSize?: number;
+}
+
+const DEFAULT_MAX_GROUP_SIZE = 1000;
+/** An upper bound for "up to the end" in position and revision comparisons. */
+const END = Number.MAX_SAFE_INTEGER;
+
+/** SQLite reads a negative LIMIT as "no limit"; say so explicitly rather than rely on it. */
+const limitOf = (maxCount: number | undefined): number =>
+  maxCount === undefined || maxCount < 0 ? NO_LIMIT : Math.floor(maxCount);
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Two events with one id in one append can never both be stored; refuse before anything queues. */
+const assertDistinctIds = (events: readonly NewEvent[]): void => {
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.metadata.eventId)) {
+      throw new InvalidEventError(event.type, `eventId ${event.metadata.eventId} appears twice in one append`);
+    }
+    seen.add(event.metadata.eventId);
+  }
+};
+
+/** The embedded EventStore: one SQLite file, WAL, group commit. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: EventStatements;
+  private readonly codec: EventCodec;
+  private readonly committer: GroupCommitter;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    configureDatabase(this.db);
+    this.statements = prepareStatements(this.db);
+    this.codec = options.codec ?? passThroughCodec;
+    this.committer = new GroupCommitter(
+      this.db,
+      this.statements,
+      Math.max(1, options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE),
+      () => this.subscriptions.forEach((subscription) => subscription.notify()),
+    );
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    events.forEach((event) => this.codec.checkOnAppend(event));
+    assertDistinctIds(events);
+    return this.committer.enqueue({ streamId, events: [...events], expectedRevision: options.expectedRevision });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = limitOf(options.maxCount);
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? END, limit)
+        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map((row) => this.codec.decodeOnRead(toRecordedEvent(row)));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const rows = this.statements.selectAll(options.after ?? -1, END, limitOf(options.maxCount), options.filter);
+    return rows.map((row) => this.codec.decodeOnRead(toRecordedEvent(row)));
+  }
+
+  subscribeToAll(options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
+    this.assertOpen();
+    const source = {
+      head: () => this.head(),
+      readPage: (after: number, upTo: number, maxCount: number, filter?: EventFilter) =>
+        this.statements.selectAll(after, upTo, maxCount, filter).map((row) => this.decodeForSubscription(row)),
+    };
+    const subscription = new SqliteSubscription(source, options, callbacks, (ended) =>
+      this.subscriptions.delete(ended),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.head();
+  }
+
+  /** Group-commit counters, for observability and tests. */
+  commitStats(): GroupCommitStats {
+    return this.committer.stats();
+  }
+
+  /** Writes the appends still queued, ends the subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.committer.flush();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  private head(): number {
+    return this.statements.head.get()?.head ?? -1;
+  }
+
+  /** A subscription must not stop on one malformed event: it hands it over with the reason. */
+  private decodeForSubscription(row: EventRow): SubscribedEvent {
+    const event = toRecordedEvent(row);
+    try {
+      return this.codec.decodeOnRead(event);
+    } catch (error) {
+      return { ...event, invalidReason: describeError(error) };
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('the SQLite event store is closed');
+  }
+}
