@@ -7,3 +7,4 @@ export * as Reservation from './reservation/reservation.decider';
 export * as User from './user/user.decider';
 export * as Practice from './practice/practice.decider';
 export * as Chart from './chart/chart.decider';
+export * from './practice/permissions';

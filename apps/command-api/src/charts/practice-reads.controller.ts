@@ -12,7 +12,7 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { ConsistencyToken } from '../http/headers';
-import { isUuid, PracticeMemberGuard } from '../http/practice-member.guard';
+import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { badRequest } from '../http/problem';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { ClientListQueryDto } from '../clients/client-list.query.dto';
@@ -44,6 +44,7 @@ export class PracticeReadsController {
   ) {}
 
   @Get('clients')
+  @RequiresPermission('clients:read')
   async clients(
     @Param('practiceId') practiceId: string,
     @Query() query: ClientListQueryDto,
@@ -54,12 +55,14 @@ export class PracticeReadsController {
   }
 
   @Get('needs-attention')
+  @RequiresPermission('clients:read')
   async needsAttention(@Param('practiceId') practiceId: string, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [NEEDS_ATTENTION]);
     return listNeedsAttention(this.readStore, practiceId);
   }
 
   @Get('charts/:chartId')
+  @RequiresPermission('charts:read')
   async chart(
     @Param('practiceId') practiceId: string,
     @Param('chartId') chartId: string,
@@ -78,6 +81,7 @@ export class PracticeReadsController {
   }
 
   @Get('charts/:chartId/history')
+  @RequiresPermission('charts:history')
   @ApiQuery({ name: 'asOfRevision', required: false, description: 'Also return the chart as it stood after this revision' })
   async history(
     @Param('practiceId') practiceId: string,

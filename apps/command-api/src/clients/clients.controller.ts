@@ -7,7 +7,7 @@ import { commandEnvelope, type CommandEnvelope } from '../application/command-en
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
 import { CorrelationId, IdempotencyKey, IfMatchRevision } from '../http/headers';
-import { isUuid, PracticeMemberGuard } from '../http/practice-member.guard';
+import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChangeChartCommand, CreateClientCommand } from './client.commands';
 import { CreateClientRequestDto, SetLegalNameRequestDto } from './create-client.request.dto';
 
@@ -24,6 +24,7 @@ export class ClientsController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RequiresPermission('clients:create')
   async create(
     @Param('practiceId') practiceId: string,
     @Body() body: CreateClientRequestDto,
@@ -41,6 +42,7 @@ export class ClientsController {
   }
 
   @Put(':clientId/legal-name')
+  @RequiresPermission('clients:write')
   setLegalName(
     @Param('practiceId') practiceId: string,
     @Param('clientId') clientId: string,
@@ -62,6 +64,7 @@ export class ClientsController {
   }
 
   @Delete(':clientId/legal-name')
+  @RequiresPermission('clients:write')
   clearLegalName(
     @Param('practiceId') practiceId: string,
     @Param('clientId') clientId: string,
@@ -76,6 +79,7 @@ export class ClientsController {
   }
 
   @Post(':clientId/setup/complete')
+  @RequiresPermission('clients:write')
   @HttpCode(200)
   completeSetup(
     @Param('practiceId') practiceId: string,

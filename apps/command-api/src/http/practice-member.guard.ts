@@ -1,7 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { practiceNotFound } from '../../../../libs/domain/src/practice/practice.decider';
+import { assertPermission, type Permission } from '../../../../libs/domain/src/practice/permissions';
 import { PracticeAccess } from '../application/practice-access';
 import type { AuthenticatedUser } from './auth.guard';
 
@@ -10,19 +12,31 @@ type MemberRequest = Request & { user?: AuthenticatedUser; membership?: Membersh
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+const PERMISSION = 'practicePermission';
+/** The permission a practice-scoped route needs; see libs/domain/src/practice/permissions.ts. */
+export const RequiresPermission = (permission: Permission): MethodDecorator => SetMetadata(PERMISSION, permission);
+
 /**
- * Every practice-scoped route: the caller must be a member of the practice in the path. To anyone
- * else the practice does not exist (404), so its ids reveal nothing.
+ * Every practice-scoped route: the caller must be a member of the practice in the path (to anyone
+ * else it does not exist: 404, so its ids reveal nothing), and their role must have the route's
+ * permission (403). A route without a declared permission is refused: forgetting one fails closed.
  */
 @Injectable()
 export class PracticeMemberGuard implements CanActivate {
-  constructor(private readonly access: PracticeAccess) {}
+  constructor(
+    private readonly access: PracticeAccess,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<MemberRequest>();
     const practiceId = request.params.practiceId;
     if (!request.user || typeof practiceId !== 'string' || !isUuid(practiceId)) throw practiceNotFound();
-    request.membership = await this.access.requireMember(practiceId, request.user.userId);
+    const membership = await this.access.requireMember(practiceId, request.user.userId);
+    const permission = this.reflector.get<Permission | undefined>(PERMISSION, context.getHandler());
+    if (permission === undefined) throw new Error(`route ${context.getHandler().name} declares no permission`);
+    assertPermission(membership.role, permission);
+    request.membership = membership;
     return true;
   }
 }

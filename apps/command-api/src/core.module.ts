@@ -1,0 +1,39 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { eventCodec } from '../../../libs/events/src/event-registry';
+import { CommandRunner } from './application/command-runner';
+import { EmailReservations } from './application/email-reservations';
+import { PracticeAccess } from './application/practice-access';
+import { ReadModelFreshness } from './application/read-model-freshness';
+import { ChartReadAudit } from './application/chart-read-audit';
+import type { Runtime } from './bootstrap/runtime';
+import { PracticeMemberGuard } from './http/practice-member.guard';
+import { TokenService } from './infrastructure/token-service';
+import { APP_CONFIG, CREDENTIAL_STORE, EVENT_STORE, PROJECTOR, READ_STORE } from './infrastructure/tokens';
+
+/**
+ * The adapters of a runtime and the application services every feature module uses. Global, so a
+ * feature module only declares its own controllers and handlers.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static register(runtime: Runtime): DynamicModule {
+    const { config, eventStore, readStore, credentials, projector, chartReads } = runtime;
+    const runner = new CommandRunner(eventStore, eventCodec);
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: EVENT_STORE, useValue: eventStore },
+      { provide: READ_STORE, useValue: readStore },
+      { provide: CREDENTIAL_STORE, useValue: credentials },
+      { provide: PROJECTOR, useValue: projector },
+      { provide: CommandRunner, useValue: runner },
+      { provide: EmailReservations, useValue: new EmailReservations(runner, eventStore) },
+      { provide: PracticeAccess, useValue: new PracticeAccess(eventStore) },
+      { provide: ReadModelFreshness, useValue: new ReadModelFreshness(readStore, projector, config.consistencyWaitMs) },
+      { provide: ChartReadAudit, useValue: new ChartReadAudit(chartReads) },
+      { provide: TokenService, useValue: new TokenService(config.tokenSecret, config.tokenTtlSeconds) },
+      PracticeMemberGuard,
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+  }
+}
