@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store';
+import { InMemoryReadStore } from '../../../read-store/src/memory/in-memory-read-store';
+import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
+import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import { defineProjection } from '../projection';
+import { applyBatch } from './apply-batch';
+import { PARKED_EVENTS, Projector } from './projector';
+
+// A counter read model: how many `Ticked` events each stream had. Counting makes a double
+// application visible at once.
+interface Counter extends ReadDocument {
+  readonly ticks: number;
+}
+const counters = defineProjection<Counter>({
+  name: 'counters',
+  indexes: [],
+  documentIds: (event) => [event.streamId],
+  handlers: {
+    Ticked: (doc, _event, id) => ({ _id: id, ticks: (doc?.ticks ?? 0) + 1 }),
+    Reset: () => null,
+  },
+});
+
+const tick = (type = 'Ticked'): NewEvent => ({
+  type,
+  data: {},
+  metadata: {
+    eventId: randomUUID(),
+    schemaVersion: 1,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    actorUserId: 'u',
+    practiceId: 'p',
+    correlationId: 'c',
+    causationId: null,
+    commandType: 'Tick',
+  },
+});
+
+const eventually = async (check: () => Promise<boolean>): Promise<void> => {
+  for (let i = 0; i < 500; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met');
+};
+
+describe('Projector', () => {
+  let events: SqliteEventStore;
+  let readStore: InMemoryReadStore;
+
+  beforeEach(() => {
+    events = new SqliteEventStore({ filename: ':memory:' });
+    readStore = new InMemoryReadStore();
+  });
+
+  afterEach(async () => {
+    await events.close();
+    await readStore.close();
+  });
+
+  it('catches up from the start, then follows live appends, and moves its checkpoint', async () => {
+    await events.appendToStream('s-a', [tick(), tick()], { expectedRevision: 'no_stream' });
+    const projector = new Projector(events, readStore, [counters]);
+    await projector.start();
+    expect((await readStore.collection<Counter>('counters').get('s-a'))?.ticks).toBe(2);
+
+    const { position } = await events.appendToStream('s-a', [tick()], { expectedRevision: 1 });
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect((await readStore.collection<Counter>('counters').get('s-a'))?.ticks).toBe(3);
+    expect(await readStore.getCheckpoint('counters')).toBe(position);
+    await projector.stop();
+  });
+
+  it('resumes from its checkpoint without applying anything twice', async () => {
+    await events.appendToStream('s-b', [tick(), tick(), tick()], { expectedRevision: 'any' });
+    const first = new Projector(events, readStore, [counters]);
+    await first.start();
+    await first.stop();
+
+    await events.appendToStream('s-b', [tick()], { expectedRevision: 'any' });
+    const second = new Projector(events, readStore, [counters]);
+    await second.start();
+    expect((await readStore.collection<Counter>('counters').get('s-b'))?.ticks).toBe(4);
+    await second.stop();
+  });
+
+  it('changes nothing when a batch is applied twice (a crash between the writes and the checkpoint)', async () => {
+    await events.appendToStream('s-c', [tick(), tick()], { expectedRevision: 'any' });
+    const batch: RecordedEvent[] = await events.readAll();
+    const collection = readStore.collection('counters');
+    await applyBatch(counters, collection, batch);
+    const once = await collection.get('s-c');
+    await applyBatch(counters, collection, batch);
+    expect(await collection.get('s-c')).toEqual(once);
+    expect((once as Counter).ticks).toBe(2);
+  });
+
+  it('deletes a document and does not resurrect it when the batch is replayed', async () => {
+    await events.appendToStream('s-d', [tick(), tick('Reset')], { expectedRevision: 'any' });
+    const batch = await events.readAll();
+    const collection = readStore.collection('counters');
+    await applyBatch(counters, collection, batch);
+    await applyBatch(counters, collection, batch);
+    expect(await collection.get('s-d')).toBeNull();
+  });
+
+  it('parks an event that fails its schema, with the reason, and goes on', async () => {
+    const strict = new SqliteEventStore({
+      filename: ':memory:',
+      codec: {
+        checkOnAppend: () => undefined,
+        decodeOnRead: (event) => {
+          if (event.type === 'Broken') throw new Error('Broken is not a known event');
+          return event;
+        },
+      },
+    });
+    try {
+      await strict.appendToStream('s-e', [tick(), tick('Broken'), tick()], { expectedRevision: 'any' });
+      const projector = new Projector(strict, readStore, [counters]);
+      await projector.start();
+      await eventually(async () => projector.status().parked === 1);
+      expect((await readStore.collection<Counter>('counters').get('s-e'))?.ticks).toBe(2);
+      const parked = await readStore.collection(PARKED_EVENTS).find({});
+      expect(parked).toEqual([expect.objectContaining({ type: 'Broken', streamId: 's-e', reason: expect.stringContaining('Broken') })]);
+      await projector.stop();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('answers false when a position is not reached in time', async () => {
+    const projector = new Projector(events, readStore, [counters]);
+    await projector.start();
+    expect(await projector.waitFor(10_000, 20)).toBe(false);
+    await projector.stop();
+  });
+});
