@@ -1,0 +1,45 @@
+/**
+ * npm run bench: the figures the README and the issue notes quote. Each figure is measured here, on
+ * this machine, never asserted in a test. Sizes can be scaled with BENCH_COMMANDS and BENCH_EVENTS.
+ */
+import { benchHttpCreateClient } from './http-create-client.bench';
+import { benchRawAppend } from './raw-append.bench';
+import { benchProjectorRebuild } from './projector-rebuild.bench';
+import { fmt } from './bench-support';
+
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+
+const main = async (): Promise<void> => {
+  process.env.NODE_ENV = 'bench';
+  console.log(`bench: node ${process.version}, concurrency ${CONCURRENCY}`);
+
+  const httpResult = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
+  console.log(
+    `http CreateClient: ${httpResult.commands} commands in ${fmt(httpResult.seconds, 2)} s = ${fmt(httpResult.commandsPerSecond)} commands/s` +
+      ` (p50 ${fmt(httpResult.latency.p50Ms, 2)} ms, p99 ${fmt(httpResult.latency.p99Ms, 2)} ms, max ${fmt(httpResult.latency.maxMs, 2)} ms, failures ${httpResult.failures})`,
+  );
+
+  const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
+  console.log(
+    `raw SQLite append: ${raw.appends} appends = ${fmt(raw.appendsPerSecond)} appends/s` +
+      ` (p50 ${fmt(raw.latency.p50Ms, 2)} ms, p99 ${fmt(raw.latency.p99Ms, 2)} ms, ${raw.transactions} transactions)`,
+  );
+  // A CreateClient with an email is two appends (reservation, chart) plus the reads before them.
+  console.log(
+    `ratio: http commands/s / raw appends/s = ${fmt(httpResult.commandsPerSecond / raw.appendsPerSecond, 3)}` +
+      ` (appends through http: ${fmt((2 * httpResult.commandsPerSecond) / raw.appendsPerSecond, 3)} of the storage limit)`,
+  );
+
+  const rebuild = await benchProjectorRebuild(EVENTS);
+  console.log(
+    `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
+      ` (heap ${fmt(rebuild.heapUsedMb)} MiB)`,
+  );
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
