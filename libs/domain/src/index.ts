@@ -8,3 +8,6 @@ export * as User from './user/user.decider';
 export * as Practice from './practice/practice.decider';
 export * as Chart from './chart/chart.decider';
 export * from './practice/permissions';
+export * from './user/npi';
+export * from './user/taxonomy-code';
+export * from './user/clinical-info';

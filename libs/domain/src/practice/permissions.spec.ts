@@ -31,3 +31,21 @@ describe('Role permissions', () => {
     expect(() => assertPermission('biller', 'clients:write')).toThrow(expect.objectContaining({ code: 'Forbidden', kind: 'forbidden' }));
   });
 });
+
+describe('Role permissions for practitioners and practices', () => {
+  it('lets every role read the practice and its member list', () => {
+    for (const role of practiceRoles) {
+      expect(hasPermission(role, 'practice:read')).toBe(true);
+      expect(hasPermission(role, 'members:read')).toBe(true);
+    }
+  });
+
+  it("shows members' clinical info to owners, admins and billers (claims need it), and lets only owners and admins edit it", () => {
+    expect(['owner', 'admin', 'biller'].every((role) => hasPermission(role as 'owner', 'members:clinical-info:read'))).toBe(true);
+    expect(hasPermission('clinician', 'members:clinical-info:read')).toBe(false);
+    expect(hasPermission('scheduler', 'members:clinical-info:read')).toBe(false);
+    for (const role of ['clinician', 'biller', 'scheduler'] as const) {
+      expect(hasPermission(role, 'members:clinical-info:write')).toBe(false);
+    }
+  });
+});

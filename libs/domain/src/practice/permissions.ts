@@ -6,9 +6,11 @@ import { DomainError } from '../shared/domain-error';
  * is the only place that says which roles have it (the README prints it).
  */
 export const permissions = [
+  'practice:read', // name and settings; leaving the practice
   'practice:manage', // rename, settings
-  'members:read',
-  'members:manage', // invite, change roles, remove
+  'members:read', // names and roles of the members
+  'members:manage', // invite, revoke invitations, change roles, remove
+  'members:clinical-info:read', // the members' NPI, taxonomy, license (Account Settings > Members)
   'members:clinical-info:write', // edit another member's NPI, taxonomy, license
   'clients:read', // client list, Needs Attention
   'clients:create',
@@ -25,9 +27,9 @@ const everything = permissions;
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
   admin: everything,
-  clinician: ['members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
-  biller: ['members:read', 'clients:read', 'charts:read'],
-  scheduler: ['members:read', 'clients:read', 'clients:create', 'appointments:write'],
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
+  scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 
 export const hasPermission = (role: PracticeRole, permission: Permission): boolean =>

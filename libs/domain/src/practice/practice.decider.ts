@@ -1,29 +1,14 @@
-import type { PracticeEvent, PracticeRole } from '../../../events/src/practice.events';
+import type { PracticeEvent } from '../../../events/src/practice.events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
+import { acceptInvitation, declineInvitation, inviteMember, revokeInvitation } from './invitation.rules';
+import { changeMemberRole, leavePractice, removeMember } from './membership.rules';
+import type { ChangePracticeSettings, CreatePractice, PracticeCommand, RenamePractice } from './practice.commands';
+import { evolve, initialState, type ActivePractice, type Membership, type PracticeState } from './practice.state';
 
-export interface Membership {
-  readonly userId: string;
-  readonly role: PracticeRole;
-}
-
-export type PracticeState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'active';
-      readonly practiceId: string;
-      readonly name: string;
-      readonly members: Readonly<Record<string, Membership>>;
-    };
-
-export interface CreatePractice {
-  readonly type: 'CreatePractice';
-  readonly practiceId: string;
-  readonly name: string;
-  readonly ownerUserId: string;
-}
-
-export type PracticeCommand = CreatePractice;
+export type * from './practice.commands';
+export { evolve, initialState, defaultPracticeSettings } from './practice.state';
+export type { Membership, PracticeState, ActivePractice, Invitation } from './practice.state';
 
 export const practiceNotFound = (): DomainError =>
   new DomainError('PracticeNotFound', 'not_found', 'No such practice');
@@ -47,31 +32,49 @@ const createPractice = (command: CreatePractice, state: PracticeState): Practice
   ];
 };
 
-export const decide = (command: PracticeCommand, state: PracticeState): PracticeEvent[] => {
+const renamePractice = (command: RenamePractice, practice: ActivePractice): PracticeEvent[] => {
+  const name = assertPracticeName(command.name);
+  if (name === practice.name) return [];
+  return [{ type: 'PracticeRenamed', data: { practiceId: practice.practiceId, name } }];
+};
+
+const changeSettings = (command: ChangePracticeSettings, practice: ActivePractice): PracticeEvent[] => {
+  const defined = Object.fromEntries(Object.entries(command.settings).filter(([, value]) => value !== undefined));
+  const settings = { ...practice.settings, ...defined };
+  if (JSON.stringify(settings) === JSON.stringify(practice.settings)) return [];
+  return [{ type: 'PracticeSettingsChanged', data: { practiceId: practice.practiceId, settings } }];
+};
+
+const decideForActive = (command: Exclude<PracticeCommand, CreatePractice>, practice: ActivePractice): PracticeEvent[] => {
   switch (command.type) {
-    case 'CreatePractice':
-      return createPractice(command, state);
+    case 'RenamePractice':
+      return renamePractice(command, practice);
+    case 'ChangePracticeSettings':
+      return changeSettings(command, practice);
+    case 'InviteMember':
+      return inviteMember(command, practice);
+    case 'AcceptInvitation':
+      return acceptInvitation(command, practice);
+    case 'DeclineInvitation':
+      return declineInvitation(command, practice);
+    case 'RevokeInvitation':
+      return revokeInvitation(command, practice);
+    case 'ChangeMemberRole':
+      return changeMemberRole(command, practice);
+    case 'RemoveMember':
+      return removeMember(command, practice);
+    case 'LeavePractice':
+      return leavePractice(command, practice);
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 };
 
-export const evolve = (state: PracticeState, event: PracticeEvent): PracticeState => {
-  switch (event.type) {
-    case 'PracticeCreated':
-      return { status: 'active', practiceId: event.data.practiceId, name: event.data.name, members: {} };
-    case 'PracticeMemberAdded':
-      if (state.status !== 'active') return state;
-      return {
-        ...state,
-        members: { ...state.members, [event.data.userId]: { userId: event.data.userId, role: event.data.role } },
-      };
-    default:
-      return assertNever(event);
-  }
+export const decide = (command: PracticeCommand, state: PracticeState): PracticeEvent[] => {
+  if (command.type === 'CreatePractice') return createPractice(command, state);
+  if (state.status !== 'active') throw practiceNotFound();
+  return decideForActive(command, state);
 };
-
-export const initialState = (): PracticeState => ({ status: 'none' });
 
 export const practiceDecider: Decider<PracticeCommand, PracticeState, PracticeEvent> = {
   decide,

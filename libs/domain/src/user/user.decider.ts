@@ -3,26 +3,24 @@ import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';
 import { assertPersonName } from '../shared/person-name';
+import type { SignUp, UserCommand } from './user.commands';
+import { evolve, initialState, type RegisteredUser, type UserState } from './user.state';
+import {
+  changeEmail,
+  changeName,
+  changeNotificationPreferences,
+  clearLegalName,
+  setLegalName,
+  switchPractice,
+  updateClinicalInfo,
+} from './user-profile.rules';
+import { changePassword, disableTwoFactor, enableTwoFactor, recordSignIn, recordSignInFailure } from './user-security.rules';
 
-export type UserState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'registered';
-      readonly userId: string;
-      readonly email: string;
-      readonly firstName: string;
-      readonly lastName: string;
-    };
+export type { UserCommand } from './user.commands';
+export { evolve, initialState, defaultNotifications, emptyClinicalInfo } from './user.state';
+export type { UserState, RegisteredUser } from './user.state';
 
-export interface SignUp {
-  readonly type: 'SignUp';
-  readonly userId: string;
-  readonly email: string;
-  readonly firstName: string;
-  readonly lastName: string;
-}
-
-export type UserCommand = SignUp;
+export const userNotFound = (): DomainError => new DomainError('UserNotFound', 'not_found', 'No such user');
 
 const signUp = (command: SignUp, state: UserState): UserSignedUp[] => {
   if (state.status !== 'none') {
@@ -41,24 +39,41 @@ const signUp = (command: SignUp, state: UserState): UserSignedUp[] => {
   ];
 };
 
-export const decide = (command: UserCommand, state: UserState): UserEvent[] => {
+const decideForRegistered = (command: Exclude<UserCommand, SignUp>, user: RegisteredUser): UserEvent[] => {
   switch (command.type) {
-    case 'SignUp':
-      return signUp(command, state);
+    case 'ChangeName':
+      return changeName(command, user);
+    case 'ChangeEmail':
+      return changeEmail(command, user);
+    case 'SetLegalName':
+      return setLegalName(command, user);
+    case 'ClearLegalName':
+      return clearLegalName(user);
+    case 'UpdateClinicalInfo':
+      return updateClinicalInfo(command, user);
+    case 'ChangeNotificationPreferences':
+      return changeNotificationPreferences(command, user);
+    case 'SwitchPractice':
+      return switchPractice(command, user);
+    case 'RecordSignIn':
+      return recordSignIn(command, user);
+    case 'RecordSignInFailure':
+      return recordSignInFailure(command, user);
+    case 'ChangePassword':
+      return changePassword(command, user);
+    case 'EnableTwoFactor':
+      return enableTwoFactor(command, user);
+    case 'DisableTwoFactor':
+      return disableTwoFactor(command, user);
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 };
 
-export const evolve = (state: UserState, event: UserEvent): UserState => {
-  switch (event.type) {
-    case 'UserSignedUp':
-      return { status: 'registered', ...event.data };
-    default:
-      return assertNever(event.type);
-  }
+export const decide = (command: UserCommand, state: UserState): UserEvent[] => {
+  if (command.type === 'SignUp') return signUp(command, state);
+  if (state.status !== 'registered') throw userNotFound();
+  return decideForRegistered(command, state);
 };
-
-export const initialState = (): UserState => ({ status: 'none' });
 
 export const userDecider: Decider<UserCommand, UserState, UserEvent> = { decide, evolve, initialState };
