@@ -11,3 +11,6 @@ export * from './practice/permissions';
 export * from './user/npi';
 export * from './user/taxonomy-code';
 export * from './user/clinical-info';
+export * as Contact from './contact/contact.decider';
+export * as TagCatalogue from './tags/tag-catalogue.decider';
+export * from './shared/phone-number';

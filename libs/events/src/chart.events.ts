@@ -1,5 +1,10 @@
 import { z, id, personName, email } from './schema';
 import type { DomainEvent } from './envelope';
+import { chartProfileEventSchemas, type ChartProfileEvent } from './chart-profile.events';
+import { chartStatusEventSchemas, type ChartStatusEvent } from './chart-status.events';
+import { chartGroupEventSchemas, type ChartGroupEvent } from './chart-group.events';
+import { chartContactEventSchemas, type ChartContactEvent } from './chart-contact.events';
+import { appointmentEventSchemas, type AppointmentEvent } from './appointment.events';
 
 export const chartKinds = ['individual', 'minor', 'group'] as const;
 export type ChartKind = (typeof chartKinds)[number];
@@ -28,11 +33,25 @@ export type LegalNameCleared = DomainEvent<'LegalNameCleared', z.infer<typeof Le
 export const ClientSetupCompletedSchema = z.object({ chartId: id }).strict();
 export type ClientSetupCompleted = DomainEvent<'ClientSetupCompleted', z.infer<typeof ClientSetupCompletedSchema>>;
 
-export type ChartEvent = ClientCreated | LegalNameSet | LegalNameCleared | ClientSetupCompleted;
+export type ChartEvent =
+  | ClientCreated
+  | LegalNameSet
+  | LegalNameCleared
+  | ClientSetupCompleted
+  | ChartProfileEvent
+  | ChartStatusEvent
+  | ChartGroupEvent
+  | ChartContactEvent
+  | AppointmentEvent;
 
 export const chartEventSchemas = {
   ClientCreated: ClientCreatedSchema,
   LegalNameSet: LegalNameSetSchema,
   LegalNameCleared: LegalNameClearedSchema,
   ClientSetupCompleted: ClientSetupCompletedSchema,
+  ...chartProfileEventSchemas,
+  ...chartStatusEventSchemas,
+  ...chartGroupEventSchemas,
+  ...chartContactEventSchemas,
+  ...appointmentEventSchemas,
 } as const;

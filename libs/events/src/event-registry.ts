@@ -4,6 +4,8 @@ import { userEventSchemas } from './user.events';
 import { practiceEventSchemas } from './practice.events';
 import { chartEventSchemas } from './chart.events';
 import { reservationEventSchemas } from './reservation.events';
+import { contactEventSchemas } from './contact.events';
+import { tagEventSchemas } from './tag.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -17,6 +19,8 @@ export const eventRegistry: EventRegistry = {
   ...version1(practiceEventSchemas),
   ...version1(chartEventSchemas),
   ...version1(reservationEventSchemas),
+  ...version1(contactEventSchemas),
+  ...version1(tagEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

@@ -13,6 +13,8 @@ export const practiceStream = (practiceId: string): string => `practice-${practi
 export const chartStream = (chartId: string): string => `chart-${chartId}`;
 export const contactStream = (contactId: string): string => `contact-${contactId}`;
 export const reservationStream = (hash: string): string => `reservation-${hash}`;
+/** A practice's tag catalogue, kept apart from the practice stream. */
+export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

@@ -1,166 +1,110 @@
-import type {
-  ChartEvent,
-  ClientCreated,
-  ClientSetupCompleted,
-  LegalNameCleared,
-  LegalNameSet,
-} from '../../../events/src/chart.events';
+import type { ChartEvent } from '../../../events/src/chart.events';
 import { assertNever, type Decider } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { assertEmailAddress } from '../shared/email-address';
-import { assertPersonName } from '../shared/person-name';
+import { createClient, createGroupChart, createMinorClient } from './chart-create.decide';
+import {
+  addChartMember,
+  changeChartMemberSettings,
+  designateGroupBillingContact,
+  designateIdentifiedPatient,
+  joinGroupChart,
+  leaveGroupChart,
+  removeChartMember,
+} from './chart-group.decide';
+import * as record from './chart-record.decide';
+import * as status from './chart-status.decide';
+import * as contacts from './chart-contacts.decide';
+import * as appointments from './chart-appointments.decide';
+import type { ChartCommand } from './chart.commands';
+import { evolve, initialState, type ChartState } from './chart.state';
 
-export interface PersonName {
-  readonly firstName: string;
-  readonly lastName: string;
-}
+export * from './chart.commands';
+export * from './chart.state';
+export { chartNotFound } from './chart.guards';
+export { emailClaimChanges } from './chart-record.decide';
+export { INVITATIONS_PER_HOUR } from './chart-status.decide';
 
-export type ChartState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'open';
-      readonly chartId: string;
-      readonly practiceId: string;
-      readonly kind: 'individual' | 'minor';
-      readonly name: PersonName;
-      readonly legalName: PersonName | null;
-      readonly email: string | null;
-      readonly setupComplete: boolean;
-    };
-
-type OpenChart = Extract<ChartState, { status: 'open' }>;
-
-// ---------------------------------------------------------------------------------------------
-// Commands. Every command but creation names the practice it is issued in: a chart of another
-// practice is, to that caller, a chart that does not exist.
-// ---------------------------------------------------------------------------------------------
-
-export interface CreateClient {
-  readonly type: 'CreateClient';
-  readonly chartId: string;
-  readonly practiceId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly email: string | null;
-}
-
-export interface SetLegalName {
-  readonly type: 'SetLegalName';
-  readonly chartId: string;
-  readonly practiceId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-}
-
-export interface ClearLegalName {
-  readonly type: 'ClearLegalName';
-  readonly chartId: string;
-  readonly practiceId: string;
-}
-
-export interface CompleteClientSetup {
-  readonly type: 'CompleteClientSetup';
-  readonly chartId: string;
-  readonly practiceId: string;
-}
-
-export type ChartCommand = CreateClient | SetLegalName | ClearLegalName | CompleteClientSetup;
-
-export const chartNotFound = (): DomainError => new DomainError('ChartNotFound', 'not_found', 'No such chart');
-
-const openChartOf = (state: ChartState, practiceId: string): OpenChart => {
-  if (state.status !== 'open' || state.practiceId !== practiceId) throw chartNotFound();
-  return state;
-};
-
-const createClient = (command: CreateClient, state: ChartState): ClientCreated[] => {
-  if (state.status !== 'none') {
-    throw new DomainError('ChartAlreadyExists', 'conflict', 'A chart with this id already exists');
-  }
-  return [
-    {
-      type: 'ClientCreated',
-      data: {
-        chartId: command.chartId,
-        practiceId: command.practiceId,
-        kind: 'individual',
-        firstName: assertPersonName(command.firstName, 'firstName'),
-        lastName: assertPersonName(command.lastName, 'lastName'),
-        email: command.email === null ? null : assertEmailAddress(command.email),
-      },
-    },
-  ];
-};
-
-const setLegalName = (command: SetLegalName, state: ChartState): LegalNameSet[] => {
-  const chart = openChartOf(state, command.practiceId);
-  const firstName = assertPersonName(command.firstName, 'firstName');
-  const lastName = assertPersonName(command.lastName, 'lastName');
-  if (chart.legalName?.firstName === firstName && chart.legalName.lastName === lastName) return [];
-  return [{ type: 'LegalNameSet', data: { chartId: chart.chartId, firstName, lastName } }];
-};
-
-const clearLegalName = (command: ClearLegalName, state: ChartState): LegalNameCleared[] => {
-  const chart = openChartOf(state, command.practiceId);
-  if (chart.legalName === null) return [];
-  return [{ type: 'LegalNameCleared', data: { chartId: chart.chartId } }];
-};
-
-const completeClientSetup = (command: CompleteClientSetup, state: ChartState): ClientSetupCompleted[] => {
-  const chart = openChartOf(state, command.practiceId);
-  if (chart.setupComplete) {
-    throw new DomainError('ClientSetupAlreadyComplete', 'conflict', 'The setup of this client is already complete');
-  }
-  return [{ type: 'ClientSetupCompleted', data: { chartId: chart.chartId } }];
-};
-
+/** The chart aggregate: `decide` only dispatches; one small function per command. */
 export const decide = (command: ChartCommand, state: ChartState): ChartEvent[] => {
   switch (command.type) {
     case 'CreateClient':
       return createClient(command, state);
+    case 'CreateMinorClient':
+      return createMinorClient(command, state);
+    case 'CreateGroupChart':
+      return createGroupChart(command, state);
+    case 'JoinGroupChart':
+      return joinGroupChart(command, state);
+    case 'LeaveGroupChart':
+      return leaveGroupChart(command, state);
+    case 'AddChartMember':
+      return addChartMember(command, state);
+    case 'RemoveChartMember':
+      return removeChartMember(command, state);
+    case 'ChangeChartMemberSettings':
+      return changeChartMemberSettings(command, state);
+    case 'DesignateIdentifiedPatient':
+      return designateIdentifiedPatient(command, state);
+    case 'DesignateGroupBillingContact':
+      return designateGroupBillingContact(command, state);
     case 'SetLegalName':
-      return setLegalName(command, state);
+      return record.setLegalName(command, state);
     case 'ClearLegalName':
-      return clearLegalName(command, state);
+      return record.clearLegalName(command, state);
+    case 'EditClientProfile':
+      return record.editClientProfile(command, state);
+    case 'SetClientPhoto':
+      return record.setClientPhoto(command, state);
+    case 'RemoveClientPhoto':
+      return record.removeClientPhoto(command, state);
+    case 'EditClientOverview':
+      return record.editClientOverview(command, state);
+    case 'EditClientIdentity':
+      return record.editClientIdentity(command, state);
+    case 'TagClient':
+      return record.tagClient(command, state);
+    case 'UntagClient':
+      return record.untagClient(command, state);
+    case 'CompleteSetupStep':
+      return record.completeSetupStep(command, state);
     case 'CompleteClientSetup':
-      return completeClientSetup(command, state);
+      return record.completeClientSetup(command, state);
+    case 'InviteToPortal':
+      return status.inviteToPortal(command, state);
+    case 'ResendPortalInvitation':
+      return status.resendPortalInvitation(command, state);
+    case 'AcceptPortalInvitation':
+      return status.acceptPortalInvitation(command, state);
+    case 'SetClientPortalAccess':
+      return status.setClientPortalAccess(command, state);
+    case 'SetMinorPortalAccess':
+      return status.setMinorPortalAccess(command, state);
+    case 'DeactivateClient':
+      return status.deactivateClient(command, state);
+    case 'ReactivateClient':
+      return status.reactivateClient(command, state);
+    case 'DeleteClient':
+      return status.deleteClient(command, state);
+    case 'AddChartContact':
+      return contacts.addChartContact(command, state);
+    case 'ChangeChartContactRoles':
+      return contacts.changeChartContactRoles(command, state);
+    case 'RemoveChartContact':
+      return contacts.removeChartContact(command, state);
+    case 'RecordClientAsContact':
+      return contacts.recordClientAsContact(command, state);
+    case 'RecordClientNoLongerContact':
+      return contacts.recordClientNoLongerContact(command, state);
+    case 'BookAppointment':
+      return appointments.bookAppointment(command, state);
+    case 'CancelAppointment':
+      return appointments.cancelAppointment(command, state);
+    case 'CompleteAppointment':
+      return appointments.completeAppointment(command, state);
     default:
       return assertNever(command);
   }
 };
 
-const evolveOpen = (state: ChartState, change: (chart: OpenChart) => OpenChart): ChartState =>
-  state.status === 'open' ? change(state) : state;
-
-export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
-  switch (event.type) {
-    case 'ClientCreated': {
-      const { chartId, practiceId, kind, firstName, lastName, email } = event.data;
-      return {
-        status: 'open',
-        chartId,
-        practiceId,
-        kind,
-        name: { firstName, lastName },
-        legalName: null,
-        email,
-        setupComplete: false,
-      };
-    }
-    case 'LegalNameSet':
-      return evolveOpen(state, (chart) => ({
-        ...chart,
-        legalName: { firstName: event.data.firstName, lastName: event.data.lastName },
-      }));
-    case 'LegalNameCleared':
-      return evolveOpen(state, (chart) => ({ ...chart, legalName: null }));
-    case 'ClientSetupCompleted':
-      return evolveOpen(state, (chart) => ({ ...chart, setupComplete: true }));
-    default:
-      return assertNever(event);
-  }
-};
-
-export const initialState = (): ChartState => ({ status: 'none' });
+export { evolve, initialState };
 
 export const chartDecider: Decider<ChartCommand, ChartState, ChartEvent> = { decide, evolve, initialState };
