@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './bootstrap/create-app';
 import { createRuntime } from './bootstrap/runtime';
+import { engineNames } from '../../../libs/engines/src/engines';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -10,8 +11,7 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void app.close().then(() => runtime.close()));
   process.once('SIGINT', () => void app.close().then(() => runtime.close()));
   await app.listen(config.port);
-  const engines = `${config.eventStoreUrl ? 'EventStoreDB' : 'SQLite'} / ${config.mongoUrl ? 'MongoDB' : 'in-memory'}`;
-  console.log(`command-api listening on port ${config.port} (${engines}, data in ${config.dataDir})`);
+  console.log(`command-api listening on port ${config.port} (${engineNames(config)}, data in ${config.dataDir})`);
 };
 
 main().catch((error: unknown) => {

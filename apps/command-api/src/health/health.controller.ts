@@ -1,31 +1,42 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
+import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
+import { allProjections } from '../../../../libs/read-models/src/all-projections';
+import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
 import { Public } from '../http/auth.guard';
-import { EVENT_STORE, PROJECTOR } from '../infrastructure/tokens';
+import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
 
 @ApiTags('health')
 @Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Optional() @Inject(PROJECTOR) private readonly projector: Projector | undefined,
   ) {}
 
-  /** Liveness plus projection lag: how many positions the read models are behind the log. */
-  @Get()
+  /** Liveness plus projection lag (events and seconds behind the log). */
+  @Get('health')
   async health() {
-    const head = await this.events.headPosition();
-    const projector = this.projector?.status();
-    return {
-      status: 'ok',
-      eventStore: { headPosition: head },
-      projector: projector && {
-        ...projector,
-        lagPositions: Math.max(0, head - projector.position),
-      },
-    };
+    const lag = await this.lag();
+    return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...this.projector?.status(), lag } };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  async metrics(): Promise<string> {
+    const parked = this.projector?.status().parked ?? (await this.readStore.collection(PARKED_EVENTS).count({}));
+    return lagMetrics(await this.lag(), parked);
+  }
+
+  /** In-process: the projector's own position; across processes: the slowest checkpoint. */
+  private async lag(): Promise<ProjectionLag> {
+    if (this.projector) return projectionLag(this.events, this.projector.status().position);
+    const checkpoints = await Promise.all(allProjections.map((p) => this.readStore.getCheckpoint(p.name)));
+    return projectionLag(this.events, Math.min(...checkpoints.map((c) => c ?? -1)));
   }
 }

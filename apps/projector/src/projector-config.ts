@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { EngineSettings } from '../../../libs/engines/src/engines';
+
+export interface ProjectorConfig extends EngineSettings {
+  /** Port of the projector's own /health and /metrics. */
+  readonly port: number;
+  readonly maxBatchSize: number;
+}
+
+export class ProjectorConfigError extends Error {}
+
+export const loadProjectorConfig = (env: NodeJS.ProcessEnv = process.env): ProjectorConfig => {
+  const mongoUrl = env.MONGODB_URL || undefined;
+  // In-memory read models live in the process that serves them: a separate projector needs MongoDB.
+  if (mongoUrl === undefined) {
+    throw new ProjectorConfigError('MONGODB_URL is required: with in-memory read models the API runs its own projector');
+  }
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const port = Number(env.PROJECTOR_PORT ?? 3001);
+  const maxBatchSize = Number(env.PROJECTOR_BATCH_SIZE ?? 1000);
+  if (!Number.isInteger(port) || port < 0) throw new ProjectorConfigError('PROJECTOR_PORT must be a port number');
+  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new ProjectorConfigError('PROJECTOR_BATCH_SIZE must be a positive integer');
+  return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize };
+};

@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEventStore, createReadStore } from '../../../libs/engines/src/engines';
+import { allProjections } from '../../../libs/read-models/src/all-projections';
+import { Projector } from '../../../libs/read-models/src/runtime/projector';
+import { lagMetrics, projectionLag } from '../../../libs/read-models/src/runtime/projection-lag';
+import { VersionedReadStore } from '../../../libs/read-models/src/runtime/versioned-read-store';
+import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import type { ProjectorConfig } from './projector-config';
+
+export interface ProjectorProcess {
+  projector(): Projector;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const SWITCH_POLL_MS = 1000;
+
+const sameVersions = (a: Map<string, string>, b: Map<string, string>): boolean =>
+  [...a].every(([name, physical]) => b.get(name) === physical);
+
+const serveHealth = (events: EventStore, current: () => Projector, port: number): Promise<http.Server> => {
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      const status = current().status();
+      const lag = await projectionLag(events, status.position);
+      if (request.url === '/metrics') {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(lagMetrics(lag, status.parked));
+      } else if (request.url === '/health') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', projector: { ...status, lag } }));
+      } else {
+        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, code: 'NotFound', title: 'Not found' }));
+      }
+    })().catch(() => response.writeHead(503).end());
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+};
+
+/**
+ * The projector on its own: subscribes to the log from its checkpoints and keeps the MongoDB read
+ * models; serves /health and /metrics. When a rebuild switches the read models to new collections it
+ * restarts on them from their checkpoints (the position guard makes the overlap harmless). A fatal
+ * subscription error goes to `onFatal` (the process exits so a supervisor restarts it).
+ */
+export const startProjectorProcess = async (
+  config: ProjectorConfig,
+  onFatal: (error: unknown) => void,
+  log: (message: string) => void = (message) => console.log(`[projector] ${message}`),
+): Promise<ProjectorProcess> => {
+  const events = await createEventStore(config);
+  const readStore = await createReadStore(config);
+  const make = (): Projector =>
+    new Projector(events, readStore, allProjections, { maxBatchSize: config.maxBatchSize, log, onError: onFatal });
+  let projector = make();
+  const server = await serveHealth(events, () => projector, config.port);
+  await projector.start();
+
+  let versions = readStore instanceof VersionedReadStore ? await readStore.currentVersions() : new Map<string, string>();
+  let switching = Promise.resolve();
+  const watch = setInterval(() => {
+    if (!(readStore instanceof VersionedReadStore)) return;
+    switching = switching
+      .then(async () => {
+        const now = await readStore.currentVersions();
+        if (sameVersions(versions, now)) return;
+        versions = now;
+        log('read models switched to new collections; restarting on them');
+        await projector.stop();
+        projector = make();
+        await projector.start();
+      })
+      .catch(onFatal);
+  }, SWITCH_POLL_MS);
+
+  return {
+    projector: () => projector,
+    port: (server.address() as AddressInfo).port,
+    stop: async () => {
+      clearInterval(watch);
+      await switching;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await projector.stop();
+      await events.close();
+      await readStore.close();
+    },
+  };
+};
