@@ -2,10 +2,22 @@ import type { ProjectionDefinition } from './projection';
 import { clientListProjection } from './clients/client-list.projection';
 import { needsAttentionProjection } from './needs-attention/needs-attention.projection';
 import { chartDocumentProjection } from './charts/chart-document.projection';
+import { practiceProfileProjection } from './profiles/practice-profile.projection';
+import { userProfileProjection } from './profiles/user-profile.projection';
+import { userMenuProjection } from './user-menus/user-menu.projection';
+import { userPracticeProjection } from './user-practices/user-practice.projection';
+import { practiceMemberProjection } from './practice-members/practice-member.projection';
+import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
   clientListProjection,
   needsAttentionProjection,
   chartDocumentProjection,
+  practiceProfileProjection,
+  userProfileProjection,
+  userMenuProjection,
+  userPracticeProjection,
+  practiceMemberProjection,
+  practiceInvitationProjection,
 ] as unknown as readonly ProjectionDefinition[];
