@@ -1,0 +1,5 @@
+export * from './read-store.port';
+export { InMemoryReadStore } from './memory/in-memory-read-store';
+export { InMemoryCollection, InvalidBulkError } from './memory/in-memory-collection';
+export { IndexConflictError } from './memory/collection-state';
+export type { QueryPlan } from './memory/query-plan';

@@ -1,0 +1,122 @@
+import { Filter, FindOptions, IndexSpec, ReadDocument } from '../read-store.port';
+import { OrderedIndex } from './ordered-index';
+import { PlannedRead, planRead } from './query-plan';
+import { UniqueConstraint } from './unique-constraint';
+
+/**
+ * The data of one collection and the write rules that keep its indexes true. Everything here is
+ * synchronous, so a bulk is applied without another call interleaving; callers clone docs on the
+ * way in and out, so stored docs are never shared and never change once stored.
+ */
+export class CollectionState {
+  readonly docs = new Map<string, ReadDocument>();
+  /** Position of the last delete per id, so an older put replayed after it cannot bring the doc back. */
+  private readonly tombstones = new Map<string, number>();
+  private readonly specs = new Map<string, IndexSpec>();
+  private readonly indexes: OrderedIndex[] = [];
+  private readonly uniques: UniqueConstraint[] = [];
+
+  constructor(readonly name: string) {}
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  /**
+   * Stores `doc` unless the position guard refuses it; throws DuplicateKeyError before changing
+   * anything. `doc` must be the caller's own copy: it is kept, and `_position` is set on it.
+   */
+  put(doc: ReadDocument, position: number | undefined): void {
+    const current = this.docs.get(doc._id);
+    const known = current ? current._position : this.tombstones.get(doc._id);
+    if (!isNewer(position, known)) return;
+    if (position !== undefined) (doc as { _position?: number })._position = position;
+    for (const unique of this.uniques) unique.check(doc);
+    if (current) this.unindex(current);
+    this.docs.set(doc._id, doc);
+    this.tombstones.delete(doc._id);
+    this.index(doc);
+  }
+
+  delete(id: string, position: number | undefined): void {
+    const current = this.docs.get(id);
+    if (!current) {
+      // Deleting what is not there still records the position: a replayed older put stays dead.
+      if (position !== undefined) this.tombstones.set(id, Math.max(position, this.tombstones.get(id) ?? position));
+      return;
+    }
+    if (!isNewer(position, current._position)) return;
+    this.unindex(current);
+    this.docs.delete(id);
+    const deletedAt = position ?? current._position;
+    if (deletedAt !== undefined) this.tombstones.set(id, deletedAt);
+  }
+
+  // ---- indexes ------------------------------------------------------------------------------
+
+  /** Registers an index; a unique one is built from the current docs first and refused on a duplicate. */
+  addIndex(spec: IndexSpec): void {
+    const existing = this.specs.get(spec.name);
+    if (existing) {
+      if (!sameIndex(existing, spec)) throw new IndexConflictError(this.name, spec.name);
+      return;
+    }
+    if (Object.keys(spec.keys).length === 0) {
+      throw new IndexConflictError(this.name, spec.name, 'an index needs at least one key');
+    }
+    if (spec.unique) this.uniques.push(this.buildUnique(spec));
+    this.specs.set(spec.name, spec);
+    this.indexes.push(this.buildOrdered(spec));
+  }
+
+  private buildUnique(spec: IndexSpec): UniqueConstraint {
+    const unique = new UniqueConstraint(this.name, spec);
+    for (const doc of this.docs.values()) {
+      unique.check(doc);
+      unique.add(doc);
+    }
+    return unique;
+  }
+
+  private buildOrdered(spec: IndexSpec): OrderedIndex {
+    const index = new OrderedIndex(spec);
+    for (const doc of this.docs.values()) index.add(doc);
+    return index;
+  }
+
+  private index(doc: ReadDocument): void {
+    for (const index of this.indexes) index.add(doc);
+    for (const unique of this.uniques) unique.add(doc);
+  }
+
+  private unindex(doc: ReadDocument): void {
+    for (const index of this.indexes) index.remove(doc);
+    for (const unique of this.uniques) unique.remove(doc);
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  read(filter: Filter, options?: FindOptions): PlannedRead {
+    return planRead(this.docs, this.indexes, filter, options);
+  }
+}
+
+/** A write applies when it carries no position, the target has none, or it is strictly newer. */
+function isNewer(position: number | undefined, known: number | undefined): boolean {
+  return position === undefined || known === undefined || position > known;
+}
+
+function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
+  return JSON.stringify(a.keys) === JSON.stringify(b.keys) && Boolean(a.unique) === Boolean(b.unique);
+}
+
+/** An index of that name already exists with other keys or options (MongoDB refuses this too). */
+export class IndexConflictError extends Error {
+  readonly code = 'IndexConflict';
+  constructor(
+    readonly collection: string,
+    readonly index: string,
+    detail = 'exists with different keys or options',
+  ) {
+    super(`index ${index} of ${collection}: ${detail}`);
+    this.name = 'IndexConflictError';
+  }
+}

@@ -1,0 +1,165 @@
+import { Query } from 'mingo';
+import {
+  DuplicateKeyError,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  ReadCollection,
+  ReadDocument,
+  Sort,
+  WriteOp,
+} from '../read-store.port';
+import { CollectionState } from './collection-state';
+import { QueryPlan } from './query-plan';
+
+/** How a handle reaches its collection's data: resolved on every call, so a handle outlives drop(). */
+export interface CollectionHost {
+  stateOf(name: string, create: boolean): CollectionState | undefined;
+  dropState(name: string): void;
+}
+
+/**
+ * A collection of the in-memory store. Filters, sorting and projection are mingo's (MongoDB's
+ * semantics); this class only narrows candidates through indexes and copies docs across the
+ * boundary so callers never hold stored objects.
+ */
+export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implements ReadCollection<TDoc> {
+  constructor(private readonly host: CollectionHost, readonly name: string) {}
+
+  async get(id: string): Promise<TDoc | null> {
+    const doc = this.host.stateOf(this.name, false)?.docs.get(id);
+    return doc ? copy(doc) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, TDoc>> {
+    const docs = this.host.stateOf(this.name, false)?.docs;
+    const found = new Map<string, TDoc>();
+    for (const id of ids) {
+      const doc = docs?.get(id);
+      if (doc && !found.has(id)) found.set(id, copy(doc));
+    }
+    return found;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<TDoc[]> {
+    const state = this.host.stateOf(this.name, false);
+    if (!state) return [];
+    const { plan, docs } = state.read(filter, options);
+    const query = compile(filter);
+    const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
+    // Docs read from an index in sort order need no sort, so the read can stop at the end of the page.
+    const page = sort && !plan.sorted ? sortedPage(query, docs, sort, options) : firstMatches(query, docs, options);
+    const projected = options.projection ? new Query({}).find<ReadDocument>(page, options.projection).all() : page;
+    return projected.map((doc) => copy(doc));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    const state = this.host.stateOf(this.name, false);
+    if (!state) return 0;
+    const query = compile(filter);
+    let count = 0;
+    for (const doc of state.read(filter).docs) if (query.test(doc)) count += 1;
+    return count;
+  }
+
+  /** Which index a filter would use and how many docs it would test: for tests and diagnostics. */
+  explain(filter: Filter, options?: FindOptions): QueryPlan {
+    return this.host.stateOf(this.name, false)?.read(filter, options).plan ?? { index: null, candidates: 0, sorted: false };
+  }
+
+  /**
+   * Applies the ops in order. Like a MongoDB unordered bulk, an op refused by a unique index does
+   * not stop the others: every other op applies, then the first DuplicateKeyError is thrown.
+   * A malformed bulk (e.g. two ops on one id) is refused whole before anything applies.
+   */
+  async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
+    validateBulk(ops);
+    if (ops.length === 0) return;
+    const state = this.host.stateOf(this.name, true)!;
+    let firstError: DuplicateKeyError | undefined;
+    for (const op of ops) {
+      try {
+        if (op.kind === 'put') state.put(copy(op.doc), op.position);
+        else state.delete(op.id, op.position);
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        firstError ??= error;
+      }
+    }
+    if (firstError) throw firstError;
+  }
+
+  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    const state = this.host.stateOf(this.name, true)!;
+    for (const spec of indexes) state.addIndex(spec);
+  }
+
+  async drop(): Promise<void> {
+    this.host.dropState(this.name);
+  }
+}
+
+function compile(filter: Filter): Query {
+  // No $where / $function: filters may be built from request input, and code must not run from it.
+  return new Query(filter, { scriptEnabled: false });
+}
+
+/** mingo's sort, skip and limit over every match. */
+function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
+  const cursor = query.find<ReadDocument>(docs).sort(sort);
+  if (options.skip) cursor.skip(options.skip);
+  const limit = limitOf(options);
+  if (limit !== undefined) cursor.limit(limit);
+  return cursor.all();
+}
+
+/**
+ * The page of matches in the order the docs come. Counted here rather than with mingo's
+ * skip/limit, which keep testing every remaining doc after the page is full.
+ */
+function firstMatches(query: Query, docs: Iterable<ReadDocument>, options: FindOptions): ReadDocument[] {
+  let toSkip = options.skip ?? 0;
+  const limit = limitOf(options) ?? Infinity;
+  const page: ReadDocument[] = [];
+  for (const doc of docs) {
+    if (!query.test(doc)) continue;
+    if (toSkip > 0) {
+      toSkip -= 1;
+      continue;
+    }
+    page.push(doc);
+    if (page.length >= limit) break;
+  }
+  return page;
+}
+
+/** MongoDB reads a limit of 0 as "no limit" and a negative one as its absolute value. */
+function limitOf(options: FindOptions): number | undefined {
+  return options.limit ? Math.abs(options.limit) : undefined;
+}
+
+function copy<T>(doc: ReadDocument): T {
+  return structuredClone(doc) as unknown as T;
+}
+
+/** A bulk the port does not allow: refused before any op applies. */
+export class InvalidBulkError extends Error {
+  readonly code = 'InvalidBulk';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidBulkError';
+  }
+}
+
+function validateBulk(ops: readonly WriteOp[]): void {
+  const seen = new Set<string>();
+  for (const op of ops) {
+    const id = op.kind === 'put' ? op.doc?._id : op.kind === 'delete' ? op.id : undefined;
+    if (typeof id !== 'string') throw new InvalidBulkError(`every op needs a string id (kind ${String(op.kind)})`);
+    if (seen.has(id)) throw new InvalidBulkError(`more than one op for id ${id} in one bulk`);
+    if (op.position !== undefined && !Number.isFinite(op.position)) {
+      throw new InvalidBulkError(`position of the op for ${id} is not a finite number`);
+    }
+    seen.add(id);
+  }
+}

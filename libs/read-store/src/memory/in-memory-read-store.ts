@@ -1,0 +1,64 @@
+import { ReadDocument, ReadStore, ReadStoreUnavailableError } from '../read-store.port';
+import { CollectionState } from './collection-state';
+import { CollectionHost, InMemoryCollection } from './in-memory-collection';
+
+/**
+ * The embedded read store: every collection lives in this process and is rebuilt from the event
+ * log at start, so nothing here needs to survive a restart.
+ */
+export class InMemoryReadStore implements ReadStore, CollectionHost {
+  private readonly states = new Map<string, CollectionState>();
+  private readonly handles = new Map<string, InMemoryCollection>();
+  private readonly checkpoints = new Map<string, number>();
+  private closed = false;
+
+  collection<TDoc extends ReadDocument = ReadDocument>(name: string): InMemoryCollection<TDoc> {
+    if (typeof name !== 'string' || name.length === 0) throw new TypeError('a collection needs a non-empty name');
+    let handle = this.handles.get(name);
+    if (!handle) this.handles.set(name, (handle = new InMemoryCollection(this, name)));
+    return handle as unknown as InMemoryCollection<TDoc>;
+  }
+
+  async getCheckpoint(projection: string): Promise<number | undefined> {
+    this.assertOpen();
+    return this.checkpoints.get(projection);
+  }
+
+  async setCheckpoint(projection: string, position: number): Promise<void> {
+    this.assertOpen();
+    if (!Number.isFinite(position)) throw new TypeError(`checkpoint of ${projection} must be a finite number`);
+    this.checkpoints.set(projection, position);
+  }
+
+  async listCollections(): Promise<string[]> {
+    this.assertOpen();
+    return [...this.states.keys()].sort();
+  }
+
+  /** Releases everything; later calls reject with ReadStoreUnavailableError, as a closed connection would. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.states.clear();
+    this.handles.clear();
+    this.checkpoints.clear();
+  }
+
+  /** @internal used by the collection handles. */
+  stateOf(name: string, create: boolean): CollectionState | undefined {
+    this.assertOpen();
+    let state = this.states.get(name);
+    if (!state && create) this.states.set(name, (state = new CollectionState(name)));
+    return state;
+  }
+
+  /** @internal used by the collection handles. */
+  dropState(name: string): void {
+    this.assertOpen();
+    this.states.delete(name);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ReadStoreUnavailableError('the in-memory read store is closed');
+  }
+}
+

@@ -1,0 +1,97 @@
+/**
+ * A list kept in order by a comparator, stored as chunks of bounded size so an insert or removal
+ * moves at most one chunk's worth of elements, not the whole list (a practice can hold 100,000
+ * clients). The comparator must be a total order: no two distinct elements may compare equal.
+ */
+export class SortedList<T> {
+  private static readonly MAX_CHUNK = 512;
+  private chunks: T[][] = [];
+  private count = 0;
+
+  constructor(private readonly cmp: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  insert(item: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+    } else {
+      const c = this.chunkFor(item);
+      const chunk = this.chunks[c];
+      chunk.splice(this.positionIn(chunk, item), 0, item);
+      if (chunk.length > SortedList.MAX_CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(chunk.length >> 1));
+    }
+    this.count += 1;
+  }
+
+  /** Removes the element equal to `item` under the comparator; false when there is none. */
+  remove(item: T): boolean {
+    if (this.chunks.length === 0) return false;
+    const c = this.chunkFor(item);
+    const chunk = this.chunks[c];
+    const i = this.positionIn(chunk, item);
+    if (i >= chunk.length || this.cmp(chunk[i], item) !== 0) return false;
+    chunk.splice(i, 1);
+    if (chunk.length === 0) this.chunks.splice(c, 1);
+    this.count -= 1;
+    return true;
+  }
+
+  *values(reverse = false): IterableIterator<T> {
+    if (!reverse) {
+      for (const chunk of this.chunks) yield* chunk;
+      return;
+    }
+    for (let c = this.chunks.length - 1; c >= 0; c -= 1) {
+      const chunk = this.chunks[c];
+      for (let i = chunk.length - 1; i >= 0; i -= 1) yield chunk[i];
+    }
+  }
+
+  /**
+   * The elements in order, starting at the first one for which `isBefore` is false. `isBefore`
+   * must hold for a prefix of the list only (true, ..., true, false, ..., false).
+   */
+  *valuesFrom(isBefore: (item: T) => boolean): IterableIterator<T> {
+    let c = 0;
+    while (c < this.chunks.length && isBefore(this.chunks[c][this.chunks[c].length - 1])) c += 1;
+    if (c === this.chunks.length) return;
+    const first = this.chunks[c];
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (isBefore(first[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < first.length; i += 1) yield first[i];
+    for (let k = c + 1; k < this.chunks.length; k += 1) yield* this.chunks[k];
+  }
+
+  /** The first chunk whose last element is not below `item` (or the last chunk). */
+  private chunkFor(item: T): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const chunk = this.chunks[mid];
+      if (this.cmp(chunk[chunk.length - 1], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first position in `chunk` whose element is not below `item`. */
+  private positionIn(chunk: readonly T[], item: T): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cmp(chunk[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
