@@ -55,16 +55,22 @@ describe('EventStoreDB over the gRPC test server', () => {
 
 const realServerUrl = process.env.EVENTSTORE_TEST_URL;
 
-(realServerUrl ? describe : describe.skip)('EventStoreDB at EVENTSTORE_TEST_URL', () => {
-  beforeAll(() => {
-    console.log(`EventStoreDB contract: running against the real server at ${describeServer(realServerUrl ?? '')}`);
-  });
+// The real-server run exists only when a server is named; otherwise it is not declared at all (no
+// skipped tests), and the output says which servers the contract ran on.
+if (realServerUrl) {
+  describe('EventStoreDB at EVENTSTORE_TEST_URL', () => {
+    beforeAll(() => {
+      console.log(`EventStoreDB contract: running against the real server at ${describeServer(realServerUrl)}`);
+    });
 
-  eventStoreContract('EventStoreDB at EVENTSTORE_TEST_URL', async () => {
-    const store = new EventStoreDbEventStore({ connectionString: realServerUrl ?? '' });
-    return { store, cleanup: () => store.close() };
+    eventStoreContract('EventStoreDB at EVENTSTORE_TEST_URL', async () => {
+      const store = new EventStoreDbEventStore({ connectionString: realServerUrl });
+      return { store, cleanup: () => store.close() };
+    });
   });
-});
+} else {
+  console.log('EventStoreDB contract: ran on the gRPC test server only (set EVENTSTORE_TEST_URL to also run it on a real server)');
+}
 
 describe('EventStoreDbEventStore on the gRPC test server', () => {
   let server: EsdbTestServer;
