@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { AuthGuard } from './http/auth.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PracticesModule } from './practices/practices.module';
+import { MeModule } from './me/me.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -31,6 +31,15 @@ export class PracticeAccess {
     return membership;
   }
 
+  /** The practice as its stream says now (name, settings, members, invitations). */
+  practice(practiceId: string): Promise<PracticeState> {
+    return this.current(practiceId);
+  }
+
+  async isMember(practiceId: string, userId: string): Promise<boolean> {
+    return membershipOf(await this.current(practiceId), userId) !== undefined;
+  }
+
   private async current(practiceId: string): Promise<PracticeState> {
     const cached = this.cache.get(practiceId) ?? { state: practiceDecider.initialState(), revision: -1 };
     const newer = await this.store.readStream(practiceStream(practiceId), { fromRevision: cached.revision + 1 });

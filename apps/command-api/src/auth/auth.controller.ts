@@ -8,7 +8,7 @@ import { answerCommand } from '../http/command-answer';
 import { CorrelationId, IdempotencyKey } from '../http/headers';
 import { SignInService } from './sign-in.service';
 import { SignUpCommand } from './sign-up.command';
-import { SignInRequestDto, SignUpRequestDto } from './sign-up.request.dto';
+import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.request.dto';
 
 @ApiTags('auth')
 @Public()
@@ -35,7 +35,7 @@ export class AuthController {
 
   @Post('sign-in')
   @HttpCode(200)
-  signIn(@Body() body: SignInRequestDto) {
-    return this.signInService.signIn(body.email, body.password);
+  signIn(@Body() body: SignInWithSecondFactorRequestDto) {
+    return this.signInService.signIn(body);
   }
 }

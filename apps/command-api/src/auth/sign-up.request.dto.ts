@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class SignUpRequestDto {
   @ApiProperty({ example: 'ada@example.com' })
@@ -37,4 +37,18 @@ export class SignInRequestDto {
   @IsString()
   @MaxLength(200)
   password: string;
+}
+
+export class SignInWithSecondFactorRequestDto extends SignInRequestDto {
+  @ApiProperty({ required: false, description: 'The 6-digit code of the authenticator app, when 2-step authentication is on' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'otp must be 6 digits' })
+  otp?: string;
+
+  @ApiProperty({ required: false, description: 'One of the recovery codes, instead of otp' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
 }

@@ -18,6 +18,7 @@ describe('User profile', () => {
     it('changes first and last name, trimmed; the same names change nothing', () => {
       spec.given(signedUp).when({ type: 'ChangeName', firstName: ' Augusta ', lastName: 'King' }).then([{ type: 'UserNameChanged', data: { userId, firstName: 'Augusta', lastName: 'King' } }]);
       spec.given(signedUp).when({ type: 'ChangeName', firstName: 'Ada', lastName: 'Lovelace' }).then([]);
+      spec.given(signedUp).when({ type: 'ChangeName', lastName: 'King' }).then([{ type: 'UserNameChanged', data: { userId, firstName: 'Ada', lastName: 'King' } }]);
       spec.given(signedUp).when({ type: 'ChangeName', firstName: '', lastName: 'King' }).thenThrows('NameRequired', 'firstName');
     });
 

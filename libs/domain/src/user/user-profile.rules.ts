@@ -16,8 +16,8 @@ import type { RegisteredUser } from './user.state';
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export const changeName = (command: ChangeName, user: RegisteredUser): UserEvent[] => {
-  const firstName = assertPersonName(command.firstName, 'firstName');
-  const lastName = assertPersonName(command.lastName, 'lastName');
+  const firstName = assertPersonName(command.firstName ?? user.firstName, 'firstName');
+  const lastName = assertPersonName(command.lastName ?? user.lastName, 'lastName');
   if (firstName === user.firstName && lastName === user.lastName) return [];
   return [{ type: 'UserNameChanged', data: { userId: user.userId, firstName, lastName } }];
 };

@@ -12,10 +12,11 @@ export interface SignUp {
   readonly lastName: string;
 }
 
+/** Either name may be left out to keep it. */
 export interface ChangeName {
   readonly type: 'ChangeName';
-  readonly firstName: string;
-  readonly lastName: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
 }
 
 export interface ChangeEmail {

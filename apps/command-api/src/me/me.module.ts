@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChangeEmailHandler } from './change-email.handler';
+import { ChangeUserHandler } from './change-user.handler';
+import { MyPracticesController } from './my-practices.controller';
+import { ProfileController } from './profile.controller';
+import { SecurityController } from './security.controller';
+import { SecurityService } from './security.service';
+
+@Module({
+  controllers: [ProfileController, MyPracticesController, SecurityController],
+  providers: [ChangeUserHandler, ChangeEmailHandler, SecurityService],
+})
+export class MeModule {}

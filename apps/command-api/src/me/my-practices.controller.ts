@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { MENU_SIZE, USER_MENUS, type UserMenuDocument } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
+import { USER_PRACTICES, type UserPracticeDocument } from '../../../../libs/read-models/src/user-practices/user-practice.projection';
+import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
+import { commandEnvelope } from '../application/command-envelope';
+import { PracticeAccess } from '../application/practice-access';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { READ_STORE } from '../infrastructure/tokens';
+import { ChangeUserCommand } from './user.commands';
+
+export class SwitchPracticeRequestDto {
+  @ApiProperty()
+  @IsUUID()
+  practiceId: string;
+}
+
+/** The user menu (check mark, five most recent, View More) and the My Accounts tab. */
+@ApiTags('profile')
+@ApiBearerAuth()
+@Controller('me')
+export class MyPracticesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: PracticeAccess,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Get('menu')
+  async menu(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [USER_MENUS, PRACTICE_PROFILES]);
+    const menu = await this.readStore.collection<UserMenuDocument>(USER_MENUS).get(user.userId);
+    if (!menu) return { selectedPracticeId: null, selectedPractice: null, recent: [], total: 0 };
+    const names = await this.names(menu.order.slice(0, MENU_SIZE));
+    const entry = (practiceId: string) => ({ practiceId, name: names.get(practiceId) ?? null, role: menu.roles[practiceId], selected: practiceId === menu.selectedPracticeId });
+    return {
+      selectedPracticeId: menu.selectedPracticeId,
+      recent: menu.order.slice(0, MENU_SIZE).map(entry),
+      total: menu.order.length,
+      viewMore: menu.order.length > MENU_SIZE,
+    };
+  }
+
+  @Get('practices')
+  async practices(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [USER_PRACTICES, USER_MENUS, PRACTICE_PROFILES]);
+    const memberships = await this.readStore.collection<UserPracticeDocument>(USER_PRACTICES).find({ userId: user.userId, status: 'active' });
+    const menu = await this.readStore.collection<UserMenuDocument>(USER_MENUS).get(user.userId);
+    const names = await this.names(memberships.map((m) => m.practiceId));
+    const items = memberships
+      .map((m) => ({ practiceId: m.practiceId, name: names.get(m.practiceId) ?? null, role: m.role, joinedAt: m.joinedAt, lastAccessedAt: m.lastAccessedAt, selected: m.practiceId === menu?.selectedPracticeId }))
+      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.practiceId.localeCompare(b.practiceId));
+    return { items, total: items.length };
+  }
+
+  /** Only into a practice where the caller is an active member now (read from its stream, not a read model). */
+  @Post('practice-switches')
+  async switchPractice(@Body() body: SwitchPracticeRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const activeMember = await this.access.isMember(body.practiceId, user.userId);
+    const envelope = commandEnvelope({ commandType: 'SwitchPractice', actorUserId: user.userId, practiceId: activeMember ? body.practiceId : null, correlationId });
+    const result = await this.commandBus.execute(
+      new ChangeUserCommand(envelope, user.userId, { type: 'SwitchPractice', practiceId: body.practiceId, activeMember }),
+    );
+    return answerCommand(response, result, { practiceId: body.practiceId });
+  }
+
+  private async names(practiceIds: readonly string[]): Promise<Map<string, string>> {
+    const docs = await this.readStore.collection<PracticeProfileDocument>(PRACTICE_PROFILES).getMany(practiceIds);
+    return new Map([...docs].map(([id, doc]) => [id, doc.name]));
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, Inject, Patch, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { userNotFound } from '../../../../libs/domain/src/user/user.decider';
+import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import { commandEnvelope } from '../application/command-envelope';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken, CorrelationId, IfMatchRevision } from '../http/headers';
+import { READ_STORE } from '../infrastructure/tokens';
+import { ChangeEmailCommand } from './change-email.handler';
+import {
+  ChangeEmailRequestDto,
+  ChangeNameRequestDto,
+  clinicalInfoOf,
+  ClinicalInfoRequestDto,
+  LegalNameRequestDto,
+  NotificationsRequestDto,
+} from './profile.request.dto';
+import { ChangeUserCommand } from './user.commands';
+
+/** The Profile screen: Profile Information, Clinical Info and Notifications tabs. */
+@ApiTags('profile')
+@ApiBearerAuth()
+@Controller('me')
+export class ProfileController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Get()
+  async profile(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [USER_PROFILES]);
+    const doc = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(user.userId);
+    if (!doc) throw userNotFound();
+    const { _id, _position, ...profile } = doc;
+    return profile;
+  }
+
+  @Patch()
+  changeName(@Body() body: ChangeNameRequestDto, @CurrentUser() user: AuthenticatedUser, @IfMatchRevision() ifMatch: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.change(response, user, correlationId, { type: 'ChangeName', firstName: body.firstName, lastName: body.lastName }, ifMatch);
+  }
+
+  @Put('legal-name')
+  setLegalName(@Body() body: LegalNameRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.change(response, user, correlationId, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
+  }
+
+  @Delete('legal-name')
+  clearLegalName(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.change(response, user, correlationId, { type: 'ClearLegalName' });
+  }
+
+  @Put('email')
+  async changeEmail(@Body() body: ChangeEmailRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const envelope = commandEnvelope({ commandType: 'ChangeEmail', actorUserId: user.userId, practiceId: null, correlationId });
+    const result = await this.commandBus.execute(new ChangeEmailCommand(envelope, body.email));
+    return answerCommand(response, result, { userId: user.userId });
+  }
+
+  @Put('clinical-info')
+  clinicalInfo(@Body() body: ClinicalInfoRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.change(response, user, correlationId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) });
+  }
+
+  @Put('notifications')
+  notifications(@Body() body: NotificationsRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.change(response, user, correlationId, { type: 'ChangeNotificationPreferences', preferences: { ...body } });
+  }
+
+  private async change(response: Response, user: AuthenticatedUser, correlationId: string | undefined, command: ChangeUserCommand['command'], ifMatch?: number) {
+    const envelope = commandEnvelope({ commandType: command.type, actorUserId: user.userId, practiceId: null, correlationId });
+    const result = await this.commandBus.execute(new ChangeUserCommand(envelope, user.userId, command, ifMatch));
+    return answerCommand(response, result, { userId: user.userId });
+  }
+}

@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+export class ChangeNameRequestDto {
+  @ApiProperty({ required: false, example: 'Ada' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  firstName?: string;
+
+  @ApiProperty({ required: false, example: 'Lovelace' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  lastName?: string;
+}
+
+export class LegalNameRequestDto {
+  @ApiProperty({ example: 'Augusta Ada' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  firstName: string;
+
+  @ApiProperty({ example: 'King' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  lastName: string;
+}
+
+export class ChangeEmailRequestDto {
+  @ApiProperty({ example: 'ada@lovelace.org' })
+  @IsString()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+const nullableString = (max: number) => [
+  ValidateIf((_object: object, value: unknown) => value !== null && value !== undefined),
+  IsString(),
+  MaxLength(max),
+];
+const apply =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => decorators.forEach((decorator) => decorator(target, key));
+
+/** The whole clinical info; a field left out or null is cleared. Rules (NPI check digit...) are the domain's. */
+export class ClinicalInfoRequestDto {
+  @ApiProperty({ required: false, nullable: true, example: '1234567893' })
+  @apply(...nullableString(20))
+  npi?: string | null;
+
+  @ApiProperty({ required: false, nullable: true, example: '101YM0800X' })
+  @apply(...nullableString(20))
+  taxonomyCode?: string | null;
+
+  @ApiProperty({ required: false, nullable: true, example: 'LPC' })
+  @apply(...nullableString(100))
+  licenseType?: string | null;
+
+  @ApiProperty({ required: false, nullable: true, example: 'LPC-12345' })
+  @apply(...nullableString(50))
+  licenseNumber?: string | null;
+
+  @ApiProperty({ required: false, nullable: true, example: 'TX' })
+  @apply(...nullableString(2))
+  licenseState?: string | null;
+}
+
+export const clinicalInfoOf = (body: ClinicalInfoRequestDto) => ({
+  npi: body.npi ?? null,
+  taxonomyCode: body.taxonomyCode ?? null,
+  licenseType: body.licenseType ?? null,
+  licenseNumber: body.licenseNumber ?? null,
+  licenseState: body.licenseState ?? null,
+});
+
+export class NotificationsRequestDto {
+  @ApiProperty({ required: false, description: 'Email: Daily Digest & Payments' })
+  @IsOptional()
+  @IsBoolean()
+  dailyDigestAndPayments?: boolean;
+
+  @ApiProperty({ required: false, description: 'Email: Product Updates & Tips' })
+  @IsOptional()
+  @IsBoolean()
+  productUpdatesAndTips?: boolean;
+
+  @ApiProperty({ required: false, description: 'Sidebar display: Appointment Notifications' })
+  @IsOptional()
+  @IsBoolean()
+  sidebarAppointmentNotifications?: boolean;
+}

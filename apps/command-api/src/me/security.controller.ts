@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { USER_PRACTICES, type UserPracticeDocument } from '../../../../libs/read-models/src/user-practices/user-practice.projection';
+import { commandEnvelope } from '../application/command-envelope';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { myHistory } from './my-history';
+import { SecurityService } from './security.service';
+import { ChangePasswordRequestDto, DisableTwoFactorRequestDto, EnableTwoFactorRequestDto } from './security.request.dto';
+
+/** The Security tab: password, 2-step authentication, and the account's history. */
+@ApiTags('security')
+@ApiBearerAuth()
+@Controller('me')
+export class SecurityController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly security: SecurityService,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  /** Tokens issued before stop working; the answer carries a fresh one for this session. */
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(@Body() body: ChangePasswordRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const envelope = commandEnvelope({ commandType: 'ChangePassword', actorUserId: user.userId, practiceId: null, correlationId });
+    const { result, accessToken } = await this.security.changePassword(envelope, body.currentPassword, body.newPassword);
+    return answerCommand(response, result, { accessToken });
+  }
+
+  /** A new secret, pending until a code from it is verified; 2-step sign-in is not required yet. */
+  @Post('two-factor/setup')
+  @HttpCode(200)
+  setup(@CurrentUser() user: AuthenticatedUser) {
+    return this.security.setUpTwoFactor(user.userId);
+  }
+
+  /** The recovery codes are shown once, here; only their hashes are kept. */
+  @Post('two-factor/enable')
+  @HttpCode(200)
+  async enable(@Body() body: EnableTwoFactorRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const envelope = commandEnvelope({ commandType: 'EnableTwoFactor', actorUserId: user.userId, practiceId: null, correlationId });
+    const { result, recoveryCodes } = await this.security.enableTwoFactor(envelope, body.code);
+    return answerCommand(response, result, { recoveryCodes });
+  }
+
+  @Post('two-factor/disable')
+  @HttpCode(200)
+  async disable(@Body() body: DisableTwoFactorRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const envelope = commandEnvelope({ commandType: 'DisableTwoFactor', actorUserId: user.userId, practiceId: null, correlationId });
+    const result = await this.security.disableTwoFactor(envelope, body);
+    return answerCommand(response, result, { userId: user.userId });
+  }
+
+  @Get('history')
+  async history(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [USER_PRACTICES]);
+    const memberships = await this.readStore.collection<UserPracticeDocument>(USER_PRACTICES).find({ userId: user.userId });
+    return { items: await myHistory(this.eventStore, user.userId, memberships.map((m) => m.practiceId)) };
+  }
+}

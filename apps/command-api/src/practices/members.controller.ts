@@ -1,0 +1,124 @@
+import { Body, Controller, Delete, Get, Inject, Param, Put, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { memberNotFound } from '../../../../libs/domain/src/practice/membership.rules';
+import { hasPermission } from '../../../../libs/domain/src/practice/permissions';
+import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
+import { PRACTICE_MEMBERS, type PracticeMemberDocument } from '../../../../libs/read-models/src/practice-members/practice-member.projection';
+import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import { commandEnvelope } from '../application/command-envelope';
+import { PracticeAccess } from '../application/practice-access';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { READ_STORE } from '../infrastructure/tokens';
+import { ChangeUserCommand } from '../me/user.commands';
+import { clinicalInfoOf, ClinicalInfoRequestDto } from '../me/profile.request.dto';
+import { ChangePracticeCommand } from './practice.commands';
+import { ChangeRoleRequestDto } from './practice-settings.request.dto';
+
+const memberIdOf = (userId: string): string => {
+  if (!isUuid(userId)) throw memberNotFound();
+  return userId;
+};
+
+/** Account Settings > Members: the list, roles, removal, and another member's clinical info. */
+@ApiTags('members')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId/members')
+export class MembersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: PracticeAccess,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Get()
+  @RequiresPermission('members:read')
+  async list(@Param('practiceId') practiceId: string, @CurrentMembership() membership: Membership, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [PRACTICE_MEMBERS, USER_PROFILES]);
+    const members = await this.readStore.collection<PracticeMemberDocument>(PRACTICE_MEMBERS).find({ practiceId }, { sort: { joinedAt: 1 } });
+    const profiles = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).getMany(members.map((m) => m.userId));
+    const withClinicalInfo = hasPermission(membership.role, 'members:clinical-info:read');
+    return {
+      items: members.map((member) => {
+        const profile = profiles.get(member.userId);
+        return {
+          userId: member.userId,
+          role: member.role,
+          joinedAt: member.joinedAt,
+          firstName: profile?.firstName ?? null,
+          lastName: profile?.lastName ?? null,
+          email: profile?.email ?? null,
+          ...(withClinicalInfo ? { legalName: profile?.legalName ?? null, clinicalInfo: profile?.clinicalInfo ?? null } : {}),
+        };
+      }),
+    };
+  }
+
+  @Put(':userId/role')
+  @RequiresPermission('members:manage')
+  changeRole(
+    @Param('practiceId') practiceId: string,
+    @Param('userId') userId: string,
+    @Body() body: ChangeRoleRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentMembership() membership: Membership,
+    @CorrelationId() correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'ChangeMemberRole' as const, userId: memberIdOf(userId), role: body.role, actor: membership };
+    return this.change(response, user, practiceId, correlationId, command);
+  }
+
+  @Delete(':userId')
+  @RequiresPermission('members:manage')
+  remove(
+    @Param('practiceId') practiceId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentMembership() membership: Membership,
+    @CorrelationId() correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.change(response, user, practiceId, correlationId, { type: 'RemoveMember', userId: memberIdOf(userId), actor: membership });
+  }
+
+  /** Written to the member's own stream; the event's metadata names the owner or admin who did it. */
+  @Put(':userId/clinical-info')
+  @RequiresPermission('members:clinical-info:write')
+  async clinicalInfo(
+    @Param('practiceId') practiceId: string,
+    @Param('userId') userId: string,
+    @Body() body: ClinicalInfoRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CorrelationId() correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const memberId = memberIdOf(userId);
+    if (!(await this.access.isMember(practiceId, memberId))) throw memberNotFound();
+    const envelope = commandEnvelope({ commandType: 'UpdateClinicalInfo', actorUserId: user.userId, practiceId, correlationId });
+    const result = await this.commandBus.execute(
+      new ChangeUserCommand(envelope, memberId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) }),
+    );
+    return answerCommand(response, result, { userId: memberId });
+  }
+
+  private async change(
+    response: Response,
+    user: AuthenticatedUser,
+    practiceId: string,
+    correlationId: string | undefined,
+    command: ChangePracticeCommand['command'],
+  ) {
+    const envelope = commandEnvelope({ commandType: command.type, actorUserId: user.userId, practiceId, correlationId });
+    const result = await this.commandBus.execute(new ChangePracticeCommand(envelope, practiceId, command));
+    return answerCommand(response, result, { practiceId });
+  }
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
+import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
+import {
+  PRACTICE_INVITATIONS,
+  type PracticeInvitationDocument,
+} from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
+import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
+import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import { commandEnvelope } from '../application/command-envelope';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { isUuid } from '../http/practice-member.guard';
+import { READ_STORE } from '../infrastructure/tokens';
+import { invitationView } from './invitations.controller';
+import { AnswerInvitationCommand } from './practice.commands';
+
+/** The invitee's side: open invitations to my login email, and my answer to one. */
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Controller()
+export class MyInvitationsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Get('me/invitations')
+  async mine(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS, USER_PROFILES, PRACTICE_PROFILES]);
+    const profile = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(user.userId);
+    if (!profile) return { items: [] };
+    const now = new Date();
+    const docs = await this.readStore
+      .collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS)
+      .find({ emailKey: normalizeEmail(profile.email), status: 'pending' }, { sort: { invitedAt: 1 } });
+    const open = docs.map((doc) => invitationView(doc, now)).filter((view) => view.status === 'pending');
+    const practices = await this.readStore.collection<PracticeProfileDocument>(PRACTICE_PROFILES).getMany(open.map((i) => i.practiceId));
+    return { items: open.map((view) => ({ ...view, practiceName: practices.get(view.practiceId)?.name ?? null })) };
+  }
+
+  @Post('invitations/:invitationId/accept')
+  @HttpCode(200)
+  accept(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.answer(invitationId, 'accept', user, token, correlationId, response);
+  }
+
+  @Post('invitations/:invitationId/decline')
+  @HttpCode(200)
+  decline(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return this.answer(invitationId, 'decline', user, token, correlationId, response);
+  }
+
+  private async answer(
+    invitationId: string,
+    answer: 'accept' | 'decline',
+    user: AuthenticatedUser,
+    token: number | undefined,
+    correlationId: string | undefined,
+    response: Response,
+  ) {
+    if (!isUuid(invitationId)) throw invitationNotFound();
+    await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS]);
+    const commandType = answer === 'accept' ? 'AcceptInvitation' : 'DeclineInvitation';
+    const envelope = commandEnvelope({ commandType, actorUserId: user.userId, practiceId: null, correlationId });
+    const result = await this.commandBus.execute(new AnswerInvitationCommand(envelope, invitationId, answer));
+    return answerCommand(response, result, { invitationId, practiceId: result.practiceId });
+  }
+}

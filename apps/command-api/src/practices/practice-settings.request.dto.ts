@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { practiceRoles, type PracticeRole } from '../../../../libs/events/src/practice.events';
+
+export class RenamePracticeRequestDto {
+  @ApiProperty({ example: 'Calmer Minds Therapy' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class PracticeSettingsRequestDto {
+  @ApiProperty({ required: false, description: "Portal intake: Request Client's Legal Sex Designation" })
+  @IsOptional()
+  @IsBoolean()
+  requestClientLegalSexDesignation?: boolean;
+}
+
+export class InviteMemberRequestDto {
+  @ApiProperty({ example: 'grace@example.com' })
+  @IsString()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ enum: practiceRoles })
+  @IsIn(practiceRoles)
+  role: PracticeRole;
+}
+
+export class ChangeRoleRequestDto {
+  @ApiProperty({ enum: practiceRoles })
+  @IsIn(practiceRoles)
+  role: PracticeRole;
+}
