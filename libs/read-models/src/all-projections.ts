@@ -2,6 +2,8 @@ import type { ProjectionDefinition } from './projection';
 import { clientListProjection } from './clients/client-list.projection';
 import { needsAttentionProjection } from './needs-attention/needs-attention.projection';
 import { chartDocumentProjection } from './charts/chart-document.projection';
+import { tagProjection } from './tags/tag.projection';
+import { contactProjection } from './contacts/contact.projection';
 import { practiceProfileProjection } from './profiles/practice-profile.projection';
 import { userProfileProjection } from './profiles/user-profile.projection';
 import { userMenuProjection } from './user-menus/user-menu.projection';
@@ -14,6 +16,8 @@ export const allProjections: readonly ProjectionDefinition[] = [
   clientListProjection,
   needsAttentionProjection,
   chartDocumentProjection,
+  tagProjection,
+  contactProjection,
   practiceProfileProjection,
   userProfileProjection,
   userMenuProjection,

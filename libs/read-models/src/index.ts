@@ -15,3 +15,5 @@ export * from './user-menus/user-menu.projection';
 export * from './user-practices/user-practice.projection';
 export * from './practice-members/practice-member.projection';
 export * from './practice-members/practice-invitation.projection';
+export * from './tags/tag.projection';
+export * from './contacts/contact.projection';

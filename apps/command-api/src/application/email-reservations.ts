@@ -47,6 +47,15 @@ export class EmailReservations {
     );
   }
 
+  /**
+   * Gives the email up so another client can use it (a deleted client, an email changed to another).
+   * Only the owner's claim is released; releasing a claim someone else holds changes nothing.
+   */
+  async release(scope: ReservationScope, scopeId: string, email: string, ownerId: string, envelope: CommandEnvelope): Promise<void> {
+    const streamId = emailReservationStream(scope, scopeId, email);
+    await this.runner.run(reservationDecider, streamId, { type: 'ReleaseEmail', reservationId: streamId, scope, ownerId }, envelope);
+  }
+
   /** The owner of a claimed email, if any (sign-in finds the user by login email this way). */
   async ownerOf(scope: ReservationScope, scopeId: string, email: string): Promise<string | undefined> {
     const { state } = await this.runner.load(reservationDecider, emailReservationStream(scope, scopeId, email));

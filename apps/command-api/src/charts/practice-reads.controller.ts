@@ -7,6 +7,7 @@ import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
 import { CHARTS } from '../../../../libs/read-models/src/charts/chart-document.projection';
 import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
 import { CLIENTS } from '../../../../libs/read-models/src/clients/client-list.projection';
+import { TAGS } from '../../../../libs/read-models/src/tags/tag.projection';
 import { NEEDS_ATTENTION } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
@@ -18,6 +19,7 @@ import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { ClientListQueryDto } from '../clients/client-list.query.dto';
 import { listClients, listNeedsAttention } from '../clients/client-queries';
 import { chartHistory } from './chart-history';
+import { chartView } from './chart-view';
 
 
 const parseRevision = (value: string | undefined): number | undefined => {
@@ -50,7 +52,7 @@ export class PracticeReadsController {
     @Query() query: ClientListQueryDto,
     @ConsistencyToken() token: number | undefined,
   ) {
-    await this.freshness.awaitPosition(token, [CLIENTS]);
+    await this.freshness.awaitPosition(token, [CLIENTS, TAGS]);
     return listClients(this.readStore, practiceId, query);
   }
 
@@ -76,8 +78,7 @@ export class PracticeReadsController {
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
     await this.audit.record(user.userId, practiceId, chartId, 'chart');
     response.setHeader('ETag', `"${doc.revision}"`);
-    const { _id, _position: _ignored, ...rest } = doc;
-    return { chartId: _id, ...rest };
+    return chartView(this.readStore, doc, new Date());
   }
 
   @Get('charts/:chartId/history')

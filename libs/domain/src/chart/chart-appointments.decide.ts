@@ -23,7 +23,9 @@ export const bookAppointment = (command: BookAppointment, state: ChartState): Ch
   if (!command.practitionerIsMember) {
     throw invalid('PractitionerNotAMember', 'practitionerId', 'must be a member of the practice');
   }
-  const { appointmentId, start, durationMinutes, practitionerId } = command;
+  const { appointmentId, durationMinutes, practitionerId } = command;
+  // Stored in UTC so "upcoming" compares instants, whatever offset the caller wrote.
+  const start = new Date(Date.parse(command.start)).toISOString();
   return [{ type: 'AppointmentBooked', data: { chartId: chart.chartId, appointmentId, start, durationMinutes, practitionerId } }];
 };
 

@@ -42,7 +42,13 @@ export const addChartMember = (command: AddChartMember, state: ChartState): Char
       { field: 'clientId', message: 'is already a member' },
     ]);
   }
-  return [memberAdded(chart.chartId, command.member, 'member')];
+  const { chartId } = chart;
+  const { clientId } = command.member;
+  return [
+    memberAdded(chartId, command.member, 'member'),
+    ...(command.asIdentifiedPatient ? [{ type: 'IdentifiedPatientDesignated' as const, data: { chartId, clientId } }] : []),
+    ...(command.asBillingContact ? [{ type: 'GroupBillingContactDesignated' as const, data: { chartId, clientId } }] : []),
+  ];
 };
 
 /** Removing a member also removes them as Identified Patient / Billing Contact (Needs Attention says so). */

@@ -72,6 +72,8 @@ export interface LeaveGroupChart extends OnChart {
 export interface AddChartMember extends OnChart {
   readonly type: 'AddChartMember';
   readonly member: NewGroupMember;
+  readonly asIdentifiedPatient?: boolean;
+  readonly asBillingContact?: boolean;
 }
 export interface RemoveChartMember extends OnChart {
   readonly type: 'RemoveChartMember';

@@ -1,16 +1,27 @@
 import type { ClientCreated, LegalNameSet } from '../../../events/src/chart.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
+import type {
+  ClientEmailChanged,
+  ClientIdentityEdited,
+  ClientOverviewEdited,
+  ClientPhotoSet,
+  ClientProfileEdited,
+  ClientSetupStepCompleted,
+  ClientTagged,
+  ClientUntagged,
+} from '../../../events/src/chart-profile.events';
+import type {
+  ClientPortalAccessSet,
+  MinorPortalAccessSet,
+  PortalInvitationAccepted,
+  PortalInvitationSent,
+} from '../../../events/src/chart-status.events';
+import type { GroupChartCreated } from '../../../events/src/chart-group.events';
 import { byChartId, defineProjection } from '../projection';
+import { change, dataOf, newChartDocument } from './chart-document.base';
+import { linkHandlers } from './chart-document.link-handlers';
 import type { ChartDocument } from './chart.document';
 
 export const CHARTS = 'charts';
-
-const change = (
-  doc: ChartDocument | null,
-  event: RecordedEvent,
-  patch: (doc: ChartDocument) => Partial<ChartDocument>,
-): ChartDocument | null =>
-  doc === null ? null : { ...doc, ...patch(doc), revision: event.revision, updatedAt: event.metadata.occurredAt };
 
 export const chartDocumentProjection = defineProjection<ChartDocument>({
   name: CHARTS,
@@ -18,25 +29,65 @@ export const chartDocumentProjection = defineProjection<ChartDocument>({
   documentIds: byChartId,
   handlers: {
     ClientCreated: (_doc, event, id) => {
-      const { data } = event as RecordedEvent & ClientCreated;
-      return {
-        _id: id,
-        practiceId: data.practiceId,
-        kind: data.kind,
-        profile: { firstName: data.firstName, lastName: data.lastName, email: data.email, phone: null, status: 'Active' },
-        identity: { legalName: null },
-        setup: { complete: false, completedAt: null },
-        revision: event.revision,
-        createdAt: event.metadata.occurredAt,
-        updatedAt: event.metadata.occurredAt,
-      };
+      const { practiceId, kind, firstName, lastName, email } = dataOf<ClientCreated['data']>(event);
+      return newChartDocument(event, id, { practiceId, kind, firstName, lastName, email, group: null });
+    },
+    GroupChartCreated: (_doc, event, id) => {
+      const { practiceId, groupKind, name } = dataOf<GroupChartCreated['data']>(event);
+      const group = { groupKind, name, members: [], identifiedPatientId: null, billingContactId: null };
+      return newChartDocument(event, id, { practiceId, kind: 'group', firstName: name, lastName: '', email: null, group });
     },
     LegalNameSet: (doc, event) => {
-      const { data } = event as RecordedEvent & LegalNameSet;
-      return change(doc, event, () => ({ identity: { legalName: { firstName: data.firstName, lastName: data.lastName } } }));
+      const { firstName, lastName } = dataOf<LegalNameSet['data']>(event);
+      return change(doc, event, (d) => ({ identity: { ...d.identity, legalName: { firstName, lastName } } }));
     },
-    LegalNameCleared: (doc, event) => change(doc, event, () => ({ identity: { legalName: null } })),
+    LegalNameCleared: (doc, event) => change(doc, event, (d) => ({ identity: { ...d.identity, legalName: null } })),
+    ClientIdentityEdited: (doc, event) => {
+      const { pronouns, legalSex, genderIdentity } = dataOf<ClientIdentityEdited['data']>(event);
+      return change(doc, event, (d) => ({ identity: { ...d.identity, pronouns, legalSex, genderIdentity } }));
+    },
+    ClientProfileEdited: (doc, event) => {
+      const { firstName, lastName, phone, gender, location } = dataOf<ClientProfileEdited['data']>(event);
+      return change(doc, event, (d) => ({ profile: { ...d.profile, firstName, lastName, phone, gender, location } }));
+    },
+    ClientEmailChanged: (doc, event) =>
+      change(doc, event, (d) => ({ profile: { ...d.profile, email: dataOf<ClientEmailChanged['data']>(event).email } })),
+    ClientPhotoSet: (doc, event) =>
+      change(doc, event, (d) => ({ profile: { ...d.profile, photoRef: dataOf<ClientPhotoSet['data']>(event).photoRef } })),
+    ClientPhotoRemoved: (doc, event) => change(doc, event, (d) => ({ profile: { ...d.profile, photoRef: null } })),
+    ClientOverviewEdited: (doc, event) => {
+      const { chartId: _id, ...overview } = dataOf<ClientOverviewEdited['data']>(event);
+      return change(doc, event, () => ({ overview }));
+    },
+    ClientTagged: (doc, event) => {
+      const { tagId } = dataOf<ClientTagged['data']>(event);
+      return change(doc, event, (d) => ({ tagIds: [...d.tagIds.filter((t) => t !== tagId), tagId] }));
+    },
+    ClientUntagged: (doc, event) => {
+      const { tagId } = dataOf<ClientUntagged['data']>(event);
+      return change(doc, event, (d) => ({ tagIds: d.tagIds.filter((t) => t !== tagId) }));
+    },
+    ClientSetupStepCompleted: (doc, event) => {
+      const { step } = dataOf<ClientSetupStepCompleted['data']>(event);
+      return change(doc, event, (d) => ({ setup: { ...d.setup, stepsCompleted: [...d.setup.stepsCompleted.filter((s) => s !== step), step] } }));
+    },
     ClientSetupCompleted: (doc, event) =>
-      change(doc, event, () => ({ setup: { complete: true, completedAt: event.metadata.occurredAt } })),
+      change(doc, event, (d) => ({ setup: { ...d.setup, complete: true, completedAt: event.metadata.occurredAt } })),
+    PortalInvitationSent: (doc, event) => {
+      const { sentAt } = dataOf<PortalInvitationSent['data']>(event);
+      return change(doc, event, (d) => ({ portal: { ...d.portal, invitation: 'invited', lastInvitedAt: sentAt, access: true } }));
+    },
+    PortalInvitationAccepted: (doc, event) => {
+      const { acceptedAt } = dataOf<PortalInvitationAccepted['data']>(event);
+      return change(doc, event, (d) => ({ portal: { ...d.portal, invitation: 'accepted', acceptedAt } }));
+    },
+    ClientPortalAccessSet: (doc, event) =>
+      change(doc, event, (d) => ({ portal: { ...d.portal, access: dataOf<ClientPortalAccessSet['data']>(event).enabled } })),
+    MinorPortalAccessSet: (doc, event) =>
+      change(doc, event, (d) => ({ portal: { ...d.portal, minorAccess: dataOf<MinorPortalAccessSet['data']>(event).access } })),
+    ClientDeactivated: (doc, event) => change(doc, event, () => ({ active: false })),
+    ClientReactivated: (doc, event) => change(doc, event, () => ({ active: true })),
+    ClientDeleted: () => null,
+    ...linkHandlers,
   },
 });

@@ -1,42 +1,118 @@
 import type { ClientCreated } from '../../../events/src/chart.events';
+import type { GroupChartCreated } from '../../../events/src/chart-group.events';
+import type { ChartContactAdded, ChartContactRolesChanged } from '../../../events/src/chart-contact.events';
+import type { ClientProfileEdited } from '../../../events/src/chart-profile.events';
 import type { RecordedEvent } from '../../../events/src/envelope';
 import type { ReadDocument } from '../../../read-store/src/read-store.port';
-import { defineProjection } from '../projection';
+import { byChartId, defineProjection } from '../projection';
 
 export const NEEDS_ATTENTION = 'needs_attention';
 
-export type NeedsAttentionReason = 'ClientSetupIncomplete';
+export type NeedsAttentionReason =
+  | 'ClientSetupIncomplete'
+  | 'MinorWithoutBillingContact'
+  | 'GroupChartWithoutIdentifiedPatient'
+  | 'GroupChartWithoutBillingContact';
 
-/** One open problem of a practice; the item is deleted when the problem is resolved. */
-export interface NeedsAttentionDocument extends ReadDocument {
-  readonly practiceId: string;
-  readonly reason: NeedsAttentionReason;
-  readonly chartId: string;
-  readonly clientName: string;
-  readonly since: string;
+/** What a chart's problems are computed from. */
+export interface ChartFacts {
+  readonly kind: 'individual' | 'minor' | 'group';
+  readonly setupComplete: boolean;
+  /** Contacts of the chart that receive billing documents. */
+  readonly billingContactIds: readonly string[];
+  readonly identifiedPatientId: string | null;
+  readonly billingMemberId: string | null;
 }
 
-const itemId = (chartId: string, reason: NeedsAttentionReason): string => `${chartId}:${reason}`;
+/**
+ * One document per chart with its open problems (`problems`) and the facts they follow from. The
+ * Needs Attention list shows one item per open problem; an item leaves when its problem is resolved.
+ * `openIn` is the practice id while the chart has a problem and absent otherwise, so the list reads
+ * only charts with problems, in the order they came up, however many charts are fine.
+ */
+export interface NeedsAttentionDocument extends ReadDocument {
+  readonly practiceId: string;
+  readonly chartId: string;
+  readonly clientName: string;
+  readonly facts: ChartFacts;
+  readonly problems: readonly { readonly reason: NeedsAttentionReason; readonly since: string }[];
+  readonly openIn?: string;
+  /** When the oldest open problem came up. */
+  readonly since?: string;
+}
 
-const chartIdOf = (event: RecordedEvent): string => (event.data as { chartId: string }).chartId;
+const reasonsOf = (facts: ChartFacts): NeedsAttentionReason[] => {
+  const reasons: NeedsAttentionReason[] = [];
+  if (!facts.setupComplete) reasons.push('ClientSetupIncomplete');
+  if (facts.kind === 'minor' && facts.billingContactIds.length === 0) reasons.push('MinorWithoutBillingContact');
+  if (facts.kind === 'group' && facts.identifiedPatientId === null) reasons.push('GroupChartWithoutIdentifiedPatient');
+  if (facts.kind === 'group' && facts.billingMemberId === null) reasons.push('GroupChartWithoutBillingContact');
+  return reasons;
+};
+
+/** Recomputes the problems from the facts, keeping when each still-open problem came up. */
+const withFacts = (doc: NeedsAttentionDocument, facts: ChartFacts, event: RecordedEvent, patch: Partial<NeedsAttentionDocument> = {}): NeedsAttentionDocument => {
+  const problems = reasonsOf(facts).map(
+    (reason) => doc.problems.find((p) => p.reason === reason) ?? { reason, since: event.metadata.occurredAt },
+  );
+  const { openIn: _o, since: _s, ...rest } = { ...doc, ...patch };
+  if (problems.length === 0) return { ...rest, facts, problems };
+  return { ...rest, facts, problems, openIn: doc.practiceId, since: problems.map((p) => p.since).sort()[0] };
+};
+
+const changeFacts = (patch: (facts: ChartFacts, event: RecordedEvent) => Partial<ChartFacts>) => (doc: NeedsAttentionDocument | null, event: RecordedEvent) =>
+  doc === null ? null : withFacts(doc, { ...doc.facts, ...patch(doc.facts, event) }, event);
+
+const created = (event: RecordedEvent, id: string, practiceId: string, clientName: string, kind: ChartFacts['kind']) =>
+  withFacts(
+    { _id: id, practiceId, chartId: id, clientName, facts: {} as ChartFacts, problems: [] },
+    { kind, setupComplete: kind === 'group', billingContactIds: [], identifiedPatientId: null, billingMemberId: null },
+    event,
+  );
+
+const setBilling = (ids: readonly string[], contactId: string, billing: boolean): string[] =>
+  billing ? [...ids.filter((id) => id !== contactId), contactId] : ids.filter((id) => id !== contactId);
 
 export const needsAttentionProjection = defineProjection<NeedsAttentionDocument>({
   name: NEEDS_ATTENTION,
-  indexes: [{ name: 'practice_since', keys: { practiceId: 1, since: 1, _id: 1 } }],
-  documentIds: (event) => [itemId(chartIdOf(event), 'ClientSetupIncomplete')],
+  indexes: [{ name: 'open_since', keys: { openIn: 1, since: 1, _id: 1 } }],
+  documentIds: byChartId,
   handlers: {
-    // A new client needs attention until its setup is complete.
     ClientCreated: (_doc, event, id) => {
       const { data } = event as RecordedEvent & ClientCreated;
-      return {
-        _id: id,
-        practiceId: data.practiceId,
-        reason: 'ClientSetupIncomplete',
-        chartId: data.chartId,
-        clientName: `${data.firstName} ${data.lastName}`,
-        since: event.metadata.occurredAt,
-      };
+      return created(event, id, data.practiceId, `${data.firstName} ${data.lastName}`, data.kind);
     },
-    ClientSetupCompleted: () => null,
+    GroupChartCreated: (_doc, event, id) => {
+      const { data } = event as RecordedEvent & GroupChartCreated;
+      return created(event, id, data.practiceId, data.name, 'group');
+    },
+    ClientProfileEdited: (doc, event) => {
+      const { firstName, lastName } = (event as RecordedEvent & ClientProfileEdited).data;
+      return doc === null ? null : withFacts(doc, doc.facts, event, { clientName: `${firstName} ${lastName}` });
+    },
+    ClientSetupCompleted: changeFacts(() => ({ setupComplete: true })),
+    ChartContactAdded: changeFacts((facts, event) => {
+      const { contactId, roles } = (event as RecordedEvent & ChartContactAdded).data;
+      return { billingContactIds: setBilling(facts.billingContactIds, contactId, roles.billing) };
+    }),
+    ChartContactRolesChanged: changeFacts((facts, event) => {
+      const { contactId, roles } = (event as RecordedEvent & ChartContactRolesChanged).data;
+      return { billingContactIds: setBilling(facts.billingContactIds, contactId, roles.billing) };
+    }),
+    ChartContactRemoved: changeFacts((facts, event) => ({
+      billingContactIds: setBilling(facts.billingContactIds, (event.data as { contactId: string }).contactId, false),
+    })),
+    IdentifiedPatientDesignated: changeFacts((_f, event) => ({ identifiedPatientId: (event.data as { clientId: string }).clientId })),
+    GroupBillingContactDesignated: changeFacts((_f, event) => ({ billingMemberId: (event.data as { clientId: string }).clientId })),
+    // A removed member is no longer the Identified Patient or the Billing Contact: the problem reopens.
+    ChartMemberRemoved: changeFacts((facts, event) => {
+      const { clientId } = event.data as { clientId: string };
+      return {
+        identifiedPatientId: facts.identifiedPatientId === clientId ? null : facts.identifiedPatientId,
+        billingMemberId: facts.billingMemberId === clientId ? null : facts.billingMemberId,
+      };
+    }),
+    ClientDeleted: () => null,
   },
 });
+

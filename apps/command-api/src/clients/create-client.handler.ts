@@ -3,7 +3,7 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type CreateClient } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { ChangeChartCommand, CreateClientCommand, type ChartCommandResult } from './client.commands';
+import { CreateClientCommand, type ChartCommandResult } from './client.commands';
 
 @CommandHandler(CreateClientCommand)
 export class CreateClientHandler implements ICommandHandler<CreateClientCommand> {
@@ -23,17 +23,5 @@ export class CreateClientHandler implements ICommandHandler<CreateClientCommand>
     }
     const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
     return { chartId, revision: result.revision, position: result.position };
-  }
-}
-
-@CommandHandler(ChangeChartCommand)
-export class ChangeChartHandler implements ICommandHandler<ChangeChartCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  async execute({ envelope, command, expectedRevision }: ChangeChartCommand): Promise<ChartCommandResult> {
-    const result = await this.runner.run(chartDecider, chartStream(command.chartId), command, envelope, {
-      expectedRevision,
-    });
-    return { chartId: command.chartId, revision: result.revision, position: result.position };
   }
 }

@@ -1,0 +1,37 @@
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
+import { statusOf } from '../../../../libs/read-models/src/clients/client-list.projection';
+import { tagNames } from '../clients/client-queries';
+
+/** Whole years between a date of birth and `today` (both YYYY-MM-DD). */
+export const ageOn = (dateOfBirth: string | null, today: string): number | null => {
+  if (dateOfBirth === null) return null;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+};
+
+/** Total (cancelled ones excluded), upcoming (booked, not yet started) and completed, as of `now`. */
+export const appointmentStats = (appointments: ChartDocument['appointments'], now: Date) => ({
+  total: appointments.filter((a) => a.status !== 'cancelled').length,
+  upcoming: appointments.filter((a) => a.status === 'booked' && Date.parse(a.start) > now.getTime()).length,
+  completed: appointments.filter((a) => a.status === 'completed').length,
+});
+
+/**
+ * The chart as the profile screen shows it: what depends on the moment of reading (age, upcoming) or
+ * on other read models (tag names, from the catalogue as it is now) is derived here, not stored.
+ */
+export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date) => {
+  const { _id, _position: _ignored, active, tagIds, ...rest } = doc;
+  const today = now.toISOString().slice(0, 10);
+  const tags = (await tagNames(readStore, doc.practiceId, tagIds))(tagIds);
+  const status = statusOf(active, doc.portal.invitation);
+  return {
+    chartId: _id,
+    ...rest,
+    profile: { ...doc.profile, status, dateOfBirth: doc.overview.dateOfBirth, age: ageOn(doc.overview.dateOfBirth, today) },
+    overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
+    stats: appointmentStats(doc.appointments, now),
+  };
+};

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { ChartCallParams, type ChartCall } from './chart-call';
+import { ChartCommandSender } from './chart-command-sender';
+import { BookAppointmentCommand } from './client.commands';
+import { BookAppointmentRequestDto } from './client-record.request.dto';
+import { uuidParam } from './path-params';
+
+/** Appointments of one chart: enough for the profile's Book Appointment and its stats. */
+@ApiTags('appointments')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId/charts/:chartId/appointments')
+export class AppointmentsController {
+  constructor(private readonly sender: ChartCommandSender) {}
+
+  @Post()
+  @RequiresPermission('appointments:write')
+  book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto, @Res({ passthrough: true }) response: Response) {
+    const envelope = this.sender.envelope(call, 'BookAppointment');
+    return this.sender.send(response, new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
+  }
+
+  @Post(':appointmentId/cancel')
+  @HttpCode(200)
+  @RequiresPermission('appointments:write')
+  cancel(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'CancelAppointment', appointmentId: uuidParam(appointmentId, 'appointmentId') });
+  }
+
+  @Post(':appointmentId/complete')
+  @HttpCode(200)
+  @RequiresPermission('appointments:write')
+  complete(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, {
+      type: 'CompleteAppointment',
+      appointmentId: uuidParam(appointmentId, 'appointmentId'),
+      now: new Date().toISOString(),
+    });
+  }
+}

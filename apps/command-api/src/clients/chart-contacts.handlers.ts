@@ -1,0 +1,65 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { chartStream } from '../../../../libs/events/src/streams';
+import { chartDecider, type AddChartContact } from '../../../../libs/domain/src/chart/chart.decider';
+import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
+import { AddChartContactCommand, RemoveChartContactCommand, type ChartCommandResult } from './client.commands';
+import { chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';
+
+/** Adds a contact (new, existing, or an existing client) to an individual or minor chart; chart last. */
+@CommandHandler(AddChartContactCommand)
+export class AddChartContactHandler implements ICommandHandler<AddChartContactCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ envelope, chartId, contact: input, expectedRevision }: AddChartContactCommand): Promise<ChartCommandResult> {
+    const practiceId = envelope.practiceId!;
+    const { state, revision, events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const contact = await resolveContact(this.runner, envelope, practiceId, input.ref, 'contact', 'contact');
+    const add: AddChartContact = {
+      type: 'AddChartContact',
+      chartId,
+      practiceId,
+      contact: {
+        contactId: contact.contactId,
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        relationship: input.relationship,
+        clientId: contact.clientId,
+        roles: {
+          billing: input.billing,
+          signsDocuments: input.signsDocuments,
+          receivesReminders: input.receivesReminders,
+          viewsUpcomingAppointments: input.viewsUpcomingAppointments,
+        },
+      },
+    };
+    const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
+    if (!resuming) {
+      chartDecider.decide(add, state);
+      if (expectedRevision !== undefined && expectedRevision !== revision) {
+        throw new RevisionMismatchError(chartStream(chartId), expectedRevision, revision);
+      }
+    }
+    await prepareContactLink(this.runner, envelope, practiceId, contact, chartId, chartNameOf(state));
+    const result = await this.runner.run(chartDecider, chartStream(chartId), add, envelope);
+    return { chartId, revision: result.revision, position: result.position, created: { contactId: contact.contactId } };
+  }
+}
+
+/** Removes a contact from a chart; a contact who is a client then stops being "a contact elsewhere". */
+@CommandHandler(RemoveChartContactCommand)
+export class RemoveChartContactHandler implements ICommandHandler<RemoveChartContactCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ envelope, chartId, contactId, expectedRevision }: RemoveChartContactCommand): Promise<ChartCommandResult> {
+    const practiceId = envelope.practiceId!;
+    const { state } = await this.runner.load(chartDecider, chartStream(chartId));
+    const clientId = state.status === 'open' ? state.contacts[contactId]?.clientId ?? null : null;
+    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'RemoveChartContact', chartId, practiceId, contactId }, envelope, {
+      expectedRevision,
+    });
+    if (clientId !== null) {
+      await this.runner.run(chartDecider, chartStream(clientId), { type: 'RecordClientNoLongerContact', chartId: clientId, practiceId, onChartId: chartId }, envelope);
+    }
+    return { chartId, revision: result.revision, position: result.position };
+  }
+}

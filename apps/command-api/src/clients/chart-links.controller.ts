@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { ChartCallParams, type ChartCall } from './chart-call';
+import { ChartCommandSender } from './chart-command-sender';
+import { contactInputOf, memberInputOf } from './chart-refs';
+import { AddChartContactCommand, AddChartMemberCommand, RemoveChartContactCommand, RemoveChartMemberCommand } from './client.commands';
+import { ChartContactLinkDto, GroupMemberDto } from './create-chart.request.dto';
+import { ContactRolesRequestDto, DesignateMemberRequestDto, MemberSettingsRequestDto } from './client-record.request.dto';
+import { uuidParam } from './path-params';
+
+/** Members of group charts and contacts of individual / minor charts. */
+@ApiTags('charts')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId')
+export class ChartLinksController {
+  constructor(private readonly sender: ChartCommandSender) {}
+
+  @Post('charts/:chartId/members')
+  @RequiresPermission('clients:write')
+  addMember(@ChartCallParams() call: ChartCall, @Body() body: GroupMemberDto, @Res({ passthrough: true }) response: Response) {
+    const member = memberInputOf(body, 'member');
+    const envelope = this.sender.envelope(call, 'AddChartMember');
+    return this.sender.send(response, new AddChartMemberCommand(envelope, call.chartId, member, call.ifMatch));
+  }
+
+  @Delete('charts/:chartId/members/:clientId')
+  @RequiresPermission('clients:write')
+  removeMember(@ChartCallParams() call: ChartCall, @Param('chartId') chartId: string, @Res({ passthrough: true }) response: Response) {
+    // ChartCallParams reads :clientId first; the chart here is :chartId and the client is the member.
+    const memberId = call.chartId;
+    const envelope = this.sender.envelope(call, 'RemoveChartMember');
+    return this.sender.send(response, new RemoveChartMemberCommand(envelope, uuidParam(chartId, 'chartId'), memberId, call.ifMatch));
+  }
+
+  @Put('charts/:chartId/members/:clientId/settings')
+  @RequiresPermission('clients:write')
+  memberSettings(
+    @ChartCallParams() call: ChartCall,
+    @Param('chartId') chartId: string,
+    @Body() body: MemberSettingsRequestDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const memberId = call.chartId;
+    return this.sender.change(response, { ...call, chartId: uuidParam(chartId, 'chartId') }, { type: 'ChangeChartMemberSettings', clientId: memberId, ...body });
+  }
+
+  @Put('charts/:chartId/identified-patient')
+  @RequiresPermission('clients:write')
+  identifiedPatient(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'DesignateIdentifiedPatient', clientId: body.clientId });
+  }
+
+  @Put('charts/:chartId/billing-contact')
+  @RequiresPermission('clients:write')
+  billingContact(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'DesignateGroupBillingContact', clientId: body.clientId });
+  }
+
+  @Post('clients/:clientId/contacts')
+  @RequiresPermission('clients:write')
+  addContact(@ChartCallParams() call: ChartCall, @Body() body: ChartContactLinkDto, @Res({ passthrough: true }) response: Response) {
+    const contact = contactInputOf(body, 'contact');
+    const envelope = this.sender.envelope(call, 'AddChartContact');
+    return this.sender.send(response, new AddChartContactCommand(envelope, call.chartId, contact, call.ifMatch));
+  }
+
+  @Put('clients/:clientId/contacts/:contactId/roles')
+  @RequiresPermission('clients:write')
+  contactRoles(
+    @ChartCallParams() call: ChartCall,
+    @Param('contactId') contactId: string,
+    @Body() body: ContactRolesRequestDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.sender.change(response, call, { type: 'ChangeChartContactRoles', contactId: uuidParam(contactId, 'contactId'), roles: { ...body } });
+  }
+
+  @Delete('clients/:clientId/contacts/:contactId')
+  @RequiresPermission('clients:write')
+  removeContact(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Res({ passthrough: true }) response: Response) {
+    const envelope = this.sender.envelope(call, 'RemoveChartContact');
+    return this.sender.send(response, new RemoveChartContactCommand(envelope, call.chartId, uuidParam(contactId, 'contactId'), call.ifMatch));
+  }
+}

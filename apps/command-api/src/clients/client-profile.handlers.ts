@@ -1,0 +1,84 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { chartStream } from '../../../../libs/events/src/streams';
+import type { ChartEvent } from '../../../../libs/events/src/chart.events';
+import { chartDecider, emailClaimChanges, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
+import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
+import { EmailReservations } from '../application/email-reservations';
+import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
+
+const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
+
+/**
+ * The profile card's edit. When the email moves to another address: claim the new one, change the
+ * chart, then release the old one (a crash in between leaves an extra claim, never a double use).
+ */
+@CommandHandler(EditClientProfileCommand)
+export class EditClientProfileHandler implements ICommandHandler<EditClientProfileCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly reservations: EmailReservations,
+  ) {}
+
+  async execute({ envelope, command, expectedRevision }: EditClientProfileCommand): Promise<ChartCommandResult> {
+    const { chartId, practiceId } = command;
+    const { state, revision, events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
+    // The email before this command, also when a retry resumes it after the chart was changed.
+    const earlier = events.filter((event) => event.metadata.causationId !== envelope.commandId);
+    const before = emailOf(earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState()));
+    if (!resuming) {
+      chartDecider.decide(command, state);
+      if (expectedRevision !== undefined && expectedRevision !== revision) {
+        throw new RevisionMismatchError(chartStream(chartId), expectedRevision, revision);
+      }
+    }
+    const after = command.email === null || command.email.trim() === '' ? null : command.email.trim();
+    const moves = emailClaimChanges(before, after);
+    if (moves && after !== null) await this.reservations.reserve('client-email', practiceId, after, chartId, chartStream, envelope);
+    const result = await this.runner.run(chartDecider, chartStream(chartId), command, envelope);
+    if (moves && before !== null) await this.reservations.release('client-email', practiceId, before, chartId, envelope);
+    return { chartId, revision: result.revision, position: result.position };
+  }
+}
+
+/**
+ * Delete: the chart first (refused, naming the charts, while the client is linked elsewhere), then
+ * its email is released and the charts it linked to forget it: a group's members leave it, clients
+ * who were its contacts stop being contacts of it.
+ */
+@CommandHandler(DeleteClientCommand)
+export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly reservations: EmailReservations,
+  ) {}
+
+  async execute({ envelope, chartId, expectedRevision }: DeleteClientCommand): Promise<ChartCommandResult> {
+    const practiceId = envelope.practiceId!;
+    // The chart as it was before the delete, also when a retry resumes a delete that already landed.
+    const { events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const before = events
+      .filter((event) => event.type !== 'ClientDeleted')
+      .reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
+    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'DeleteClient', chartId, practiceId }, envelope, {
+      expectedRevision,
+    });
+    const email = emailOf(before);
+    if (email !== null) await this.reservations.release('client-email', practiceId, email, chartId, envelope);
+    if (before.status === 'open') {
+      for (const memberId of Object.keys(before.members)) {
+        await this.runner.run(chartDecider, chartStream(memberId), { type: 'LeaveGroupChart', chartId: memberId, practiceId, groupChartId: chartId }, envelope);
+      }
+      for (const contact of Object.values(before.contacts)) {
+        if (contact.clientId === null) continue;
+        await this.runner.run(
+          chartDecider,
+          chartStream(contact.clientId),
+          { type: 'RecordClientNoLongerContact', chartId: contact.clientId, practiceId, onChartId: chartId },
+          envelope,
+        );
+      }
+    }
+    return { chartId, revision: result.revision, position: result.position };
+  }
+}

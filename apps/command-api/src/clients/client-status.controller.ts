@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, HttpCode, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { ChartCallParams, type ChartCall } from './chart-call';
+import { ChartCommandSender } from './chart-command-sender';
+import { DeleteClientCommand } from './client.commands';
+import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './client-record.request.dto';
+
+/** Status and quick actions: portal invitation, portal access, deactivate, reactivate, delete. */
+@ApiTags('clients')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId/clients/:clientId')
+export class ClientStatusController {
+  constructor(private readonly sender: ChartCommandSender) {}
+
+  @Post('portal/invitation')
+  @HttpCode(200)
+  @RequiresPermission('clients:write')
+  invite(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'InviteToPortal', now: new Date().toISOString() });
+  }
+
+  @Post('portal/invitation/resend')
+  @HttpCode(200)
+  @RequiresPermission('clients:write')
+  resend(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'ResendPortalInvitation', now: new Date().toISOString() });
+  }
+
+  /** Called when the client accepts the invitation in the portal. */
+  @Post('portal/invitation/accept')
+  @HttpCode(200)
+  @RequiresPermission('clients:write')
+  accept(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'AcceptPortalInvitation', now: new Date().toISOString() });
+  }
+
+  @Put('portal/access')
+  @RequiresPermission('clients:write')
+  portalAccess(@ChartCallParams() call: ChartCall, @Body() body: ClientPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'SetClientPortalAccess', enabled: body.enabled });
+  }
+
+  @Put('portal/minor-access')
+  @RequiresPermission('clients:write')
+  minorPortalAccess(@ChartCallParams() call: ChartCall, @Body() body: MinorPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'SetMinorPortalAccess', access: body.access });
+  }
+
+  @Post('deactivate')
+  @HttpCode(200)
+  @RequiresPermission('clients:write')
+  deactivate(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'DeactivateClient' });
+  }
+
+  @Post('reactivate')
+  @HttpCode(200)
+  @RequiresPermission('clients:write')
+  reactivate(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'ReactivateClient' });
+  }
+
+  @Delete()
+  @RequiresPermission('clients:write')
+  remove(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+    const envelope = this.sender.envelope(call, 'DeleteClient');
+    return this.sender.send(response, new DeleteClientCommand(envelope, call.chartId, call.ifMatch));
+  }
+}

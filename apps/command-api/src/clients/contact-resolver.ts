@@ -1,0 +1,93 @@
+import { deterministicUuid } from '../application/deterministic-id';
+import type { CommandRunner } from '../application/command-runner';
+import type { CommandEnvelope } from '../application/command-envelope';
+import { chartStream, contactStream } from '../../../../libs/events/src/streams';
+import { chartDecider, displayNameOf, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
+import { assertContactDetails, contactDecider, type ContactDetails } from '../../../../libs/domain/src/contact/contact.decider';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+
+/** A contact as a request names it: new, an existing contact, or an existing client. */
+export type ContactRef =
+  | ({ readonly kind: 'new' } & ContactDetails)
+  | { readonly kind: 'existing'; readonly contactId: string }
+  | { readonly kind: 'client'; readonly clientId: string };
+
+export interface ResolvedContact {
+  readonly contactId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly clientId: string | null;
+  /** Details of a contact still to be created (new, or the contact record of an existing client). */
+  readonly create: (ContactDetails & { readonly clientId: string | null }) | null;
+}
+
+const unknownReference = (code: string, field: string, what: string): DomainError =>
+  new DomainError(code, 'invalid', `No such ${what} in this practice`, [{ field, message: `must be a ${what} of this practice` }]);
+
+/** The one contact record of a client: the same id however often the client is made a contact. */
+export const contactIdOfClient = (clientId: string): string => deterministicUuid(`contact-of-client|${clientId}`);
+
+/** An individual or minor client of the practice, or an "invalid" naming `field`. */
+export const existingClientChart = async (runner: CommandRunner, practiceId: string, clientId: string, field: string) => {
+  const { state } = await runner.load(chartDecider, chartStream(clientId));
+  if (state.status !== 'open' || state.practiceId !== practiceId || state.kind === 'group') {
+    throw unknownReference('ClientNotFound', field, 'client');
+  }
+  return state;
+};
+
+/** Finds or prepares the contact a request names; writes nothing. */
+export const resolveContact = async (
+  runner: CommandRunner,
+  envelope: CommandEnvelope,
+  practiceId: string,
+  ref: ContactRef,
+  field: string,
+  purpose: string,
+): Promise<ResolvedContact> => {
+  switch (ref.kind) {
+    case 'new': {
+      const details = assertContactDetails(ref, `${field}.`);
+      return { contactId: envelope.newId(purpose), ...details, clientId: null, create: { ...details, clientId: null } };
+    }
+    case 'existing': {
+      const { state } = await runner.load(contactDecider, contactStream(ref.contactId));
+      if (state.status !== 'existing' || state.practiceId !== practiceId) throw unknownReference('ContactNotFound', `${field}.contactId`, 'contact');
+      return { contactId: state.contactId, firstName: state.firstName, lastName: state.lastName, clientId: state.clientId, create: null };
+    }
+    case 'client': {
+      const chart = await existingClientChart(runner, practiceId, ref.clientId, `${field}.clientId`);
+      const contactId = contactIdOfClient(ref.clientId);
+      const { firstName, lastName } = chart.name;
+      return { contactId, firstName, lastName, clientId: ref.clientId, create: { firstName, lastName, email: chart.email, phone: chart.phone, clientId: ref.clientId } };
+    }
+  }
+};
+
+/**
+ * Writes what linking a contact to `onChart` needs before the chart itself records it: the contact
+ * record, and on a client's own chart the fact that it is a contact elsewhere (so deleting that client
+ * is refused). Each write is idempotent, so a retried command resumes where it stopped.
+ */
+export const prepareContactLink = async (
+  runner: CommandRunner,
+  envelope: CommandEnvelope,
+  practiceId: string,
+  contact: ResolvedContact,
+  onChartId: string,
+  onChartName: string,
+): Promise<void> => {
+  if (contact.create) {
+    await runner.run(contactDecider, contactStream(contact.contactId), { type: 'CreateContact', contactId: contact.contactId, practiceId, ...contact.create }, envelope);
+  }
+  if (contact.clientId !== null) {
+    await runner.run(
+      chartDecider,
+      chartStream(contact.clientId),
+      { type: 'RecordClientAsContact', chartId: contact.clientId, practiceId, contactId: contact.contactId, onChartId, onChartName },
+      envelope,
+    );
+  }
+};
+
+export const chartNameOf = (state: ChartState): string => (state.status === 'open' ? displayNameOf(state) : '');

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Response } from 'express';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { TagCatalogueCommand } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
+import { TAGS, type TagDocument } from '../../../../libs/read-models/src/tags/tag.projection';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import { commandEnvelope } from '../application/command-envelope';
+import { answerCommand } from '../http/command-answer';
+import { ConsistencyToken } from '../http/headers';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { READ_STORE } from '../infrastructure/tokens';
+import { ChartCallParams, type ChartCall } from '../clients/chart-call';
+import { uuidParam } from '../clients/path-params';
+import { ChangeTagCatalogueCommand } from './tag-catalogue.command';
+
+export class TagNameRequestDto {
+  @ApiProperty({ example: 'EMDR' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
+}
+
+/** Settings -> Tags: the practice's tag catalogue. */
+@ApiTags('tags')
+@ApiBearerAuth()
+@UseGuards(PracticeMemberGuard)
+@Controller('practices/:practiceId/tags')
+export class TagsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @RequiresPermission('clients:read')
+  async list(@ChartCallParams() call: ChartCall, @ConsistencyToken() token: number | undefined) {
+    await this.freshness.awaitPosition(token, [TAGS]);
+    const docs = await this.readStore.collection<TagDocument>(TAGS).find({ practiceId: call.practiceId }, { sort: { sortName: 1, _id: 1 }, limit: 1000 });
+    return { items: docs.map((doc) => ({ tagId: doc._id, name: doc.name })) };
+  }
+
+  @Post()
+  @RequiresPermission('tags:manage')
+  define(@ChartCallParams() call: ChartCall, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
+    return this.send(response, call, 'DefineTag', (tagId) => ({ type: 'DefineTag', practiceId: call.practiceId, tagId, name: body.name }));
+  }
+
+  @Put(':tagId')
+  @RequiresPermission('tags:manage')
+  rename(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
+    const id = uuidParam(tagId, 'tagId');
+    return this.send(response, call, 'RenameTag', () => ({ type: 'RenameTag', practiceId: call.practiceId, tagId: id, name: body.name }));
+  }
+
+  @Delete(':tagId')
+  @RequiresPermission('tags:manage')
+  remove(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Res({ passthrough: true }) response: Response) {
+    const id = uuidParam(tagId, 'tagId');
+    return this.send(response, call, 'RemoveTag', () => ({ type: 'RemoveTag', practiceId: call.practiceId, tagId: id }));
+  }
+
+  private async send(response: Response, call: ChartCall, commandType: string, build: (newTagId: string) => TagCatalogueCommand) {
+    const { actorUserId, practiceId, idempotencyKey, correlationId } = call;
+    const envelope = commandEnvelope({ commandType, actorUserId, practiceId, idempotencyKey, correlationId });
+    const result = await this.commandBus.execute(new ChangeTagCatalogueCommand(envelope, build(envelope.newId('tagId'))));
+    return answerCommand(response, result, { tagId: result.tagId });
+  }
+}
