@@ -6,5 +6,8 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // The mongodb driver leaves a server-selection timer running after a retried operation (up to 30 s);
+  // it holds nothing, but would keep Jest waiting after the last test.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
