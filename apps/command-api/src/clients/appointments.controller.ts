@@ -37,7 +37,6 @@ export class AppointmentsController {
     return this.sender.change(response, call, {
       type: 'CompleteAppointment',
       appointmentId: uuidParam(appointmentId, 'appointmentId'),
-      now: new Date().toISOString(),
     });
   }
 }

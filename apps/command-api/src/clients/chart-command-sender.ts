@@ -19,10 +19,13 @@ export class ChartCommandSender {
     return commandEnvelope({ commandType, actorUserId, practiceId, idempotencyKey, correlationId });
   }
 
-  /** A change of the chart in the path alone. */
-  change(response: Response, call: ChartCall, command: DistributiveOmit<ChangeCommand, 'chartId' | 'practiceId'>) {
+  /**
+   * A change of the chart in the path alone. Commands that need the time get the envelope's, the one
+   * moment the command was accepted, which is also the events' `occurredAt`.
+   */
+  change(response: Response, call: ChartCall, command: DistributiveOmit<ChangeCommand, 'chartId' | 'practiceId' | 'now'>) {
     const envelope = this.envelope(call, command.type);
-    const full = { ...command, chartId: call.chartId, practiceId: call.practiceId } as ChangeCommand;
+    const full = { ...command, chartId: call.chartId, practiceId: call.practiceId, now: envelope.now } as ChangeCommand;
     return this.send(response, new ChangeChartCommand(envelope, full, call.ifMatch));
   }
 

@@ -49,7 +49,6 @@ export class ClientRecordController {
     const a = body.address;
     return this.sender.change(response, call, {
       type: 'EditClientOverview',
-      now: new Date().toISOString(),
       dateOfBirth: body.dateOfBirth ?? null,
       address: a ? { line1: a.line1, line2: a.line2 ?? null, city: a.city ?? null, region: a.region ?? null, postalCode: a.postalCode ?? null, country: a.country ?? null } : null,
       occupation: body.occupation ?? null,

@@ -19,14 +19,14 @@ export class ClientStatusController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   invite(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'InviteToPortal', now: new Date().toISOString() });
+    return this.sender.change(response, call, { type: 'InviteToPortal' });
   }
 
   @Post('portal/invitation/resend')
   @HttpCode(200)
   @RequiresPermission('clients:write')
   resend(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'ResendPortalInvitation', now: new Date().toISOString() });
+    return this.sender.change(response, call, { type: 'ResendPortalInvitation' });
   }
 
   /** Called when the client accepts the invitation in the portal. */
@@ -34,7 +34,7 @@ export class ClientStatusController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   accept(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'AcceptPortalInvitation', now: new Date().toISOString() });
+    return this.sender.change(response, call, { type: 'AcceptPortalInvitation' });
   }
 
   @Put('portal/access')

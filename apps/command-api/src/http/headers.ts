@@ -2,14 +2,16 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { badRequest } from './problem';
 
-const header = (context: ExecutionContext, name: string): string | undefined => {
-  const value = context.switchToHttp().getRequest<Request>().headers[name];
+export const headerOf = (request: Request, name: string): string | undefined => {
+  const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
 
+const header = (context: ExecutionContext, name: string): string | undefined =>
+  headerOf(context.switchToHttp().getRequest<Request>(), name);
+
 /** `Idempotency-Key`: 1 to 200 visible characters. */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const key = header(context, 'idempotency-key');
+export const parseIdempotencyKey = (key: string | undefined): string | undefined => {
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
     throw badRequest('InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 200 visible ASCII characters', [
@@ -17,11 +19,10 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
     ]);
   }
   return key;
-});
+};
 
 /** `If-Match: "3"` (or `3`): the revision the caller last saw. */
-export const IfMatchRevision = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
-  const value = header(context, 'if-match');
+export const parseIfMatch = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(value);
   if (!match) {
@@ -30,7 +31,19 @@ export const IfMatchRevision = createParamDecorator((_: unknown, context: Execut
     ]);
   }
   return Number(match[1]);
-});
+};
+
+/** `X-Correlation-Id`, kept when it is a plausible id, ignored otherwise. */
+export const parseCorrelationId = (value: string | undefined): string | undefined =>
+  value && /^[\x21-\x7e]{1,100}$/.test(value) ? value : undefined;
+
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
+  parseIdempotencyKey(header(context, 'idempotency-key')),
+);
+
+export const IfMatchRevision = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined =>
+  parseIfMatch(header(context, 'if-match')),
+);
 
 /** `X-Consistency-Token`: the position a command answered with; the read waits until it is visible. */
 export const ConsistencyToken = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
@@ -44,7 +57,6 @@ export const ConsistencyToken = createParamDecorator((_: unknown, context: Execu
   return Number(value.trim());
 });
 
-export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const value = header(context, 'x-correlation-id');
-  return value && /^[\x21-\x7e]{1,100}$/.test(value) ? value : undefined;
-});
+export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
+  parseCorrelationId(header(context, 'x-correlation-id')),
+);
