@@ -151,7 +151,7 @@ describe('Practices, invitations and memberships (embedded default)', () => {
 
     const renamed = await app.http().patch(`/practices/${practiceId}`).set(owner.auth).send({ name: '  New Name ' });
     expect(renamed.status).toBe(200);
-    const settings = await app.http().put(`/practices/${practiceId}/settings`).set(owner.auth).send({ requestClientLegalSexDesignation: true });
+    const settings = await app.http().put(`/practices/${practiceId}/settings`).set(owner.auth).send({ requestClientLegalSexDesignation: false });
     expect(settings.status).toBe(200);
     const token = settings.headers['x-consistency-token'];
     for (const user of [owner, member]) {
@@ -161,7 +161,7 @@ describe('Practices, invitations and memberships (embedded default)', () => {
       expect(list.body.items.find((p: { practiceId: string }) => p.practiceId === practiceId).name).toBe('New Name');
     }
     const practice = await app.http().get(`/practices/${practiceId}`).set(member.auth);
-    expect(practice.body).toMatchObject({ name: 'New Name', settings: { requestClientLegalSexDesignation: true }, role: 'scheduler' });
+    expect(practice.body).toMatchObject({ name: 'New Name', settings: { requestClientLegalSexDesignation: false }, role: 'scheduler' });
 
     const byScheduler = await app.http().patch(`/practices/${practiceId}`).set(member.auth).send({ name: 'Mine' });
     expect(byScheduler.status).toBe(403);

@@ -94,11 +94,13 @@ describe('Practice name and settings', () => {
     spec.given(created).when({ type: 'RenamePractice', name: '  ' }).thenThrows('NameRequired', 'name');
   });
 
-  it('turns on "Request Client\'s Legal Sex Designation" (off by default)', () => {
+  // The seed: a private-pay practice can remove the legal Sex field from its portal intake, so the
+  // intake asks for it until the practice turns the toggle off.
+  it('turns off "Request Client\'s Legal Sex Designation" (on by default)', () => {
     spec
       .given(created)
-      .when({ type: 'ChangePracticeSettings', settings: { requestClientLegalSexDesignation: true } })
-      .then([{ type: 'PracticeSettingsChanged', data: { practiceId: p, settings: { requestClientLegalSexDesignation: true } } }]);
-    spec.given(created).when({ type: 'ChangePracticeSettings', settings: { requestClientLegalSexDesignation: false } }).then([]);
+      .when({ type: 'ChangePracticeSettings', settings: { requestClientLegalSexDesignation: false } })
+      .then([{ type: 'PracticeSettingsChanged', data: { practiceId: p, settings: { requestClientLegalSexDesignation: false } } }]);
+    spec.given(created).when({ type: 'ChangePracticeSettings', settings: { requestClientLegalSexDesignation: true } }).then([]);
   });
 });

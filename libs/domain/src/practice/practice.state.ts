@@ -27,7 +27,8 @@ export interface ActivePractice {
 
 export type PracticeState = { readonly status: 'none' } | ActivePractice;
 
-export const defaultPracticeSettings: PracticeSettings = { requestClientLegalSexDesignation: false };
+/** A new practice's portal intake asks for the legal sex until the practice turns it off (the seed). */
+export const defaultPracticeSettings: PracticeSettings = { requestClientLegalSexDesignation: true };
 
 export const initialState = (): PracticeState => ({ status: 'none' });
 

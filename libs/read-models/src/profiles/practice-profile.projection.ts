@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../../events/src/envelope';
 import type { PracticeCreated, PracticeRenamed, PracticeSettings, PracticeSettingsChanged } from '../../../events/src/practice.events';
 import type { ReadDocument } from '../../../read-store/src/read-store.port';
 import { defineProjection } from '../projection';
+import { defaultPracticeSettings } from '../../../domain/src/practice/practice.state';
 
 export const PRACTICE_PROFILES = 'practice_profiles';
 
@@ -27,7 +28,7 @@ export const practiceProfileProjection = defineProjection<PracticeProfileDocumen
     PracticeCreated: (_doc, event, id) => {
       const { data } = event as RecordedEvent & PracticeCreated;
       const at = event.metadata.occurredAt;
-      return { _id: id, practiceId: data.practiceId, name: data.name, settings: { requestClientLegalSexDesignation: false }, createdAt: at, updatedAt: at };
+      return { _id: id, practiceId: data.practiceId, name: data.name, settings: defaultPracticeSettings, createdAt: at, updatedAt: at };
     },
     PracticeRenamed: (doc, event) =>
       doc && { ...doc, name: (event as RecordedEvent & PracticeRenamed).data.name, updatedAt: event.metadata.occurredAt },
