@@ -9,10 +9,32 @@ import { Projector } from '../../libs/read-models/src/runtime/projector';
 import { READ_MODEL_VERSIONS, VersionedReadStore } from '../../libs/read-models/src/runtime/versioned-read-store';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild';
 import { clientCreated } from '../../bench/bench-support';
+import type { ReadStore } from '../../libs/read-store/src/read-store.port';
+import { MongoReadStore } from '../../libs/read-store/src/mongodb';
+import { MongoTestServer } from '../support/mongo-test-server';
 
-describe('Blue/green rebuild of the read models', () => {
+const mongo = new MongoTestServer();
+let mongoPort = 0;
+beforeAll(async () => {
+  mongoPort = (await mongo.start()).port;
+});
+afterAll(async () => mongo.stop());
+
+const readStores: ReadonlyArray<[string, () => Promise<ReadStore>]> = [
+  ['in memory', async () => new InMemoryReadStore()],
+  [
+    'MongoDB (wire-protocol test server)',
+    () =>
+      MongoReadStore.connect({
+        url: `mongodb://127.0.0.1:${mongoPort}/?directConnection=true`,
+        dbName: `rebuild_${randomUUID().slice(0, 8)}`,
+      }),
+  ],
+];
+
+describe.each(readStores)('Blue/green rebuild of the read models, %s', (_label, makeReadStore) => {
   let events: SqliteEventStore;
-  let inner: InMemoryReadStore;
+  let inner: ReadStore;
   const practiceId = randomUUID();
   const now = new Date().toISOString();
 
@@ -23,9 +45,9 @@ describe('Blue/green rebuild of the read models', () => {
     }
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     events = new SqliteEventStore({ filename: ':memory:', codec: eventCodec });
-    inner = new InMemoryReadStore();
+    inner = await makeReadStore();
   });
 
   afterEach(async () => {
