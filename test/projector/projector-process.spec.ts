@@ -58,7 +58,7 @@ describe('The projector process (EventStoreDB and MongoDB test servers)', () => 
     await appendClients(5);
     const head = await events.headPosition();
     await eventually(async () => running.projector().status().position >= head);
-    const health = await (await fetch(`http://127.0.0.1:${running.port}/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${running.port}/health`)).json()) as { projector: { lag: unknown } };
     expect(health.projector.lag).toMatchObject({ eventsBehind: 0, secondsBehind: 0 });
     const metrics = await (await fetch(`http://127.0.0.1:${running.port}/metrics`)).text();
     expect(metrics).toMatch(/^projector_lag_events 0$/m);

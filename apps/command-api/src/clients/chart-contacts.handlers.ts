@@ -3,7 +3,7 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartContact } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
 import { AddChartContactCommand, RemoveChartContactCommand, type ChartCommandResult } from './client.commands';
-import { chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';
+import { chartContactOf, chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';
 
 /** Adds a contact (new, existing, or an existing client) to an individual or minor chart; chart last. */
 @CommandHandler(AddChartContactCommand)
@@ -18,19 +18,7 @@ export class AddChartContactHandler implements ICommandHandler<AddChartContactCo
       type: 'AddChartContact',
       chartId,
       practiceId,
-      contact: {
-        contactId: contact.contactId,
-        firstName: contact.firstName,
-        lastName: contact.lastName,
-        relationship: input.relationship,
-        clientId: contact.clientId,
-        roles: {
-          billing: input.billing,
-          signsDocuments: input.signsDocuments,
-          receivesReminders: input.receivesReminders,
-          viewsUpcomingAppointments: input.viewsUpcomingAppointments,
-        },
-      },
+      contact: chartContactOf(contact, input),
     };
     const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
     if (!resuming) {

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { ChartCommand } from '../../../../libs/domain/src/chart/chart.decider';
 import type { CommandEnvelope } from '../application/command-envelope';
-import type { ContactRef } from './contact-resolver';
+import type { ContactLinkInput, ContactRef } from './contact-resolver';
 
 export interface ChartCommandResult {
   readonly chartId: string;
@@ -33,14 +33,7 @@ export class ChangeChartCommand extends Command<ChartCommandResult> {
   }
 }
 
-export interface MinorContactInput {
-  readonly ref: ContactRef;
-  readonly billing: boolean;
-  readonly receivesReminders: boolean;
-  readonly signsDocuments: boolean;
-  readonly viewsUpcomingAppointments: boolean;
-  readonly relationship: string | null;
-}
+export type MinorContactInput = ContactLinkInput;
 
 export class CreateMinorClientCommand extends Command<ChartCommandResult> {
   constructor(

@@ -12,6 +12,16 @@ export type ContactRef =
   | { readonly kind: 'existing'; readonly contactId: string }
   | { readonly kind: 'client'; readonly clientId: string };
 
+/** A contact to link to a chart, and its roles there. */
+export interface ContactLinkInput {
+  readonly ref: ContactRef;
+  readonly billing: boolean;
+  readonly receivesReminders: boolean;
+  readonly signsDocuments: boolean;
+  readonly viewsUpcomingAppointments: boolean;
+  readonly relationship: string | null;
+}
+
 export interface ResolvedContact {
   readonly contactId: string;
   readonly firstName: string;
@@ -91,3 +101,18 @@ export const prepareContactLink = async (
 };
 
 export const chartNameOf = (state: ChartState): string => (state.status === 'open' ? displayNameOf(state) : '');
+
+/** The link a chart keeps to a resolved contact, with the roles the request gave it. */
+export const chartContactOf = (contact: ResolvedContact, input: ContactLinkInput) => ({
+  contactId: contact.contactId,
+  firstName: contact.firstName,
+  lastName: contact.lastName,
+  relationship: input.relationship,
+  clientId: contact.clientId,
+  roles: {
+    billing: input.billing,
+    signsDocuments: input.signsDocuments,
+    receivesReminders: input.receivesReminders,
+    viewsUpcomingAppointments: input.viewsUpcomingAppointments,
+  },
+});

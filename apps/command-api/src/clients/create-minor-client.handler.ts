@@ -5,7 +5,7 @@ import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { CreateMinorClientCommand, type ChartCommandResult } from './client.commands';
 import { assertClientEmailFree } from './client-emails';
-import { prepareContactLink, resolveContact } from './contact-resolver';
+import { chartContactOf, prepareContactLink, resolveContact } from './contact-resolver';
 
 /**
  * A minor with at least one contact. Order of writes, each idempotent under the command id: the
@@ -35,22 +35,7 @@ export class CreateMinorClientHandler implements ICommandHandler<CreateMinorClie
       lastName,
       email,
       portalAccess,
-      contacts: contacts.map((contact, i) => {
-        const input = command.contacts[i];
-        return {
-          contactId: contact.contactId,
-          firstName: contact.firstName,
-          lastName: contact.lastName,
-          relationship: input.relationship,
-          clientId: contact.clientId,
-          roles: {
-            billing: input.billing,
-            signsDocuments: input.signsDocuments,
-            receivesReminders: input.receivesReminders,
-            viewsUpcomingAppointments: input.viewsUpcomingAppointments,
-          },
-        };
-      }),
+      contacts: contacts.map((contact, i) => chartContactOf(contact, command.contacts[i])),
     };
     chartDecider.decide(create, chartDecider.initialState());
     if (email !== null) await assertClientEmailFree(this.runner, this.reservations, practiceId, email, chartId, 'email');
