@@ -71,6 +71,20 @@ export const ClientOverviewEditedSchema = z
   .strict();
 export type ClientOverviewEdited = DomainEvent<'ClientOverviewEdited', z.infer<typeof ClientOverviewEditedSchema>>;
 
+/** The Overview tab's own fields, as the event carries them (the one definition of their shape). */
+export type ClientOverview = Omit<ClientOverviewEdited['data'], 'chartId'>;
+
+export const emptyClientOverview: ClientOverview = {
+  dateOfBirth: null,
+  address: null,
+  occupation: null,
+  employmentStatus: null,
+  relationshipStatus: null,
+  livingArrangement: null,
+  diagnosis: null,
+  symptoms: null,
+};
+
 /** Pronouns, legal sex (what payers match claims on) and gender identity: separate fields on purpose. */
 export const ClientIdentityEditedSchema = z
   .object({

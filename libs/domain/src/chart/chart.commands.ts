@@ -1,4 +1,4 @@
-import type { Address, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
+import type { ClientOverview, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
 import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
 import type { GroupKind } from '../../../events/src/chart-group.events';
 import type { ContactRoles } from '../../../events/src/chart-contact.events';
@@ -120,17 +120,9 @@ export interface SetClientPhoto extends OnChart {
 export interface RemoveClientPhoto extends OnChart {
   readonly type: 'RemoveClientPhoto';
 }
-export interface EditClientOverview extends OnChart {
+export interface EditClientOverview extends OnChart, ClientOverview {
   readonly type: 'EditClientOverview';
   readonly now: string;
-  readonly dateOfBirth: string | null;
-  readonly address: Address | null;
-  readonly occupation: string | null;
-  readonly employmentStatus: string | null;
-  readonly relationshipStatus: string | null;
-  readonly livingArrangement: string | null;
-  readonly diagnosis: string | null;
-  readonly symptoms: string | null;
 }
 export interface EditClientIdentity extends OnChart {
   readonly type: 'EditClientIdentity';

@@ -1,5 +1,5 @@
 import type { ChartEvent } from '../../../events/src/chart.events';
-import type { Address, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
+import { emptyClientOverview, type ClientOverview, type LegalSex, type SetupStep } from '../../../events/src/chart-profile.events';
 import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
 import type { GroupKind } from '../../../events/src/chart-group.events';
 import type { ContactRoles } from '../../../events/src/chart-contact.events';
@@ -32,7 +32,7 @@ export interface Appointment {
 export type PortalInvitation = 'none' | 'invited' | 'accepted';
 
 /** Everything an open chart knows. Group-only fields stay empty on individual and minor charts. */
-export interface OpenChart {
+export interface OpenChart extends ClientOverview {
   readonly status: 'open';
   readonly chartId: string;
   readonly practiceId: string;
@@ -44,14 +44,6 @@ export interface OpenChart {
   readonly gender: string | null;
   readonly location: string | null;
   readonly photoRef: string | null;
-  readonly dateOfBirth: string | null;
-  readonly address: Address | null;
-  readonly occupation: string | null;
-  readonly employmentStatus: string | null;
-  readonly relationshipStatus: string | null;
-  readonly livingArrangement: string | null;
-  readonly diagnosis: string | null;
-  readonly symptoms: string | null;
   readonly pronouns: string | null;
   readonly legalSex: LegalSex | null;
   readonly genderIdentity: string | null;
@@ -91,14 +83,7 @@ const blankChart = (chartId: string, practiceId: string): Omit<OpenChart, 'kind'
   gender: null,
   location: null,
   photoRef: null,
-  dateOfBirth: null,
-  address: null,
-  occupation: null,
-  employmentStatus: null,
-  relationshipStatus: null,
-  livingArrangement: null,
-  diagnosis: null,
-  symptoms: null,
+  ...emptyClientOverview,
   pronouns: null,
   legalSex: null,
   genderIdentity: null,

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../../events/src/envelope';
 import type { ChartDocument } from './chart.document';
+import { emptyClientOverview } from '../../../events/src/chart-profile.events';
 
 /** A new chart document with nothing but what creation says. */
 export const newChartDocument = (
@@ -12,16 +13,7 @@ export const newChartDocument = (
   kind: fields.kind,
   active: true,
   profile: { firstName: fields.firstName, lastName: fields.lastName, photoRef: null, email: fields.email, phone: null, gender: null, location: null },
-  overview: {
-    dateOfBirth: null,
-    address: null,
-    occupation: null,
-    employmentStatus: null,
-    relationshipStatus: null,
-    livingArrangement: null,
-    diagnosis: null,
-    symptoms: null,
-  },
+  overview: emptyClientOverview,
   tagIds: [],
   identity: { legalName: null, pronouns: null, legalSex: null, genderIdentity: null },
   setup: { complete: fields.kind === 'group', completedAt: fields.kind === 'group' ? event.metadata.occurredAt : null, stepsCompleted: [] },

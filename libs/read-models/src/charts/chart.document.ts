@@ -1,5 +1,5 @@
 import type { ReadDocument } from '../../../read-store/src/read-store.port';
-import type { Address, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
+import type { ClientOverview, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
 import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
 import type { GroupKind } from '../../../events/src/chart-group.events';
 import type { ContactRoles } from '../../../events/src/chart-contact.events';
@@ -47,16 +47,7 @@ export interface ChartDocument extends ReadDocument {
     readonly gender: string | null;
     readonly location: string | null;
   };
-  readonly overview: {
-    readonly dateOfBirth: string | null;
-    readonly address: Address | null;
-    readonly occupation: string | null;
-    readonly employmentStatus: string | null;
-    readonly relationshipStatus: string | null;
-    readonly livingArrangement: string | null;
-    readonly diagnosis: string | null;
-    readonly symptoms: string | null;
-  };
+  readonly overview: ClientOverview;
   readonly tagIds: readonly string[];
   readonly identity: {
     readonly legalName: Name | null;
