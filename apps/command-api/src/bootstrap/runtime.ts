@@ -5,6 +5,7 @@ import { allProjections } from '../../../../libs/read-models/src/all-projections
 import { Projector } from '../../../../libs/read-models/src/runtime/projector';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
+import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
 
 /** The adapters a process runs on, chosen by configuration. */
@@ -26,7 +27,10 @@ const log = (message: string): void => {
 export const createRuntime = async (config: AppConfig): Promise<Runtime> => {
   const eventStore = await createEventStore(config);
   const readStore = await createReadStore(config);
-  const credentials = new SqliteCredentialStore(config.dataDir);
+  // With MongoDB the API is stateless (any number of replicas): secrets live there too, apart from the read models.
+  const credentials: CredentialStore = config.mongoUrl
+    ? await MongoCredentialStore.connect({ url: config.mongoUrl })
+    : new SqliteCredentialStore(config.dataDir);
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
   const projector = config.embeddedProjector

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { CredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
+
+/** The contract every credential store keeps (SQLite in the embedded default, MongoDB in production). */
+export function credentialStoreContract(
+  label: string,
+  factory: () => Promise<{ store: CredentialStore; cleanup: () => Promise<void> }>,
+): void {
+  describe(`CredentialStore contract: ${label}`, () => {
+    let store: CredentialStore;
+    let cleanup: () => Promise<void>;
+    const user = (): string => randomUUID();
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory());
+    });
+
+    afterEach(async () => cleanup());
+
+    it('has nothing for an unknown user', async () => {
+      const id = user();
+      expect(await store.get(id)).toBeUndefined();
+      expect(await store.getTwoFactor(id)).toBeUndefined();
+    });
+
+    it('stores a password hash at version 1 and bumps the version on every change', async () => {
+      const id = user();
+      expect(await store.put(id, 'hash-1')).toEqual({ userId: id, passwordHash: 'hash-1', version: 1 });
+      expect(await store.put(id, 'hash-2')).toEqual({ userId: id, passwordHash: 'hash-2', version: 2 });
+      expect(await store.get(id)).toEqual({ userId: id, passwordHash: 'hash-2', version: 2 });
+    });
+
+    it('keeps a 2-step secret pending until it is activated with recovery codes', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'SECRET1');
+      expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: 'SECRET1', activeSecret: null, recoveryCodeHashes: [] });
+      await store.activateTwoFactor(id, ['r1', 'r2']);
+      expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: null, activeSecret: 'SECRET1', recoveryCodeHashes: ['r1', 'r2'] });
+    });
+
+    it('does not activate anything without a pending secret', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'SECRET1');
+      await store.activateTwoFactor(id, ['r1']);
+      await store.activateTwoFactor(id, ['other']);
+      expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: null, activeSecret: 'SECRET1', recoveryCodeHashes: ['r1'] });
+      const stranger = user();
+      await store.activateTwoFactor(stranger, ['x']);
+      expect((await store.getTwoFactor(stranger))?.activeSecret ?? null).toBeNull();
+    });
+
+    it('keeps the active secret while a new one is pending, and removes both', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'SECRET1');
+      await store.activateTwoFactor(id, ['r1']);
+      await store.putPendingTwoFactor(id, 'SECRET2');
+      expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: 'SECRET2', activeSecret: 'SECRET1', recoveryCodeHashes: ['r1'] });
+      await store.removeTwoFactor(id);
+      expect(await store.getTwoFactor(id)).toBeUndefined();
+    });
+
+    it('lets a recovery code be used once only', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'S');
+      await store.activateTwoFactor(id, ['r1', 'r2']);
+      expect(await store.consumeRecoveryCode(id, 'r1')).toBe(true);
+      expect(await store.consumeRecoveryCode(id, 'r1')).toBe(false);
+      expect(await store.consumeRecoveryCode(id, 'nope')).toBe(false);
+      expect((await store.getTwoFactor(id))?.recoveryCodeHashes).toEqual(['r2']);
+      expect(await store.consumeRecoveryCode(user(), 'r2')).toBe(false);
+    });
+
+    it('lets one of two racing uses of the same recovery code win', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'S');
+      await store.activateTwoFactor(id, ['r1']);
+      const results = await Promise.all([store.consumeRecoveryCode(id, 'r1'), store.consumeRecoveryCode(id, 'r1')]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('counts sign-in failures and forgets them when reset', async () => {
+      const key = `attempts-${randomUUID()}`;
+      expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });
+      await store.putAttempts(key, { failures: 3, lockedUntil: null });
+      await store.putAttempts(key, { failures: 5, lockedUntil: '2026-01-01T00:15:00.000Z' });
+      expect(await store.getAttempts(key)).toEqual({ failures: 5, lockedUntil: '2026-01-01T00:15:00.000Z' });
+      await store.putAttempts(key, { failures: 0, lockedUntil: null });
+      expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });
+    });
+  });
+}
