@@ -30,6 +30,25 @@ export function credentialStoreContract(
       expect(await store.get(id)).toEqual({ userId: id, passwordHash: 'hash-2', version: 2 });
     });
 
+    it('bumps the version even when the same hash is stored again, and per user', async () => {
+      const [first, second] = [user(), user()];
+      await store.put(first, 'same');
+      expect((await store.put(first, 'same')).version).toBe(2);
+      expect((await store.put(second, 'same')).version).toBe(1);
+      expect((await store.get(first))?.version).toBe(2);
+    });
+
+    it('gives each of several racing password changes the version that goes with its own hash', async () => {
+      // A token carries the version put() returned: it must be the version of the password it was issued for.
+      const id = user();
+      await store.put(id, 'hash-1');
+      const hashes = ['hash-a', 'hash-b', 'hash-c', 'hash-d', 'hash-e'];
+      const results = await Promise.all(hashes.map((hash) => store.put(id, hash)));
+      expect(results.map((credential) => credential.passwordHash)).toEqual(hashes);
+      expect(results.map((credential) => credential.version).sort()).toEqual([2, 3, 4, 5, 6]);
+      expect(await store.get(id)).toEqual(results.find((credential) => credential.version === 6));
+    });
+
     it('keeps a 2-step secret pending until it is activated with recovery codes', async () => {
       const id = user();
       await store.putPendingTwoFactor(id, 'SECRET1');
@@ -70,6 +89,25 @@ export function credentialStoreContract(
       expect(await store.consumeRecoveryCode(user(), 'r2')).toBe(false);
     });
 
+    it('keeps recovery code hashes verbatim, even ones that start with $', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'S');
+      await store.activateTwoFactor(id, ['$2b$10$abc', 'plain']);
+      expect((await store.getTwoFactor(id))?.recoveryCodeHashes).toEqual(['$2b$10$abc', 'plain']);
+      expect(await store.consumeRecoveryCode(id, '$2b$10$abc')).toBe(true);
+      expect((await store.getTwoFactor(id))?.recoveryCodeHashes).toEqual(['plain']);
+    });
+
+    it('needs a new pending secret after 2-step sign-in was removed', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'SECRET1');
+      await store.activateTwoFactor(id, ['r1']);
+      await store.removeTwoFactor(id);
+      await store.activateTwoFactor(id, ['r2']);
+      expect((await store.getTwoFactor(id))?.activeSecret ?? null).toBeNull();
+      expect(await store.consumeRecoveryCode(id, 'r1')).toBe(false);
+    });
+
     it('lets one of two racing uses of the same recovery code win', async () => {
       const id = user();
       await store.putPendingTwoFactor(id, 'S');
@@ -86,6 +124,14 @@ export function credentialStoreContract(
       expect(await store.getAttempts(key)).toEqual({ failures: 5, lockedUntil: '2026-01-01T00:15:00.000Z' });
       await store.putAttempts(key, { failures: 0, lockedUntil: null });
       expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });
+    });
+
+    it('keeps a lock without failures, and the counters of each key apart', async () => {
+      const [locked, other] = [`attempts-${randomUUID()}`, `attempts-${randomUUID()}`];
+      await store.putAttempts(locked, { failures: 0, lockedUntil: '2026-01-01T00:15:00.000Z' });
+      await store.putAttempts(other, { failures: 1, lockedUntil: null });
+      expect(await store.getAttempts(locked)).toEqual({ failures: 0, lockedUntil: '2026-01-01T00:15:00.000Z' });
+      expect(await store.getAttempts(other)).toEqual({ failures: 1, lockedUntil: null });
     });
   });
 }

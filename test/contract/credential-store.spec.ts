@@ -1,39 +1,195 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { SqliteCredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
 import { MongoCredentialStore } from '../../apps/command-api/src/infrastructure/mongo-credential-store';
-import { MongoTestServer } from '../support/mongo-test-server';
+import { ReadStoreUnavailableError } from '../../libs/read-store/src/read-store.port';
+import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
 import { credentialStoreContract } from './credential-store.contract';
+
+/**
+ * The credential store contract on SQLite (the embedded default), on MongoDB over the wire-protocol
+ * TEST SERVER (always), and on a real MongoDB when MONGODB_TEST_URL is set. Then what only one adapter
+ * can show: the rows and documents it leaves, its write concern, its errors.
+ */
+
+/** A short server selection keeps a refused connection (and the driver's retry timers) quick. */
+const DRIVER_OPTIONS = { serverSelectionTimeoutMS: 1_000 } as const;
+
+const uniqueDbName = (): string => `credentials_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+const testServer = new MongoTestServer();
+let started: StartedMongoTestServer;
+const realServerUrl = process.env.MONGODB_TEST_URL;
+
+beforeAll(async () => {
+  started = await testServer.start();
+  console.log(
+    [
+      'CredentialStore contract ran on: SQLite',
+      `MongoDB over the wire-protocol TEST SERVER (${started.url})`,
+      realServerUrl ? `the REAL MongoDB at ${redact(realServerUrl)} (MONGODB_TEST_URL)` : 'not on a real MongoDB (MONGODB_TEST_URL is not set)',
+    ].join('; '),
+  );
+});
+
+afterAll(() => testServer.stop());
 
 credentialStoreContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
   const store = new SqliteCredentialStore(dir);
-  return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
 
-describe('MongoDB over the wire-protocol test server (a test harness)', () => {
-  const server = new MongoTestServer();
-  let url = '';
-  beforeAll(async () => {
-    url = `mongodb://127.0.0.1:${(await server.start()).port}/?directConnection=true`;
-  });
-  afterAll(async () => server.stop());
+credentialStoreContract('MongoDB over the wire-protocol test server', async () => {
+  const store = await MongoCredentialStore.connect({ url: started.url, dbName: uniqueDbName(), clientOptions: DRIVER_OPTIONS });
+  return { store, cleanup: () => store.close() };
+});
 
-  credentialStoreContract('MongoDB over the wire-protocol test server', async () => {
-    const store = await MongoCredentialStore.connect({ url, dbName: `credentials_${randomUUID().slice(0, 8)}`, serverSelectionTimeoutMS: 2000 });
-    return { store, cleanup: () => store.close() };
+if (realServerUrl) {
+  credentialStoreContract(`MongoDB at ${redact(realServerUrl)} (MONGODB_TEST_URL)`, async () => {
+    const dbName = uniqueDbName();
+    const store = await MongoCredentialStore.connect({ url: realServerUrl, dbName });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        const client = await MongoClient.connect(realServerUrl);
+        await client.db(dbName).dropDatabase();
+        await client.close();
+      },
+    };
+  });
+}
+
+describe('SqliteCredentialStore', () => {
+  it('leaves no row behind when sign-in failures are reset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
+    const store = new SqliteCredentialStore(dir);
+    try {
+      await store.putAttempts('key', { failures: 2, lockedUntil: null });
+      await store.putAttempts('key', { failures: 0, lockedUntil: null });
+      const raw = new Database(join(dir, 'credentials.sqlite'), { readonly: true });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM sign_in_attempts').get()).toEqual({ n: 0 });
+      raw.close();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
-const realUrl = process.env.MONGODB_TEST_URL;
-if (realUrl) {
-  console.log('CredentialStore contract: also running on the real MongoDB at MONGODB_TEST_URL');
-  credentialStoreContract('MongoDB at MONGODB_TEST_URL', async () => {
-    const store = await MongoCredentialStore.connect({ url: realUrl, dbName: `credentials_test_${randomUUID().slice(0, 8)}` });
-    return { store, cleanup: () => store.close() };
+describe('MongoCredentialStore over the wire-protocol test server', () => {
+  let dbName: string;
+  let store: MongoCredentialStore;
+  let raw: MongoClient;
+  let records: CommandRecord[];
+  let unsubscribe: () => void;
+
+  beforeEach(async () => {
+    dbName = uniqueDbName();
+    store = await MongoCredentialStore.connect({ url: started.url, dbName, clientOptions: DRIVER_OPTIONS });
+    raw = await MongoClient.connect(started.url, DRIVER_OPTIONS);
+    records = [];
+    unsubscribe = testServer.onCommand((record) => records.push(record));
   });
-} else {
-  console.log('CredentialStore contract: ran on SQLite and the MongoDB test server (set MONGODB_TEST_URL for a real MongoDB)');
+
+  afterEach(async () => {
+    unsubscribe();
+    await raw.db(dbName).dropDatabase();
+    await raw.close();
+    await store.close();
+  });
+
+  it('keeps one document per user and per key, under the documented collections and fields', async () => {
+    await store.put('u1', 'hash');
+    await store.putPendingTwoFactor('u1', 'SECRET');
+    await store.activateTwoFactor('u1', ['r1']);
+    await store.putAttempts('k1', { failures: 2, lockedUntil: null });
+    const db = raw.db(dbName);
+    expect(await db.collection('credentials').find().toArray()).toEqual([{ _id: 'u1', passwordHash: 'hash', version: 1 }]);
+    expect(await db.collection('two_factor').find().toArray()).toEqual([
+      { _id: 'u1', pendingSecret: null, activeSecret: 'SECRET', recoveryCodeHashes: ['r1'] },
+    ]);
+    expect(await db.collection('sign_in_attempts').find().toArray()).toEqual([{ _id: 'k1', failures: 2, lockedUntil: null }]);
+  });
+
+  it('deletes the attempts document when the failures are reset', async () => {
+    await store.putAttempts('k1', { failures: 2, lockedUntil: null });
+    await store.putAttempts('k1', { failures: 0, lockedUntil: null });
+    expect(await raw.db(dbName).collection('sign_in_attempts').countDocuments()).toBe(0);
+  });
+
+  it('asks a majority to acknowledge every write', async () => {
+    await store.put('u1', 'hash');
+    await store.putPendingTwoFactor('u1', 'SECRET');
+    await store.activateTwoFactor('u1', ['r1']);
+    await store.consumeRecoveryCode('u1', 'r1');
+    await store.putAttempts('k1', { failures: 1, lockedUntil: null });
+    await store.removeTwoFactor('u1');
+    const writes = records.filter((record) => ['update', 'delete', 'findAndModify', 'insert'].includes(record.name));
+    expect(writes.map((record) => record.name)).toEqual(['findAndModify', 'update', 'update', 'update', 'update', 'delete']);
+    for (const write of writes) expect(write.command.writeConcern).toEqual({ w: 'majority' });
+  });
+
+  it('changes the password and its version in one command', async () => {
+    await store.put('u1', 'hash-1');
+    records.length = 0;
+    await store.put('u1', 'hash-2');
+    expect(records.map((record) => record.name)).toEqual(['findAndModify']);
+  });
+
+  it('answers ReadStoreUnavailableError once closed', async () => {
+    await store.close();
+    await expect(store.get('u1')).rejects.toBeInstanceOf(ReadStoreUnavailableError);
+  });
+
+  it('answers ReadStoreUnavailableError when the server drops the connection', async () => {
+    testServer.failNextCommands(3, { commands: ['find'], closeConnection: true });
+    try {
+      await expect(store.get('u1')).rejects.toBeInstanceOf(ReadStoreUnavailableError);
+    } finally {
+      testServer.failNextCommands(0);
+    }
+  });
+});
+
+describe('MongoCredentialStore.connect', () => {
+  it('fails with ReadStoreUnavailableError when no server answers', async () => {
+    const nobody = new MongoTestServer();
+    const { port } = await nobody.start();
+    await nobody.stop();
+    await expect(
+      MongoCredentialStore.connect({ url: `mongodb://127.0.0.1:${port}/?directConnection=true`, clientOptions: { serverSelectionTimeoutMS: 300 } }),
+    ).rejects.toThrow(ReadStoreUnavailableError);
+  });
+
+  it('keeps the secrets in a database of their own, named after the one in the URL', async () => {
+    const url = started.url.replace('/?', '/practice_spec?');
+    const store = await MongoCredentialStore.connect({ url, clientOptions: DRIVER_OPTIONS });
+    const raw = await MongoClient.connect(started.url, DRIVER_OPTIONS);
+    try {
+      await store.put('u1', 'hash');
+      expect(await raw.db('practice_spec_credentials').collection('credentials').countDocuments()).toBe(1);
+      expect(await raw.db('practice_spec').collection('credentials').countDocuments()).toBe(0);
+    } finally {
+      await raw.db('practice_spec_credentials').dropDatabase();
+      await raw.close();
+      await store.close();
+    }
+  });
+});
+
+/** The connection string without user and password, for the log. */
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

@@ -2,9 +2,10 @@
  * TEST HARNESS, never a deployment option. Part of the MongoDB wire-protocol test server that lets the
  * real `mongodb` driver run in CI, where MongoDB cannot be installed.
  *
- * insert, update (replacement, operators, pipeline; upsert; multi) and delete. As on a real server a
- * statement that fails becomes an entry of `writeErrors` in an `ok: 1` reply: an ordered command stops
- * there, an unordered one goes on with the next statement. writeConcern is accepted and ignored (one
+ * insert, update (replacement, operators, pipeline; upsert; multi), delete and findAndModify. As on a
+ * real server a statement that fails becomes an entry of `writeErrors` in an `ok: 1` reply: an ordered
+ * command stops there, an unordered one goes on with the next statement (findAndModify, a single
+ * statement, fails as a whole command). writeConcern is accepted and ignored (one
  * node: every acknowledged write is as durable as it will ever be). Unsupported: arrayFilters,
  * collation, hint, `let`.
  */
@@ -55,6 +56,40 @@ const remove: CommandHandler = (command, context) => {
   return writeReply({ n }, writeErrors);
 };
 
+/**
+ * One document (the first by `sort`) updated, upserted or removed, and returned as it was before or,
+ * with `new: true`, after: what findOneAndUpdate / findOneAndReplace / findOneAndDelete send.
+ */
+const findAndModify: CommandHandler = (command, context) => {
+  const name = targetCollection(command, 'findAndModify');
+  const filter = (command.query as Document) ?? {};
+  const existing = context.databases.get(context.dbName, name);
+  const [current] = existing ? firstMatching(existing, filter, command.sort as Document | undefined) : [];
+  const reply = (lastErrorObject: Document, value: Document | undefined): Document => ({
+    lastErrorObject,
+    value: value ? projected(value, command.fields as Document | undefined) : null,
+    ok: 1,
+  });
+  if (command.remove === true) {
+    if (command.update !== undefined || command.new === true || command.upsert === true) {
+      throw new CommandError(ErrorCodes.FailedToParse, 'remove cannot be combined with update, new or upsert');
+    }
+    if (current) existing!.remove(current);
+    return reply({ n: current ? 1 : 0 }, current);
+  }
+  const spec = command.update as UpdateSpec | undefined;
+  if (!spec || typeof spec !== 'object') throw new CommandError(ErrorCodes.FailedToParse, 'Either an update or remove=true must be specified');
+  if (!current) {
+    if (command.upsert !== true) return reply({ n: 0, updatedExisting: false }, undefined);
+    const { collection } = context.databases.getOrCreate(context.dbName, name);
+    const inserted = collection.insert(upsertedDocument(filter, spec));
+    return reply({ n: 1, updatedExisting: false, upserted: inserted._id }, command.new === true ? inserted : undefined);
+  }
+  const next = updatedDocument(current, spec);
+  existing!.replace(next);
+  return reply({ n: 1, updatedExisting: true }, command.new === true ? next : current);
+};
+
 interface UpdateOutcome {
   readonly matched: number;
   readonly modified: number;
@@ -91,6 +126,16 @@ function matching(collection: StoredCollection, filter: Document | undefined): D
   return collection.candidates(filter).filter((doc) => query.test(doc));
 }
 
+function firstMatching(collection: StoredCollection, filter: Document, sort: Document | undefined): Document[] {
+  const cursor = new Query(filter, mingoOptions()).find<Document>(collection.candidates(filter));
+  return (sort ? cursor.sort(sort as Record<string, 1 | -1>) : cursor).limit(1).all();
+}
+
+function projected(doc: Document, fields: Document | undefined): Document {
+  if (!fields || Object.keys(fields).length === 0) return doc;
+  return new Query({}, mingoOptions()).find<Document>([doc], fields).all()[0] ?? {};
+}
+
 function statementsOf(command: Document, field: string): Document[] {
   const statements = command[field];
   if (!Array.isArray(statements)) throw new CommandError(ErrorCodes.FailedToParse, `${field} must be an array`);
@@ -120,4 +165,5 @@ export const writeCommandHandlers: Readonly<Record<string, CommandHandler>> = {
   insert,
   update,
   delete: remove,
+  findAndModify,
 };

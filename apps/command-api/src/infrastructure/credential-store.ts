@@ -41,32 +41,6 @@ export interface CredentialStore {
   close(): Promise<void>;
 }
 
-const SQL = {
-  getCredential: 'SELECT user_id, password_hash, version FROM credentials WHERE user_id = ?',
-  putCredential: `INSERT INTO credentials (user_id, password_hash, version) VALUES (?, ?, 1)
-     ON CONFLICT(user_id) DO UPDATE SET password_hash = excluded.password_hash, version = version + 1`,
-  getTwoFactor: 'SELECT pending_secret, active_secret, recovery_code_hashes FROM two_factor WHERE user_id = ?',
-  putPending: `INSERT INTO two_factor (user_id, pending_secret) VALUES (?, ?)
-     ON CONFLICT(user_id) DO UPDATE SET pending_secret = excluded.pending_secret`,
-  activate: `UPDATE two_factor SET active_secret = pending_secret, pending_secret = NULL, recovery_code_hashes = ?
-     WHERE user_id = ? AND pending_secret IS NOT NULL`,
-  removeTwoFactor: 'DELETE FROM two_factor WHERE user_id = ?',
-  getRecoveryCodes: 'SELECT recovery_code_hashes FROM two_factor WHERE user_id = ?',
-  putRecoveryCodes: 'UPDATE two_factor SET recovery_code_hashes = ? WHERE user_id = ?',
-  getAttempts: 'SELECT failures, locked_until FROM sign_in_attempts WHERE attempt_key = ?',
-  deleteAttempts: 'DELETE FROM sign_in_attempts WHERE attempt_key = ?',
-  putAttempts: `INSERT INTO sign_in_attempts (attempt_key, failures, locked_until) VALUES (?, ?, ?)
-     ON CONFLICT(attempt_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-} as const;
-
-type Statements = { readonly [K in keyof typeof SQL]: Database.Statement };
-
-interface TwoFactorRow {
-  pending_secret: string | null;
-  active_secret: string | null;
-  recovery_code_hashes: string;
-}
-
 interface CredentialRow {
   user_id: string;
   password_hash: string;

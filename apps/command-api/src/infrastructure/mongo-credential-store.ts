@@ -1,84 +1,107 @@
-import { MongoClient, type Collection, type Db } from 'mongodb';
+import { MongoClient, type Collection, type Db, type MongoClientOptions } from 'mongodb';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
-import { toReadStoreError } from '../../../../libs/read-store/src/mongodb/mongodb-errors';
+import { isUnavailable } from '../../../../libs/read-store/src/mongodb/mongodb-errors';
 import type { Credential, CredentialStore, SignInAttempts, TwoFactorSecret } from './credential-store';
 
-interface CredentialDoc {
+export interface MongoCredentialStoreOptions {
+  /** A MongoDB connection string, e.g. `mongodb://host:27017/practice?replicaSet=rs0`. */
+  readonly url: string;
+  /**
+   * Default: `<database named in the URL>_credentials`, else `practice_credentials`. Apart from the read
+   * models: those can be dropped and rebuilt from the log, secrets cannot, and access to them is narrower.
+   */
+  readonly dbName?: string;
+  /** Further driver options (timeouts, TLS, pool size). The write concern is always majority. */
+  readonly clientOptions?: MongoClientOptions;
+}
+
+interface CredentialDocument {
   _id: string;
   passwordHash: string;
   version: number;
 }
-interface TwoFactorDoc {
+
+interface TwoFactorDocument {
   _id: string;
   pendingSecret: string | null;
   activeSecret: string | null;
   recoveryCodeHashes: string[];
 }
-interface AttemptsDoc {
+
+interface AttemptsDocument {
   _id: string;
   failures: number;
   lockedUntil: string | null;
 }
 
-/** Secrets get a database of their own, apart from the read models (which can be dropped and rebuilt). */
-const DEFAULT_DB_NAME = 'practice_credentials';
+const DEFAULT_DB_PREFIX = 'practice';
 
 /**
- * The credential store of production mode: in MongoDB, so any number of API replicas share it. Same
- * semantics as the SQLite one; the operations that must not race (version bump, recovery code use)
- * are single atomic updates.
+ * The credential store of production mode: in MongoDB, so that any number of API replicas share it.
+ * Same semantics as SqliteCredentialStore. What must not race is one atomic operation on one document:
+ * the version bump (and the version it returns), activating a pending secret, using a recovery code.
+ * Writes are acknowledged by a majority, so a failover cannot bring back a replaced password.
  */
 export class MongoCredentialStore implements CredentialStore {
-  private readonly credentials: Collection<CredentialDoc>;
-  private readonly twoFactor: Collection<TwoFactorDoc>;
-  private readonly attempts: Collection<AttemptsDoc>;
+  private readonly credentials: Collection<CredentialDocument>;
+  private readonly twoFactor: Collection<TwoFactorDocument>;
+  private readonly attempts: Collection<AttemptsDocument>;
+  private closed = false;
 
   private constructor(
     private readonly client: MongoClient,
     db: Db,
   ) {
-    this.credentials = db.collection<CredentialDoc>('credentials');
-    this.twoFactor = db.collection<TwoFactorDoc>('two_factor');
-    this.attempts = db.collection<AttemptsDoc>('sign_in_attempts');
+    this.credentials = db.collection<CredentialDocument>('credentials');
+    this.twoFactor = db.collection<TwoFactorDocument>('two_factor');
+    this.attempts = db.collection<AttemptsDocument>('sign_in_attempts');
   }
 
-  static async connect(options: { url: string; dbName?: string; serverSelectionTimeoutMS?: number }): Promise<MongoCredentialStore> {
-    const client = new MongoClient(options.url, {
-      writeConcern: { w: 'majority' },
-      ...(options.serverSelectionTimeoutMS ? { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS } : {}),
-    });
+  /** Connects (selecting a server once), or fails with ReadStoreUnavailableError when none answers. */
+  static async connect(options: MongoCredentialStoreOptions): Promise<MongoCredentialStore> {
+    const client = new MongoClient(options.url, { ...options.clientOptions, writeConcern: { w: 'majority' } });
     try {
       await client.connect();
     } catch (error) {
       await client.close().catch(() => undefined);
-      throw new ReadStoreUnavailableError('the credential store (MongoDB) cannot be reached', error);
+      throw unavailable(error);
     }
-    return new MongoCredentialStore(client, client.db(options.dbName ?? DEFAULT_DB_NAME));
+    const dbName = options.dbName ?? `${databaseInUrl(options.url) ?? DEFAULT_DB_PREFIX}_credentials`;
+    return new MongoCredentialStore(client, client.db(dbName));
   }
 
   get(userId: string): Promise<Credential | undefined> {
-    return this.guard(async () => {
+    return this.run(async () => {
       const doc = await this.credentials.findOne({ _id: userId });
-      return doc ? { userId: doc._id, passwordHash: doc.passwordHash, version: doc.version } : undefined;
+      return doc ? toCredential(doc) : undefined;
     });
   }
 
   put(userId: string, passwordHash: string): Promise<Credential> {
-    return this.guard(async () => {
-      await this.credentials.updateOne({ _id: userId }, { $set: { passwordHash }, $inc: { version: 1 } }, { upsert: true });
-      return (await this.get(userId))!;
+    return this.run(async () => {
+      // `$inc` on an upsert starts from 0, so a new credential gets version 1. Returning the document
+      // the update wrote (not a later read) gives the caller the version of *its* password.
+      const doc = await this.credentials.findOneAndUpdate(
+        { _id: userId },
+        { $set: { passwordHash }, $inc: { version: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      if (!doc) throw new Error(`the credential of ${userId} was not returned by its upsert`);
+      return toCredential(doc);
     });
   }
 
   getTwoFactor(userId: string): Promise<TwoFactorSecret | undefined> {
-    return this.guard(async () => {
+    return this.run(async () => {
       const doc = await this.twoFactor.findOne({ _id: userId });
-      return doc ? { pendingSecret: doc.pendingSecret, activeSecret: doc.activeSecret, recoveryCodeHashes: doc.recoveryCodeHashes } : undefined;
+      return doc
+        ? { pendingSecret: doc.pendingSecret ?? null, activeSecret: doc.activeSecret ?? null, recoveryCodeHashes: doc.recoveryCodeHashes ?? [] }
+        : undefined;
     });
   }
 
   putPendingTwoFactor(userId: string, secret: string): Promise<void> {
-    return this.guard(async () => {
+    return this.run(async () => {
       await this.twoFactor.updateOne(
         { _id: userId },
         { $set: { pendingSecret: secret }, $setOnInsert: { activeSecret: null, recoveryCodeHashes: [] } },
@@ -88,53 +111,80 @@ export class MongoCredentialStore implements CredentialStore {
   }
 
   activateTwoFactor(userId: string, recoveryCodeHashes: readonly string[]): Promise<void> {
-    return this.guard(async () => {
-      // One update: the pending secret becomes the active one only if there is a pending secret.
+    return this.run(async () => {
+      // A pipeline update, so the pending secret moves to active in the same write that checks it is
+      // there. `$literal`: in a pipeline a string starting with `$` would be read as a field path.
       await this.twoFactor.updateOne({ _id: userId, pendingSecret: { $ne: null } }, [
-        { $set: { activeSecret: '$pendingSecret', pendingSecret: null, recoveryCodeHashes: [...recoveryCodeHashes] } },
+        { $set: { activeSecret: '$pendingSecret', pendingSecret: null, recoveryCodeHashes: { $literal: [...recoveryCodeHashes] } } },
       ]);
     });
   }
 
   removeTwoFactor(userId: string): Promise<void> {
-    return this.guard(async () => {
+    return this.run(async () => {
       await this.twoFactor.deleteOne({ _id: userId });
     });
   }
 
   consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
-    return this.guard(async () => {
+    return this.run(async () => {
+      // Matches only while the code is still there: of two concurrent uses, one modifies, one does not.
       const result = await this.twoFactor.updateOne({ _id: userId, recoveryCodeHashes: codeHash }, { $pull: { recoveryCodeHashes: codeHash } });
       return result.modifiedCount === 1;
     });
   }
 
   getAttempts(key: string): Promise<SignInAttempts> {
-    return this.guard(async () => {
+    return this.run(async () => {
       const doc = await this.attempts.findOne({ _id: key });
-      return doc ? { failures: doc.failures, lockedUntil: doc.lockedUntil } : { failures: 0, lockedUntil: null };
+      return doc ? { failures: doc.failures, lockedUntil: doc.lockedUntil ?? null } : { failures: 0, lockedUntil: null };
     });
   }
 
   putAttempts(key: string, attempts: SignInAttempts): Promise<void> {
-    return this.guard(async () => {
+    return this.run(async () => {
+      // A clean slate is no record at all, as in SQLite: the collection holds only keys under watch.
       if (attempts.failures === 0 && attempts.lockedUntil === null) {
         await this.attempts.deleteOne({ _id: key });
         return;
       }
-      await this.attempts.updateOne({ _id: key }, { $set: { failures: attempts.failures, lockedUntil: attempts.lockedUntil } }, { upsert: true });
+      await this.attempts.updateOne(
+        { _id: key },
+        { $set: { failures: attempts.failures, lockedUntil: attempts.lockedUntil } },
+        { upsert: true },
+      );
     });
   }
 
+  /** Closes the connections; later calls reject with ReadStoreUnavailableError. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.client.close();
   }
 
-  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+  private async run<T>(operation: () => Promise<T>): Promise<T> {
+    // The driver would silently reconnect a closed client; a closed store stays closed.
+    if (this.closed) throw new ReadStoreUnavailableError('the MongoDB credential store is closed');
     try {
       return await operation();
     } catch (error) {
-      throw toReadStoreError(error);
+      throw isUnavailable(error) ? unavailable(error) : error;
     }
   }
+}
+
+function toCredential(doc: CredentialDocument): Credential {
+  return { userId: doc._id, passwordHash: doc.passwordHash, version: doc.version };
+}
+
+function unavailable(error: unknown): ReadStoreUnavailableError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ReadStoreUnavailableError(`MongoDB credential store unavailable: ${detail}`, error);
+}
+
+/** The database path of a connection string (`mongodb://host/db?...`), if it names one. */
+function databaseInUrl(url: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(url);
+  return match ? decodeURIComponent(match[1]) : undefined;
 }
