@@ -7,6 +7,7 @@ import {
   StreamDeletedError,
   WrongExpectedRevisionError,
 } from '../../../../libs/event-store/src/event-store.port';
+import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
 import { RevisionMismatchError } from '../application/command-runner';
 import { problem, ProblemException, sendProblem, type Problem } from './problem';
 
@@ -69,6 +70,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof EventStoreUnavailableError) {
       this.logger.error(`event store unavailable: ${exception.name}`);
       return problem(503, 'EventStoreUnavailable', 'The event store is unavailable; try again');
+    }
+    if (exception instanceof ReadStoreUnavailableError) {
+      this.logger.error(`read store unavailable: ${exception.name}`);
+      return problem(503, 'ReadStoreUnavailable', 'The read models or the credential store are unavailable; try again');
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof InvalidEventError) {
