@@ -116,6 +116,19 @@ export function credentialStoreContract(
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it('takes each TOTP time step once, and never an earlier one', async () => {
+      const id = user();
+      await store.putPendingTwoFactor(id, 'S');
+      await store.activateTwoFactor(id, []);
+      expect(await store.useTotpStep(id, 100)).toBe(true);
+      expect(await store.useTotpStep(id, 100)).toBe(false);
+      expect(await store.useTotpStep(id, 99)).toBe(false);
+      expect(await store.useTotpStep(id, 101)).toBe(true);
+      const racing = await Promise.all([store.useTotpStep(id, 102), store.useTotpStep(id, 102)]);
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      expect(await store.useTotpStep(user(), 1)).toBe(false);
+    });
+
     it('counts sign-in failures and forgets them when reset', async () => {
       const key = `attempts-${randomUUID()}`;
       expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });

@@ -55,8 +55,13 @@ describe('Account security (embedded default)', () => {
     const passwordOnly = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD });
     expect(passwordOnly.status).toBe(401);
     expect(passwordOnly.body.code).toBe('TwoFactorRequired');
-    const withCode = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD, otp: authenticator.generate(secret) });
+    const otp = authenticator.generate(secret);
+    const withCode = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD, otp });
     expect(withCode.status).toBe(200);
+    // A code that signed in once cannot sign in again, even within its 30 seconds.
+    const replayed = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD, otp });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.code).toBe('InvalidCredentials');
     const withRecovery = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD, recoveryCode: recoveryCodes[0] });
     expect(withRecovery.status).toBe(200);
     const reused = await app.http().post('/auth/sign-in').send({ email: user.email, password: PASSWORD, recoveryCode: recoveryCodes[0] });

@@ -10,7 +10,7 @@ import { TokenService } from '../infrastructure/token-service';
 import { CREDENTIAL_STORE } from '../infrastructure/tokens';
 import { problem, ProblemException } from '../http/problem';
 import { afterFailure, attemptKeyOf, currentAttempts, isLocked } from './sign-in-throttle';
-import { hashRecoveryCode, isValidTotp } from './two-factor';
+import { hashRecoveryCode, totpStepOf } from './two-factor';
 import { LOGIN_SCOPE_ID } from './sign-up.handler';
 
 const invalidCredentials = (): ProblemException =>
@@ -74,7 +74,10 @@ export class SignInService {
   private async secondFactor(userId: string, input: SignInInput): Promise<SignInMethod | 'missing' | 'wrong'> {
     const secret = (await this.credentials.getTwoFactor(userId))?.activeSecret;
     if (!secret) return 'password';
-    if (input.otp !== undefined) return isValidTotp(input.otp, secret) ? 'password+totp' : 'wrong';
+    if (input.otp !== undefined) {
+      const step = totpStepOf(input.otp, secret, Date.now());
+      return step !== undefined && (await this.credentials.useTotpStep(userId, step)) ? 'password+totp' : 'wrong';
+    }
     if (input.recoveryCode !== undefined) {
       return (await this.credentials.consumeRecoveryCode(userId, hashRecoveryCode(input.recoveryCode))) ? 'password+recovery-code' : 'wrong';
     }

@@ -19,6 +19,21 @@ export const isValidTotp = (code: string, secret: string): boolean => {
   }
 };
 
+const TOTP_STEP_SECONDS = 30;
+
+/**
+ * The time step a code belongs to (within the accepted drift), or undefined for a wrong code. The step
+ * is what makes a code single-use: the credential store refuses a step at or before the last one used.
+ */
+export const totpStepOf = (code: string, secret: string, nowMs: number): number | undefined => {
+  try {
+    const delta = authenticator.checkDelta(code.replace(/\s+/g, ''), secret);
+    return delta === null ? undefined : Math.floor(nowMs / 1000 / TOTP_STEP_SECONDS) + delta;
+  } catch {
+    return undefined;
+  }
+};
+
 const normalizeRecoveryCode = (code: string): string => code.replace(/[\s-]+/g, '').toLowerCase();
 
 /** Recovery codes carry 50 random bits each, so a fast hash is enough; only the hashes are kept. */

@@ -34,6 +34,11 @@ export interface CredentialStore {
   putPendingTwoFactor(userId: string, secret: string): Promise<void>;
   activateTwoFactor(userId: string, recoveryCodeHashes: readonly string[]): Promise<void>;
   removeTwoFactor(userId: string): Promise<void>;
+  /**
+   * Records that a code of this time step signed the user in; false when this step or a later one was
+   * used already, so a seen code cannot be replayed within its 30 seconds.
+   */
+  useTotpStep(userId: string, step: number): Promise<boolean>;
   /** Removes one recovery code; false when it was not there (used already, or never). */
   consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean>;
   getAttempts(key: string): Promise<SignInAttempts>;
@@ -65,6 +70,7 @@ export class SqliteCredentialStore implements CredentialStore {
   private readonly upsertPendingTwoFactor: Database.Statement<[string, string]>;
   private readonly activatePendingTwoFactor: Database.Statement<[string, string]>;
   private readonly deleteTwoFactor: Database.Statement<[string]>;
+  private readonly advanceTotpStep: Database.Statement<[number, string, number]>;
   private readonly updateRecoveryCodes: Database.Statement<[string, string]>;
   private readonly selectAttempts: Database.Statement<[string], AttemptsRow>;
   private readonly upsertAttempts: Database.Statement<[string, number, string | null]>;
@@ -86,6 +92,7 @@ export class SqliteCredentialStore implements CredentialStore {
       active_secret TEXT,
       recovery_code_hashes TEXT NOT NULL DEFAULT '[]'
     )`);
+    this.addColumnIfMissing('two_factor', 'last_totp_step', 'INTEGER');
     this.db.exec(`CREATE TABLE IF NOT EXISTS sign_in_attempts (
       attempt_key TEXT PRIMARY KEY,
       failures INTEGER NOT NULL,
@@ -106,6 +113,9 @@ export class SqliteCredentialStore implements CredentialStore {
        WHERE user_id = ? AND pending_secret IS NOT NULL`,
     );
     this.deleteTwoFactor = this.db.prepare('DELETE FROM two_factor WHERE user_id = ?');
+    this.advanceTotpStep = this.db.prepare(
+      'UPDATE two_factor SET last_totp_step = ? WHERE user_id = ? AND (last_totp_step IS NULL OR last_totp_step < ?)',
+    );
     this.updateRecoveryCodes = this.db.prepare('UPDATE two_factor SET recovery_code_hashes = ? WHERE user_id = ?');
     this.selectAttempts = this.db.prepare('SELECT failures, locked_until FROM sign_in_attempts WHERE attempt_key = ?');
     this.upsertAttempts = this.db.prepare(
@@ -172,7 +182,17 @@ export class SqliteCredentialStore implements CredentialStore {
     this.upsertAttempts.run(key, attempts.failures, attempts.lockedUntil);
   }
 
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    return this.advanceTotpStep.run(step, userId, step).changes === 1;
+  }
+
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Data directories written before a column existed get it on open. */
+  private addColumnIfMissing(table: string, column: string, type: string): void {
+    const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((existing) => existing.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 }

@@ -26,6 +26,7 @@ interface TwoFactorDocument {
   pendingSecret: string | null;
   activeSecret: string | null;
   recoveryCodeHashes: string[];
+  lastTotpStep?: number;
 }
 
 interface AttemptsDocument {
@@ -123,6 +124,17 @@ export class MongoCredentialStore implements CredentialStore {
   removeTwoFactor(userId: string): Promise<void> {
     return this.run(async () => {
       await this.twoFactor.deleteOne({ _id: userId });
+    });
+  }
+
+  useTotpStep(userId: string, step: number): Promise<boolean> {
+    return this.run(async () => {
+      // One conditional update: of two sign-ins with the same code, one moves the step, one does not.
+      const result = await this.twoFactor.updateOne(
+        { _id: userId, $or: [{ lastTotpStep: { $exists: false } }, { lastTotpStep: { $lt: step } }] },
+        { $set: { lastTotpStep: step } },
+      );
+      return result.modifiedCount === 1;
     });
   }
 
