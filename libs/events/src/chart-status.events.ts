@@ -30,7 +30,15 @@ export const ClientReactivatedSchema = z.object({ chartId: id }).strict();
 export type ClientReactivated = DomainEvent<'ClientReactivated', z.infer<typeof ClientReactivatedSchema>>;
 
 /** The chart is gone from every list; its email (if any) is released so it can be used again. */
-export const ClientDeletedSchema = z.object({ chartId: id, practiceId: id, email: email.nullable() }).strict();
+export const ClientDeletedSchema = z
+  .object({
+    chartId: id,
+    practiceId: id,
+    email: email.nullable(),
+    /** The contacts linked to the chart when it was deleted (absent when there were none). */
+    contactIds: z.array(id).optional(),
+  })
+  .strict();
 export type ClientDeleted = DomainEvent<'ClientDeleted', z.infer<typeof ClientDeletedSchema>>;
 
 export type ChartStatusEvent =

@@ -101,5 +101,12 @@ export const deleteClient = (command: DeleteClient, state: ChartState): ChartEve
     const names = charts.map((c) => `${c.name} (${c.as})`).join(', ');
     throw new DomainError('ClientLinkedToOtherCharts', 'conflict', `The client cannot be deleted while linked to: ${names}`, [], { charts });
   }
-  return [{ type: 'ClientDeleted', data: { chartId: chart.chartId, practiceId: chart.practiceId, email: chart.email } }];
+  // The deletion names the contacts it unlinks, so their own records can drop the chart.
+  const contactIds = Object.keys(chart.contacts);
+  return [
+    {
+      type: 'ClientDeleted',
+      data: { chartId: chart.chartId, practiceId: chart.practiceId, email: chart.email, ...(contactIds.length > 0 ? { contactIds } : {}) },
+    },
+  ];
 };

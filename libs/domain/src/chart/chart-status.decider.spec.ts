@@ -90,6 +90,13 @@ describe('Chart decider: status and quick actions', () => {
       ];
       spec.given(unlinked).when({ type: 'DeleteClient', chartId, practiceId }).then([{ type: 'ClientDeleted', data: { chartId, practiceId, email: 'ada@example.com' } }]);
     });
+
+    it('names the contacts it unlinks when deleting a chart that has contacts', () => {
+      spec
+        .given([individualCreated, contactAdded('k-1'), contactAdded('k-2')])
+        .when({ type: 'DeleteClient', chartId, practiceId })
+        .then([{ type: 'ClientDeleted', data: { chartId, practiceId, email: 'ada@example.com', contactIds: ['k-1', 'k-2'] } }]);
+    });
   });
 
   describe('minor portal access', () => {

@@ -27,4 +27,17 @@ describe('contacts projection', () => {
       sortName: 'jones robert',
     });
   });
+
+  it('drops a deleted chart from the contacts it was linked to', async () => {
+    const collection = new InMemoryReadStore().collection(CONTACTS);
+    const batch = recorded([
+      { type: 'ContactCreated', data: { contactId: 'k-2', practiceId: 'p-1', firstName: 'Ann', lastName: 'Lee', email: null, phone: null, clientId: null } },
+      { type: 'ChartContactAdded', data: { chartId: 'm-3', contactId: 'k-2', firstName: 'Ann', lastName: 'Lee', relationship: 'mother', clientId: null, roles } },
+      { type: 'ChartContactAdded', data: { chartId: 'm-4', contactId: 'k-2', firstName: 'Ann', lastName: 'Lee', relationship: 'mother', clientId: null, roles } },
+      { type: 'ClientDeleted', data: { chartId: 'm-3', practiceId: 'p-1', email: null, contactIds: ['k-2'] } },
+    ]);
+    await applyBatch(contactProjection, collection, batch);
+    await applyBatch(contactProjection, collection, batch);
+    expect((await collection.get('k-2'))?.charts).toEqual([{ chartId: 'm-4', relationship: 'mother', roles }]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ContactCreated, ContactDetailsEdited } from '../../../events/src/contact.events';
 import type { ChartContactAdded, ChartContactRemoved, ChartContactRolesChanged, ContactRoles } from '../../../events/src/chart-contact.events';
 import type { RecordedEvent } from '../../../events/src/envelope';
+import type { ClientDeleted } from '../../../events/src/chart-status.events';
 import type { ReadDocument } from '../../../read-store/src/read-store.port';
 import { defineProjection } from '../projection';
 
@@ -33,7 +34,10 @@ const withoutChart = (doc: ContactDocument, chartId: string) => doc.charts.filte
 export const contactProjection = defineProjection<ContactDocument>({
   name: CONTACTS,
   indexes: [{ name: 'practice_sortName', keys: { practiceId: 1, sortName: 1, _id: 1 } }],
-  documentIds: (event) => [(event.data as { contactId: string }).contactId],
+  documentIds: (event) =>
+    event.type === 'ClientDeleted'
+      ? ((event.data as ClientDeleted['data']).contactIds ?? [])
+      : [(event.data as { contactId: string }).contactId],
   handlers: {
     ContactCreated: (_doc, event, id) => {
       const { data } = event as RecordedEvent & ContactCreated;
@@ -55,6 +59,7 @@ export const contactProjection = defineProjection<ContactDocument>({
       if (doc === null) return null;
       return { ...doc, charts: doc.charts.map((c) => (c.chartId === data.chartId ? { ...c, roles: data.roles } : c)) };
     },
+    ClientDeleted: (doc, event) => (doc === null ? null : { ...doc, charts: withoutChart(doc, (event.data as ClientDeleted['data']).chartId) }),
     ChartContactRemoved: (doc, event) => {
       const { data } = event as RecordedEvent & ChartContactRemoved;
       return doc === null ? null : { ...doc, charts: withoutChart(doc, data.chartId) };
