@@ -185,6 +185,12 @@ describe('Client charts: an individual, a couple, a minor (embedded default)', (
 
     const contacts = await get('/contacts?search=bob', tokenOf(roles));
     expect(contacts.body.items).toEqual([expect.objectContaining({ contactId: bobId, phone: '+442079460958', charts: [expect.objectContaining({ chartId: minorId })] })]);
+
+    // A contact edited after linking shows its new name on the chart.
+    const renamed = await put(`/contacts/${bobId}`, { firstName: 'Robert', lastName: 'Jones', email: 'bob@example.com', phone: '+44 20 7946 0958' });
+    expect(renamed.status).toBe(200);
+    const chartAfterRename = await get(`/charts/${minorId}`, tokenOf(renamed));
+    expect(chartAfterRename.body.contacts.find((c: { contactId: string }) => c.contactId === bobId).firstName).toBe('Robert');
     const mary = await get(`/charts/${parent.body.clientId}`);
     expect(mary.body.contactOn).toEqual([{ chartId: minorId, name: 'Tim Jones' }]);
 

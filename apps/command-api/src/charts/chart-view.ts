@@ -2,6 +2,16 @@ import type { ReadStore } from '../../../../libs/read-store/src/read-store.port'
 import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
 import { statusOf } from '../../../../libs/read-models/src/clients/client-list.projection';
 import { tagNames } from '../clients/client-queries';
+import { CONTACTS, type ContactDocument } from '../../../../libs/read-models/src/contacts/contact.projection';
+
+/** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
+const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {
+  const current = await readStore.collection<ContactDocument>(CONTACTS).getMany(contacts.map((c) => c.contactId));
+  return contacts.map((contact) => {
+    const now = current.get(contact.contactId);
+    return now ? { ...contact, firstName: now.firstName, lastName: now.lastName } : contact;
+  });
+};
 
 /** Whole years between a date of birth and `today` (both YYYY-MM-DD). */
 export const ageOn = (dateOfBirth: string | null, today: string): number | null => {
@@ -20,7 +30,8 @@ export const appointmentStats = (appointments: ChartDocument['appointments'], no
 
 /**
  * The chart as the profile screen shows it: what depends on the moment of reading (age, upcoming) or
- * on other read models (tag names, from the catalogue as it is now) is derived here, not stored.
+ * on other read models (tag names from the catalogue, contact names from the contacts, as they are
+ * now) is derived here, not stored.
  */
 export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date) => {
   const { _id, _position: _ignored, active, tagIds, ...rest } = doc;
@@ -32,6 +43,7 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     ...rest,
     profile: { ...doc.profile, status, dateOfBirth: doc.overview.dateOfBirth, age: ageOn(doc.overview.dateOfBirth, today) },
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
+    contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
   };
 };

@@ -8,6 +8,7 @@ import { CHARTS } from '../../../../libs/read-models/src/charts/chart-document.p
 import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
 import { CLIENTS } from '../../../../libs/read-models/src/clients/client-list.projection';
 import { TAGS } from '../../../../libs/read-models/src/tags/tag.projection';
+import { CONTACTS } from '../../../../libs/read-models/src/contacts/contact.projection';
 import { NEEDS_ATTENTION } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
@@ -73,7 +74,7 @@ export class PracticeReadsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
-    await this.freshness.awaitPosition(token, [CHARTS]);
+    await this.freshness.awaitPosition(token, [CHARTS, TAGS, CONTACTS]);
     const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
     await this.audit.record(user.userId, practiceId, chartId, 'chart');
