@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PersonNameDto } from '../http/person-name.dto';
 
-export class SignUpRequestDto {
+export class SignUpRequestDto extends PersonNameDto {
   @ApiProperty({ example: 'ada@example.com' })
   @IsString()
   @IsEmail()
@@ -13,18 +14,6 @@ export class SignUpRequestDto {
   @MinLength(10)
   @MaxLength(200)
   password: string;
-
-  @ApiProperty({ example: 'Ada' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  firstName: string;
-
-  @ApiProperty({ example: 'Lovelace' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  lastName: string;
 }
 
 export class SignInRequestDto {

@@ -7,7 +7,7 @@ import { badRequest } from '../http/problem';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
 import { EditClientProfileCommand, TagClientCommand } from './client.commands';
-import { SetLegalNameRequestDto } from './create-client.request.dto';
+import { PersonNameDto } from '../http/person-name.dto';
 import {
   EditClientIdentityRequestDto,
   EditClientOverviewRequestDto,
@@ -73,7 +73,7 @@ export class ClientRecordController {
 
   @Put('legal-name')
   @RequiresPermission('clients:write')
-  setLegalName(@ChartCallParams() call: ChartCall, @Body() body: SetLegalNameRequestDto, @Res({ passthrough: true }) response: Response) {
+  setLegalName(@ChartCallParams() call: ChartCall, @Body() body: PersonNameDto, @Res({ passthrough: true }) response: Response) {
     return this.sender.change(response, call, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 

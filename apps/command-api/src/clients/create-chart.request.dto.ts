@@ -14,10 +14,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PersonNameDto } from '../http/person-name.dto';
 
-export class NewPersonDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) firstName: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) lastName: string;
+export class NewPersonDto extends PersonNameDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsEmail() @MaxLength(320) email?: string | null;
 }
 

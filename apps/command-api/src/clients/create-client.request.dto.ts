@@ -1,37 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PersonNameDto } from '../http/person-name.dto';
 
-export class CreateClientRequestDto {
-  @ApiProperty({ example: 'Ada' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  firstName: string;
-
-  @ApiProperty({ example: 'Lovelace' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  lastName: string;
-
+export class CreateClientRequestDto extends PersonNameDto {
   @ApiPropertyOptional({ example: 'ada@example.com', description: 'Needed only for reminders and the portal' })
   @IsOptional()
   @IsString()
   @IsEmail()
   @MaxLength(320)
   email?: string | null;
-}
-
-export class SetLegalNameRequestDto {
-  @ApiProperty({ example: 'Augusta' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  firstName: string;
-
-  @ApiProperty({ example: 'King' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  lastName: string;
 }

@@ -17,10 +17,10 @@ import {
   ChangeNameRequestDto,
   clinicalInfoOf,
   ClinicalInfoRequestDto,
-  LegalNameRequestDto,
   NotificationsRequestDto,
 } from './profile.request.dto';
 import { ChangeUserCommand } from './user.commands';
+import { PersonNameDto } from '../http/person-name.dto';
 
 /** The Profile screen: Profile Information, Clinical Info and Notifications tabs. */
 @ApiTags('profile')
@@ -48,7 +48,7 @@ export class ProfileController {
   }
 
   @Put('legal-name')
-  setLegalName(@Body() body: LegalNameRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
+  setLegalName(@Body() body: PersonNameDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 

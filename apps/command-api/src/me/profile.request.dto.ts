@@ -17,20 +17,6 @@ export class ChangeNameRequestDto {
   lastName?: string;
 }
 
-export class LegalNameRequestDto {
-  @ApiProperty({ example: 'Augusta Ada' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  firstName: string;
-
-  @ApiProperty({ example: 'King' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  lastName: string;
-}
-
 export class ChangeEmailRequestDto {
   @ApiProperty({ example: 'ada@lovelace.org' })
   @IsString()
