@@ -117,6 +117,30 @@ describe('A client chart from command to read model (embedded default)', () => {
     expect(await app.runtime.eventStore.headPosition()).toBe(headAfterFirst);
   });
 
+  it('refuses an Idempotency-Key reused for a different request, appending nothing', async () => {
+    const first = await createClient({ firstName: 'Key', lastName: 'Once' }, { 'Idempotency-Key': 'k-reused' });
+    expect(first.status).toBe(201);
+    const head = await app.runtime.eventStore.headPosition();
+    const other = await createClient({ firstName: 'Key', lastName: 'Twice' }, { 'Idempotency-Key': 'k-reused' });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'IdempotencyKeyReused', errors: [{ field: 'Idempotency-Key' }] });
+    expect(await app.runtime.eventStore.headPosition()).toBe(head);
+    const same = await createClient({ firstName: 'Key', lastName: 'Once' }, { 'Idempotency-Key': 'k-reused' });
+    expect(same.body).toEqual(first.body);
+  });
+
+  it('keeps secrets out of the request fingerprint it records', async () => {
+    const password = 'a fingerprinted password?';
+    const signUp = await app.http().post('/auth/sign-up').set('Idempotency-Key', 'signup-1').send({ email: 'fp@example.com', password, firstName: 'F', lastName: 'P' });
+    expect(signUp.status).toBe(201);
+    const retry = await app.http().post('/auth/sign-up').set('Idempotency-Key', 'signup-1').send({ email: 'fp@example.com', password: 'another password entirely', firstName: 'F', lastName: 'P' });
+    // The password is not part of the fingerprint, so this retry is the same request as far as the log knows.
+    expect(retry.status).toBe(201);
+    expect(retry.body.userId).toBe(signUp.body.userId);
+    const events = await app.runtime.eventStore.readStream(`user-${signUp.body.userId}`);
+    expect(events[0].metadata.requestFingerprint).toEqual(expect.any(String));
+  });
+
   it('searches names and email, filters by status and pages with a cursor', async () => {
     const { auth: otherAuth } = await signedInUser(app, 'Pager');
     const otherPractice = await createdPractice(app, otherAuth, 'Paging Practice');

@@ -12,6 +12,11 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly commandType: string;
+  /**
+   * For commands sent with an Idempotency-Key: a hash of the request (method, path and body, secrets
+   * left out), so a key reused for a different request is refused instead of answered as the first.
+   */
+  readonly requestFingerprint?: string;
 }
 
 /** What a decider returns: an event without its metadata (the application adds it). */

@@ -11,6 +11,8 @@ export interface CommandEnvelope {
   readonly actorUserId: string | null;
   readonly practiceId: string | null;
   readonly correlationId: string;
+  /** The request's fingerprint when it came with an Idempotency-Key. */
+  readonly requestFingerprint?: string;
   /** ISO-8601 time the command was accepted. */
   readonly now: string;
   /** An id for a new entity, stable across retries of the same command. */
@@ -21,22 +23,25 @@ export interface EnvelopeInput {
   readonly commandType: string;
   readonly actorUserId: string | null;
   readonly practiceId: string | null;
-  readonly idempotencyKey?: string;
+  /** A bare key (internal callers) or a key with the fingerprint of its request (HTTP). */
+  readonly idempotencyKey?: string | { readonly key: string; readonly fingerprint: string };
   readonly correlationId?: string;
   readonly now?: Date;
 }
 
 export const commandEnvelope = (input: EnvelopeInput): CommandEnvelope => {
+  const idempotency = typeof input.idempotencyKey === 'string' ? { key: input.idempotencyKey, fingerprint: undefined } : input.idempotencyKey;
   const commandId =
-    input.idempotencyKey === undefined
+    idempotency === undefined
       ? randomUUID()
-      : deterministicUuid(`${input.actorUserId ?? 'anonymous'}|${input.commandType}|${input.idempotencyKey}`);
+      : deterministicUuid(`${input.actorUserId ?? 'anonymous'}|${input.commandType}|${idempotency.key}`);
   return {
     commandId,
     commandType: input.commandType,
     actorUserId: input.actorUserId,
     practiceId: input.practiceId,
     correlationId: input.correlationId ?? commandId,
+    ...(idempotency?.fingerprint === undefined ? {} : { requestFingerprint: idempotency.fingerprint }),
     now: (input.now ?? new Date()).toISOString(),
     newId: (purpose) => deterministicUuid(`${commandId}|${purpose}`),
   };

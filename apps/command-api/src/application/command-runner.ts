@@ -7,6 +7,7 @@ import {
 } from '../../../../libs/event-store/src/event-store.port';
 import type { CommandEnvelope } from './command-envelope';
 import { deterministicUuid } from './deterministic-id';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 
 /** The stream changed since the revision the caller said it saw (If-Match). */
 export class RevisionMismatchError extends Error {
@@ -36,6 +37,16 @@ export interface RunOptions {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/** A retry must be the same request: the same Idempotency-Key with another body is a client's mistake. */
+const assertSameRequest = (first: RecordedEvent, envelope: CommandEnvelope): void => {
+  const recorded = first.metadata.requestFingerprint;
+  if (recorded !== undefined && envelope.requestFingerprint !== undefined && recorded !== envelope.requestFingerprint) {
+    throw new DomainError('IdempotencyKeyReused', 'invalid', 'This Idempotency-Key was already used for a different request', [
+      { field: 'Idempotency-Key', message: 'was already used for a different request' },
+    ]);
+  }
+};
 
 const lastOf = (events: readonly RecordedEvent[]): RecordedEvent | undefined => events[events.length - 1];
 
@@ -71,6 +82,7 @@ export class CommandRunner {
       // A retry of a command that already landed answers as the first time and appends nothing.
       const earlier = history.filter((event) => event.metadata.causationId === envelope.commandId);
       if (earlier.length > 0) {
+        assertSameRequest(earlier[0], envelope);
         const last = lastOf(earlier)!;
         return { state, events: earlier as unknown as E[], revision: last.revision, position: last.position };
       }
@@ -111,6 +123,7 @@ export class CommandRunner {
         correlationId: envelope.correlationId,
         causationId: envelope.commandId,
         commandType: envelope.commandType,
+        ...(envelope.requestFingerprint === undefined ? {} : { requestFingerprint: envelope.requestFingerprint }),
       },
     }));
   }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { commandEnvelope } from '../application/command-envelope';
 import { Public } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
-import { CorrelationId, IdempotencyKey } from '../http/headers';
+import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
 import { SignInService } from './sign-in.service';
 import { SignUpCommand } from './sign-up.command';
 import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.request.dto';
@@ -22,7 +22,7 @@ export class AuthController {
   @Post('sign-up')
   async signUp(
     @Body() body: SignUpRequestDto,
-    @IdempotencyKey() idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
     @CorrelationId() correlationId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
 import type { AuthenticatedUser } from '../http/auth.guard';
 import { isUuid } from '../http/practice-member.guard';
-import { headerOf, parseCorrelationId, parseIdempotencyKey, parseIfMatch } from '../http/headers';
+import { headerOf, idempotencyOf, parseCorrelationId, parseIfMatch, type Idempotency } from '../http/headers';
 
 /** Who calls which chart of which practice, with the headers every chart command honours. */
 export interface ChartCall {
@@ -12,7 +12,7 @@ export interface ChartCall {
   readonly chartId: string;
   readonly actorUserId: string;
   readonly ifMatch: number | undefined;
-  readonly idempotencyKey: string | undefined;
+  readonly idempotencyKey: Idempotency | undefined;
   readonly correlationId: string | undefined;
 }
 
@@ -27,7 +27,7 @@ export const ChartCallParams = createParamDecorator((_: unknown, context: Execut
     chartId,
     actorUserId: request.user!.userId,
     ifMatch: parseIfMatch(headerOf(request, 'if-match')),
-    idempotencyKey: parseIdempotencyKey(headerOf(request, 'idempotency-key')),
+    idempotencyKey: idempotencyOf(request),
     correlationId: parseCorrelationId(headerOf(request, 'x-correlation-id')),
   };
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { badRequest } from './problem';
@@ -37,8 +38,33 @@ export const parseIfMatch = (value: string | undefined): number | undefined => {
 export const parseCorrelationId = (value: string | undefined): string | undefined =>
   value && /^[\x21-\x7e]{1,100}$/.test(value) ? value : undefined;
 
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
-  parseIdempotencyKey(header(context, 'idempotency-key')),
+/** An Idempotency-Key with the fingerprint of the request it came with. */
+export interface Idempotency {
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+// Secrets never enter a fingerprint: it is kept in event metadata, and a fast hash of a password is
+// a crackable copy of it.
+const SECRET_FIELD = /password|otp|code|secret/i;
+
+const withoutSecrets = (body: unknown): unknown =>
+  body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? Object.fromEntries(Object.entries(body).filter(([name]) => !SECRET_FIELD.test(name)))
+    : body;
+
+export const requestFingerprint = (request: Request): string =>
+  createHash('sha256')
+    .update(`${request.method} ${request.path}\n${JSON.stringify(withoutSecrets(request.body) ?? null)}`)
+    .digest('base64url');
+
+export const idempotencyOf = (request: Request): Idempotency | undefined => {
+  const key = parseIdempotencyKey(headerOf(request, 'idempotency-key'));
+  return key === undefined ? undefined : { key, fingerprint: requestFingerprint(request) };
+};
+
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): Idempotency | undefined =>
+  idempotencyOf(context.switchToHttp().getRequest<Request>()),
 );
 
 export const IfMatchRevision = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined =>

@@ -12,7 +12,7 @@ import { commandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId, IdempotencyKey } from '../http/headers';
+import { ConsistencyToken, CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
 import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
@@ -54,7 +54,7 @@ export class PracticeInvitationsController {
     @Body() body: InviteMemberRequestDto,
     @CurrentUser() user: AuthenticatedUser,
     @CurrentMembership() membership: Membership,
-    @IdempotencyKey() idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
     @CorrelationId() correlationId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {

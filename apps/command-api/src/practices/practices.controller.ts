@@ -6,7 +6,7 @@ import { commandEnvelope } from '../application/command-envelope';
 import { deterministicUuid } from '../application/deterministic-id';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
-import { CorrelationId, IdempotencyKey } from '../http/headers';
+import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
 import { CreatePracticeCommand } from './create-practice.command';
 import { CreatePracticeRequestDto } from './create-practice.request.dto';
 import { randomUUID } from 'node:crypto';
@@ -21,13 +21,13 @@ export class PracticesController {
   async create(
     @Body() body: CreatePracticeRequestDto,
     @CurrentUser() user: AuthenticatedUser,
-    @IdempotencyKey() idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
     @CorrelationId() correlationId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     // The practice id is the scope of the command's own metadata, so it is made before the envelope.
     const practiceId =
-      idempotencyKey === undefined ? randomUUID() : deterministicUuid(`${user.userId}|CreatePractice|${idempotencyKey}|practiceId`);
+      idempotencyKey === undefined ? randomUUID() : deterministicUuid(`${user.userId}|CreatePractice|${idempotencyKey.key}|practiceId`);
     const envelope = commandEnvelope({
       commandType: 'CreatePractice',
       actorUserId: user.userId,
