@@ -129,6 +129,16 @@ export function credentialStoreContract(
       expect(await store.useTotpStep(user(), 1)).toBe(false);
     });
 
+    it('counts failed sign-ins atomically, even when they arrive together', async () => {
+      const key = `failures-${randomUUID()}`;
+      expect(await store.addSignInFailure(key)).toBe(1);
+      const counts = await Promise.all(Array.from({ length: 8 }, () => store.addSignInFailure(key)));
+      expect([...counts].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(await store.getAttempts(key)).toEqual({ failures: 9, lockedUntil: null });
+      await store.putAttempts(key, { failures: 0, lockedUntil: null });
+      expect(await store.addSignInFailure(key)).toBe(1);
+    });
+
     it('counts sign-in failures and forgets them when reset', async () => {
       const key = `attempts-${randomUUID()}`;
       expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });

@@ -4,18 +4,17 @@ describe('Sign-in throttle', () => {
   const now = new Date('2026-01-01T00:00:00.000Z');
 
   it('answers at once for the first failures, then slower and slower', () => {
-    let attempts = { failures: 0, lockedUntil: null as string | null };
     const delays: number[] = [];
-    for (let i = 1; i < LOCK_AFTER; i += 1) {
-      const outcome = afterFailure(attempts, now);
+    for (let failures = 1; failures < LOCK_AFTER; failures += 1) {
+      const outcome = afterFailure(failures, now);
       delays.push(outcome.delayMs);
-      attempts = outcome.attempts;
+      expect(outcome.attempts).toEqual({ failures, lockedUntil: null });
     }
     expect(delays).toEqual([0, 0, 400, 800]);
   });
 
   it('locks for fifteen minutes at the fifth failure, then forgets once the lock ran out', () => {
-    const outcome = afterFailure({ failures: LOCK_AFTER - 1, lockedUntil: null }, now);
+    const outcome = afterFailure(LOCK_AFTER, now);
     expect(outcome.lockedNow).toBe(true);
     expect(outcome.attempts.lockedUntil).toBe(new Date(now.getTime() + LOCK_MS).toISOString());
     expect(isLocked(outcome.attempts, now)).toBe(true);

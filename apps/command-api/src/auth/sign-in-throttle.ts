@@ -29,8 +29,8 @@ export interface FailureOutcome {
   readonly lockedNow: boolean;
 }
 
-export const afterFailure = (before: SignInAttempts, now: Date): FailureOutcome => {
-  const failures = before.failures + 1;
+/** What the `failures`-th failure in a row (counted atomically by the credential store) leads to. */
+export const afterFailure = (failures: number, now: Date): FailureOutcome => {
   if (failures >= LOCK_AFTER) {
     return { attempts: { failures, lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString() }, delayMs: 0, lockedNow: true };
   }

@@ -49,14 +49,17 @@ export class SignInService {
   async signIn(input: SignInInput): Promise<{ accessToken: string; userId: string; expiresIn: number }> {
     const now = new Date();
     const key = attemptKeyOf(input.email);
-    const attempts = currentAttempts(await this.credentials.getAttempts(key), now);
+    const stored = await this.credentials.getAttempts(key);
+    const attempts = currentAttempts(stored, now);
     if (isLocked(attempts, now)) throw locked(attempts, now);
+    // A lock that ran out is forgotten with its failures before new ones are counted.
+    if (attempts !== stored) await this.credentials.putAttempts(key, attempts);
 
     const userId = await this.reservations.ownerOf('login-email', LOGIN_SCOPE_ID, input.email);
     const credential = userId === undefined ? undefined : await this.credentials.get(userId);
     // An unknown email costs a hash too, so the answer time does not tell which emails exist.
     const valid = await verifyPassword(input.password, credential?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!credential || !valid || userId === undefined) return this.fail(key, attempts, now, userId, 'wrong-password');
+    if (!credential || !valid || userId === undefined) return this.fail(key, now, userId, 'wrong-password');
 
     const method = await this.secondFactor(userId, input);
     if (method === 'missing') {
@@ -64,7 +67,7 @@ export class SignInService {
         errors: [{ field: 'otp', message: 'is required for this account' }],
       }));
     }
-    if (method === 'wrong') return this.fail(key, attempts, now, userId, 'wrong-second-factor');
+    if (method === 'wrong') return this.fail(key, now, userId, 'wrong-second-factor');
 
     await this.credentials.putAttempts(key, { failures: 0, lockedUntil: null });
     await this.record(userId, { type: 'RecordSignIn', method });
@@ -84,9 +87,10 @@ export class SignInService {
     return 'missing';
   }
 
-  private async fail(key: string, attempts: SignInAttempts, now: Date, userId: string | undefined, reason: FailureReason): Promise<never> {
-    const outcome = afterFailure(attempts, now);
-    await this.credentials.putAttempts(key, outcome.attempts);
+  private async fail(key: string, now: Date, userId: string | undefined, reason: FailureReason): Promise<never> {
+    // Counted atomically, so failures at the same moment on several API replicas all count.
+    const outcome = afterFailure(await this.credentials.addSignInFailure(key), now);
+    if (outcome.lockedNow) await this.credentials.putAttempts(key, outcome.attempts);
     if (userId !== undefined) {
       await this.record(
         userId,

@@ -43,6 +43,8 @@ export interface CredentialStore {
   consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean>;
   getAttempts(key: string): Promise<SignInAttempts>;
   putAttempts(key: string, attempts: SignInAttempts): Promise<void>;
+  /** Counts one more failed sign-in for the key, atomically; answers the count it reached. */
+  addSignInFailure(key: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export class SqliteCredentialStore implements CredentialStore {
   private readonly selectAttempts: Database.Statement<[string], AttemptsRow>;
   private readonly upsertAttempts: Database.Statement<[string, number, string | null]>;
   private readonly deleteAttempts: Database.Statement<[string]>;
+  private readonly incrementFailures: Database.Statement<[string], { failures: number }>;
   private readonly consumeRecoveryCodeTransaction: (userId: string, codeHash: string) => boolean;
 
   constructor(dataDir: string) {
@@ -123,6 +126,10 @@ export class SqliteCredentialStore implements CredentialStore {
        ON CONFLICT(attempt_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
     );
     this.deleteAttempts = this.db.prepare('DELETE FROM sign_in_attempts WHERE attempt_key = ?');
+    this.incrementFailures = this.db.prepare(
+      `INSERT INTO sign_in_attempts (attempt_key, failures, locked_until) VALUES (?, 1, NULL)
+       ON CONFLICT(attempt_key) DO UPDATE SET failures = failures + 1 RETURNING failures`,
+    );
     this.consumeRecoveryCodeTransaction = this.db.transaction((userId: string, codeHash: string): boolean => {
       const current = this.selectTwoFactor.get(userId);
       const hashes = current ? (JSON.parse(current.recovery_code_hashes) as string[]) : [];
@@ -180,6 +187,10 @@ export class SqliteCredentialStore implements CredentialStore {
       return;
     }
     this.upsertAttempts.run(key, attempts.failures, attempts.lockedUntil);
+  }
+
+  async addSignInFailure(key: string): Promise<number> {
+    return this.incrementFailures.get(key)!.failures;
   }
 
   async useTotpStep(userId: string, step: number): Promise<boolean> {

@@ -127,6 +127,17 @@ export class MongoCredentialStore implements CredentialStore {
     });
   }
 
+  addSignInFailure(key: string): Promise<number> {
+    return this.run(async () => {
+      const after = await this.attempts.findOneAndUpdate(
+        { _id: key },
+        { $inc: { failures: 1 }, $setOnInsert: { lockedUntil: null } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return after!.failures;
+    });
+  }
+
   useTotpStep(userId: string, step: number): Promise<boolean> {
     return this.run(async () => {
       // One conditional update: of two sign-ins with the same code, one moves the step, one does not.
