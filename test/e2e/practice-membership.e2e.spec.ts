@@ -52,6 +52,27 @@ describe('Practices, invitations and memberships (embedded default)', () => {
     expect(again.body.code).toBe('InvitationNotPending');
   });
 
+  it('accepts an invitation answered before the read models have seen it', async () => {
+    const owner = await signedInUser(app, 'Quick');
+    const invitee = await signedInUser(app, 'Quicker');
+    const practiceId = await createdPractice(app, owner.auth, 'Fast Practice');
+    const projector = app.runtime.projector!;
+    await projector.stop();
+    try {
+      const { invitationId } = await invite(practiceId, owner.auth, invitee.email, 'clinician');
+      // No consistency token, and the projector is paused: the answer waits for it instead of a 404.
+      const answering = app.http().post(`/invitations/${invitationId}/accept`).set(invitee.auth);
+      const restarting = new Promise((resolve) => setTimeout(resolve, 200)).then(() => projector.start());
+      const [accepted] = await Promise.all([answering, restarting]);
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.practiceId).toBe(practiceId);
+    } finally {
+      if (!projector.status().running) await projector.start();
+    }
+    const unknown = await app.http().post('/invitations/00000000-0000-4000-8000-000000000000/accept').set(invitee.auth);
+    expect(unknown.status).toBe(404);
+  });
+
   it('hides an invitation from another login, and lets the invitee decline', async () => {
     const owner = await signedInUser(app, 'Owen');
     const ivy = await signedInUser(app, 'Ivy');

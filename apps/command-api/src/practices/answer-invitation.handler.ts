@@ -10,12 +10,14 @@ import {
   type PracticeInvitationDocument,
 } from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
 import { CommandRunner } from '../application/command-runner';
-import { READ_STORE } from '../infrastructure/tokens';
+import { ReadModelFreshness } from '../application/read-model-freshness';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { AnswerInvitationCommand } from './practice.commands';
 
 /**
  * The invitee answers with their own login: the practice of the invitation comes from the invitations
- * read model, the invitee's current email from their stream, and the practice decider checks that the
+ * read model (waiting for it to catch up on a miss), the invitee's current email from their stream, and the practice decider checks that the
  * invitation was sent to that email, is pending and has not expired.
  */
 @CommandHandler(AnswerInvitationCommand)
@@ -23,11 +25,26 @@ export class AnswerInvitationHandler implements ICommandHandler<AnswerInvitation
   constructor(
     private readonly runner: CommandRunner,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly freshness: ReadModelFreshness,
   ) {}
 
+  /**
+   * The invitation's practice. On a miss the read model may just not have caught up with an invitation
+   * sent a moment ago: wait (bounded) until it has applied everything in the log, then look again.
+   */
+  private async invitationOf(invitationId: string): Promise<PracticeInvitationDocument> {
+    const invitations = this.readStore.collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS);
+    const found = await invitations.get(invitationId);
+    if (found) return found;
+    await this.freshness.awaitPosition(await this.events.headPosition(), [PRACTICE_INVITATIONS]);
+    const caughtUp = await invitations.get(invitationId);
+    if (!caughtUp) throw invitationNotFound();
+    return caughtUp;
+  }
+
   async execute({ envelope, invitationId, answer }: AnswerInvitationCommand) {
-    const invitation = await this.readStore.collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS).get(invitationId);
-    if (!invitation) throw invitationNotFound();
+    const invitation = await this.invitationOf(invitationId);
     const userId = envelope.actorUserId!;
     const { state: user } = await this.runner.load(userDecider, userStream(userId));
     if (user.status !== 'registered') throw userNotFound();
