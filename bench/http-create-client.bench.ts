@@ -62,6 +62,8 @@ export interface HttpBenchResult {
   readonly commandsPerSecond: number;
   readonly latency: LatencySummary;
   readonly failures: number;
+  /** Server CPU seconds per wall second during the run (1.0 = one core busy all the time). */
+  readonly serverCpuShare: number;
 }
 
 /** CreateClient (with an email, so two appends each) through HTTP, Nest and the command bus. */
@@ -81,8 +83,18 @@ export const benchHttpCreateClient = async (commands: number, concurrency: numbe
 
     const load = (count: number, offset: number) => runLoad(port, practiceId, accessToken, count, concurrency, offset);
     await load(Math.min(500, commands), 1_000_000); // warm-up: JIT, prepared statements, connections
+    const cpuBefore = process.cpuUsage();
     const { seconds, failures, latencies } = await load(commands, 0);
-    return { commands, concurrency, seconds, commandsPerSecond: commands / seconds, latency: latencySummary(latencies), failures };
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      commands,
+      concurrency,
+      seconds,
+      commandsPerSecond: commands / seconds,
+      latency: latencySummary(latencies),
+      failures,
+      serverCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
+    };
   } finally {
     await app.close();
     await runtime.close();

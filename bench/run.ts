@@ -18,7 +18,8 @@ const main = async (): Promise<void> => {
   const httpResult = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(
     `http CreateClient: ${httpResult.commands} commands in ${fmt(httpResult.seconds, 2)} s = ${fmt(httpResult.commandsPerSecond)} commands/s` +
-      ` (p50 ${fmt(httpResult.latency.p50Ms, 2)} ms, p99 ${fmt(httpResult.latency.p99Ms, 2)} ms, max ${fmt(httpResult.latency.maxMs, 2)} ms, failures ${httpResult.failures})`,
+      ` (p50 ${fmt(httpResult.latency.p50Ms, 2)} ms, p99 ${fmt(httpResult.latency.p99Ms, 2)} ms, max ${fmt(httpResult.latency.maxMs, 2)} ms, failures ${httpResult.failures},` +
+      ` server CPU ${fmt(httpResult.serverCpuShare * 100, 0)}% of a core)`,
   );
 
   const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
