@@ -17,5 +17,7 @@ export const fold = <TState, TEvent extends DomainEvent>(
 
 /** Exhaustiveness check for `switch` over a union: adding a member without handling it fails to compile. */
 export const assertNever = (value: never): never => {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+  // Names the case, never its data: an event's data can be clinical.
+  const name = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : value;
+  throw new Error(`unhandled case: ${String(name)}`);
 };
