@@ -169,6 +169,8 @@ describe('Tenant isolation (embedded default)', () => {
       app.http().get(`/practices/${practiceB}/needs-attention`).set(alice.auth),
       app.http().get(`/practices/${practiceB}/charts/${clientB}`).set(alice.auth),
       app.http().get(`/practices/${practiceB}/charts/${clientB}/history`).set(alice.auth),
+      app.http().get(`/practices/${practiceB}/charts/${clientB}/reads`).set(alice.auth),
+      app.http().get(`/practices/${practiceA}/charts/${clientB}/reads`).set(alice.auth),
       app.http().post(`/practices/${practiceB}/clients`).set(alice.auth).send({ firstName: 'X', lastName: 'Y' }),
       app.http().put(`/practices/${practiceB}/clients/${clientB}/legal-name`).set(alice.auth).send({ firstName: 'X', lastName: 'Y' }),
       app.http().post(`/practices/${practiceB}/clients/${clientB}/setup/complete`).set(alice.auth),

@@ -94,6 +94,12 @@ describe('A client chart from command to read model (embedded default)', () => {
     const asOf = await app.http().get(`/practices/${practiceId}/charts/${clientId}/history?asOfRevision=0`).set(auth);
     expect(asOf.body.events).toHaveLength(1);
     expect(asOf.body.stateAsOf).toMatchObject({ legalName: null, setupComplete: false });
+
+    // Every read of the chart is attributable: the document read and the two history reads above.
+    const reads = await app.http().get(`/practices/${practiceId}/charts/${clientId}/reads`).set(auth);
+    expect(reads.status).toBe(200);
+    expect(reads.body.reads.map((r: { view: string }) => r.view)).toEqual(['chart', 'history', 'history']);
+    expect(new Set(reads.body.reads.map((r: { userId: string }) => r.userId)).size).toBe(1);
   });
 
   it('refuses a second client with the same email in any letter case (409, stable code)', async () => {

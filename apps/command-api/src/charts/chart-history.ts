@@ -1,4 +1,5 @@
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { RecordedEvent } from '../../../../libs/events/src/envelope';
 import { chartStream } from '../../../../libs/events/src/streams';
 import type { ChartEvent } from '../../../../libs/events/src/chart.events';
 import { chartDecider, chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
@@ -7,10 +8,17 @@ import { chartDecider, chartNotFound } from '../../../../libs/domain/src/chart/c
  * A chart's history for auditors: every event in order, who did it and when, and (with `asOfRevision`)
  * the chart as it stood after that revision, folded by the same `evolve` the commands use.
  */
+const isOfPractice = (first: RecordedEvent | undefined, practiceId: string): boolean =>
+  first !== undefined && (first.data as { practiceId?: string }).practiceId === practiceId;
+
+/** A chart of another practice, or none at all, is "not found" to the caller. */
+export const assertChartOfPractice = async (store: EventStore, practiceId: string, chartId: string): Promise<void> => {
+  if (!isOfPractice((await store.readStream(chartStream(chartId), { maxCount: 1 }))[0], practiceId)) throw chartNotFound();
+};
+
 export const chartHistory = async (store: EventStore, practiceId: string, chartId: string, asOfRevision?: number) => {
   const events = await store.readStream(chartStream(chartId));
-  const created = events[0];
-  if (!created || (created.data as { practiceId?: string }).practiceId !== practiceId) throw chartNotFound();
+  if (!isOfPractice(events[0], practiceId)) throw chartNotFound();
   const upTo = asOfRevision === undefined ? events : events.filter((event) => event.revision <= asOfRevision);
   return {
     chartId,

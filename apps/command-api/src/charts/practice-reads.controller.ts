@@ -19,7 +19,7 @@ import { badRequest } from '../http/problem';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { ClientListQueryDto } from '../clients/client-list.query.dto';
 import { listClients, listNeedsAttention } from '../clients/client-queries';
-import { chartHistory } from './chart-history';
+import { assertChartOfPractice, chartHistory } from './chart-history';
 import { chartView } from './chart-view';
 
 
@@ -95,5 +95,15 @@ export class PracticeReadsController {
     const history = await chartHistory(this.eventStore, practiceId, chartId, parseRevision(asOfRevision));
     await this.audit.record(user.userId, practiceId, chartId, 'history');
     return history;
+  }
+
+  /** Who read the chart (document or history) and when: the read side of the audit trail. */
+  @Get('charts/:chartId/reads')
+  @RequiresPermission('charts:history')
+  async reads(@Param('practiceId') practiceId: string, @Param('chartId') chartId: string) {
+    if (!isUuid(chartId)) throw chartNotFound();
+    await assertChartOfPractice(this.eventStore, practiceId, chartId);
+    const reads = await this.audit.readsOf(practiceId, chartId);
+    return { chartId, reads: reads.map(({ userId, view, at }) => ({ userId, view, at })) };
   }
 }
