@@ -1,4 +1,4 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
 
 /** The seed flows of "Creating a Client" and "The Client Profile", over HTTP. */
 describe('Client charts: an individual, a couple, a minor (embedded default)', () => {
@@ -15,11 +15,7 @@ describe('Client charts: an individual, a couple, a minor (embedded default)', (
 
   afterAll(async () => app.destroy());
 
-  const url = (path: string) => `/practices/${practiceId}${path}`;
-  const post = (path: string, body: object = {}, headers: Record<string, string> = {}) => app.http().post(url(path)).set(auth).set(headers).send(body);
-  const put = (path: string, body: object, headers: Record<string, string> = {}) => app.http().put(url(path)).set(auth).set(headers).send(body);
-  const get = (path: string, token?: string) => app.http().get(url(path)).set(auth).set(token ? { 'X-Consistency-Token': token } : {});
-  const tokenOf = (response: { headers: Record<string, string> }) => response.headers['x-consistency-token'];
+  const { url, post, put, get } = practiceRequests(() => ({ app, auth, practiceId }));
 
   it('an individual: profile card, overview with age, identity, setup wizard, invitation, stats', async () => {
     const created = await post('/clients', { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });

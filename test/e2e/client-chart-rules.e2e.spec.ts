@@ -4,7 +4,7 @@ import { CommandRunner } from '../../apps/command-api/src/application/command-ru
 import { EmailReservations } from '../../apps/command-api/src/application/email-reservations';
 import { commandEnvelope } from '../../apps/command-api/src/application/command-envelope';
 import { eventCodec } from '../../libs/events/src/event-registry';
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
 
 /** The rules that cross charts: the email rule, the refused delete, tag renames, resumable creation. */
 describe('Client chart rules (embedded default)', () => {
@@ -21,12 +21,7 @@ describe('Client chart rules (embedded default)', () => {
 
   afterAll(async () => app.destroy());
 
-  const url = (path: string) => `/practices/${practiceId}${path}`;
-  const post = (path: string, body: object = {}, headers: Record<string, string> = {}) => app.http().post(url(path)).set(auth).set(headers).send(body);
-  const put = (path: string, body: object) => app.http().put(url(path)).set(auth).send(body);
-  const del = (path: string) => app.http().delete(url(path)).set(auth);
-  const get = (path: string, token?: string) => app.http().get(url(path)).set(auth).set(token ? { 'X-Consistency-Token': token } : {});
-  const tokenOf = (response: { headers: Record<string, string> }) => response.headers['x-consistency-token'];
+  const { url, post, put, del, get } = practiceRequests(() => ({ app, auth, practiceId }));
 
   const expectEmailInUse = async (response: { status: number; body: { code: string; errors: { field: string }[] } }, field: string) => {
     expect(response.status).toBe(409);

@@ -66,3 +66,23 @@ export const createdPractice = async (testApp: TestApp, auth: { Authorization: s
   if (response.status !== 201) throw new Error(`create practice failed: ${response.status}`);
   return response.body.practiceId;
 };
+
+type Headers = Record<string, string>;
+
+export const tokenOf = (response: { headers: Record<string, string> }): string => response.headers['x-consistency-token'];
+
+/**
+ * Requests under `/practices/{practiceId}` as one signed-in user. The getters are read at call time,
+ * so a spec can build this before its beforeAll has signed in.
+ */
+export const practiceRequests = (session: () => { app: TestApp; auth: Headers; practiceId: string }) => {
+  const url = (path: string): string => `/practices/${session().practiceId}${path}`;
+  const as = () => ({ http: session().app.http(), auth: session().auth });
+  return {
+    url,
+    post: (path: string, body: object = {}, headers: Headers = {}) => as().http.post(url(path)).set(as().auth).set(headers).send(body),
+    put: (path: string, body: object, headers: Headers = {}) => as().http.put(url(path)).set(as().auth).set(headers).send(body),
+    del: (path: string) => as().http.delete(url(path)).set(as().auth),
+    get: (path: string, token?: string) => as().http.get(url(path)).set(as().auth).set(token ? { 'X-Consistency-Token': token } : {}),
+  };
+};
