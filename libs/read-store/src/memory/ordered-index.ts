@@ -20,6 +20,12 @@ export class OrderedIndex {
   readonly leading: string;
   private readonly rest: ReadonlyArray<readonly [string, 1 | -1]>;
   private readonly groups = new Map<LookupValue, SortedList<Entry>>();
+  /**
+   * How many stored docs hold an array in a key after the first. mingo sorts such docs by comparing
+   * whole arrays, an order no group of this index can promise to reproduce, so while any exists a
+   * sorted read is left to mingo's $sort (read models keep scalars in their sort keys).
+   */
+  private arrayKeyed = 0;
 
   constructor(readonly spec: IndexSpec) {
     const [first, ...rest] = Object.entries(spec.keys);
@@ -29,6 +35,7 @@ export class OrderedIndex {
 
   add(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
+    if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
     for (const value of lookupValues(doc, this.leading)) {
       let group = this.groups.get(value);
       if (!group) this.groups.set(value, (group = new SortedList(this.compareEntries)));
@@ -39,6 +46,7 @@ export class OrderedIndex {
   /** `doc` must be the stored doc that was added: stored docs never change, so its keys are the same. */
   remove(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
+    if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
     for (const value of lookupValues(doc, this.leading)) {
       const group = this.groups.get(value);
       if (!group) continue;
@@ -91,7 +99,7 @@ export class OrderedIndex {
    */
   directionFor(sort: Sort): 1 | -1 | undefined {
     const wanted = Object.entries(sort);
-    if (wanted.length === 0 || wanted.length > this.rest.length + 1) return undefined;
+    if (wanted.length === 0 || wanted.length > this.rest.length + 1 || this.arrayKeyed > 0) return undefined;
     let direction: 1 | -1 | undefined;
     for (let i = 0; i < wanted.length; i += 1) {
       const [field, dir] = wanted[i];
