@@ -13,7 +13,7 @@ export interface RebuildReport {
 }
 
 const bar = (done: number, total: number, width = 30): string => {
-  const ratio = total <= 0 ? 1 : Math.min(1, done / total);
+  const ratio = total <= 0 ? 1 : Math.min(1, Math.max(0, done / total));
   const filled = Math.round(ratio * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(1)}%`;
 };
