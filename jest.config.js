@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   // The mongodb driver leaves a server-selection timer running after a retried operation (up to 30 s);
   // it holds nothing, but would keep Jest waiting after the last test.
   forceExit: true,

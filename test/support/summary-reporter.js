@@ -7,7 +7,7 @@ class SummaryReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const skipped = results.numPendingTests + results.numTodoTests;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
+    process.stdout.write(`\nruntime: node ${process.version}\ntests: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
   }
 }
 

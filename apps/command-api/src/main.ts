@@ -11,7 +11,9 @@ const main = async (): Promise<void> => {
   process.once('SIGTERM', () => void app.close().then(() => runtime.close()));
   process.once('SIGINT', () => void app.close().then(() => runtime.close()));
   await app.listen(config.port);
-  console.log(`command-api listening on port ${config.port} (${engineNames(config)}, data in ${config.dataDir})`);
+  console.log(
+    `command-api listening on port ${config.port} (${engineNames(config)}, data in ${config.dataDir}; node ${process.version})`,
+  );
 };
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ const main = async (): Promise<void> => {
     process.exit(1);
   };
   const running = await startProjectorProcess(config, fatal);
-  console.log(`projector caught up (${engineNames(config)}); health and metrics on port ${running.port}`);
+  console.log(`projector caught up (${engineNames(config)}; node ${process.version}); health and metrics on port ${running.port}`);
   const stop = (): void => void running.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -18,8 +18,8 @@ export interface EventTypeDefinition {
 
 export type EventRegistry = Readonly<Record<string, EventTypeDefinition>>;
 
-const formatIssues = (issues: readonly { path: (string | number)[]; message: string }[]): string =>
-  issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+const formatIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
+  issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ');
 
 /** Checks events against their schemas on append and upcasts them on read. */
 export class EventCodec {

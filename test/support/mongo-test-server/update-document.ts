@@ -8,14 +8,12 @@
  * the equality fields of the filter (so `{_id: 'a', $or: [...]}` upserts `_id: 'a'`), as MongoDB does.
  */
 import { deserialize, serialize, type Document } from 'bson';
-import { Aggregator, createUpdater } from 'mingo';
+import { Aggregator, update as applyModifier } from 'mingo';
 import { CommandError, ErrorCodes } from './command-error';
 import { mingoOptions } from './mingo-context';
 import { idKey } from './stored-collection';
 
 export type UpdateSpec = Document | Document[];
-
-const updater = createUpdater({ cloneMode: 'deep' });
 
 /** A deep copy that keeps BSON types (ObjectId, Binary, Long...) intact, unlike structuredClone. */
 export function cloneDocument(doc: Document): Document {
@@ -68,8 +66,21 @@ function applyUpdate(target: Document, update: UpdateSpec, inserting: boolean): 
 }
 
 function runOperator(target: Document, operator: string, args: Document): void {
+  if (operator === '$set' && args._id !== undefined) {
+    // MongoDB accepts `$set: {_id}` when it leaves `_id` as it is (an upsert seeded from the filter);
+    // mingo refuses any write to `_id`, so that case is settled here and the rest goes to mingo.
+    const { _id: id, ...rest } = args;
+    if (target._id === undefined) target._id = id;
+    else if (idKey(target._id) !== idKey(id)) {
+      throw new CommandError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+    args = rest;
+  }
   try {
-    updater(target, { [operator]: args } as unknown as Parameters<typeof updater>[1]);
+    applyModifier(target, { [operator]: args } as Parameters<typeof applyModifier>[1], undefined, undefined, {
+      cloneMode: 'deep',
+      queryOptions: mingoOptions(),
+    });
   } catch (error) {
     throw new CommandError(ErrorCodes.FailedToParse, `Unknown or invalid modifier ${operator}: ${(error as Error).message}`);
   }

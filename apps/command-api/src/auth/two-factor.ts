@@ -1,25 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { authenticator } from 'otplib';
+import { generateSecret, generateURI, verifySync } from 'otplib';
 
+const TOTP_STEP_SECONDS = 30;
 // One step of clock drift either way is accepted, as authenticator apps drift.
-authenticator.options = { window: 1 };
+const DRIFT_SECONDS = TOTP_STEP_SECONDS;
 
 export const ISSUER = 'Practice core';
 export const RECOVERY_CODE_COUNT = 10;
 
-export const newTotpSecret = (): string => authenticator.generateSecret();
+export const newTotpSecret = (): string => generateSecret();
 
-export const otpauthUrl = (accountName: string, secret: string): string => authenticator.keyuri(accountName, ISSUER, secret);
-
-export const isValidTotp = (code: string, secret: string): boolean => {
-  try {
-    return authenticator.check(code.replace(/\s+/g, ''), secret);
-  } catch {
-    return false;
-  }
-};
-
-const TOTP_STEP_SECONDS = 30;
+export const otpauthUrl = (accountName: string, secret: string): string =>
+  generateURI({ issuer: ISSUER, label: accountName, secret });
 
 /**
  * The time step a code belongs to (within the accepted drift), or undefined for a wrong code. The step
@@ -27,12 +19,20 @@ const TOTP_STEP_SECONDS = 30;
  */
 export const totpStepOf = (code: string, secret: string, nowMs: number): number | undefined => {
   try {
-    const delta = authenticator.checkDelta(code.replace(/\s+/g, ''), secret);
-    return delta === null ? undefined : Math.floor(nowMs / 1000 / TOTP_STEP_SECONDS) + delta;
+    const result = verifySync({
+      secret,
+      token: code.replace(/\s+/g, ''),
+      epoch: Math.floor(nowMs / 1000),
+      epochTolerance: DRIFT_SECONDS,
+    });
+    return result.valid ? Math.floor(nowMs / 1000 / TOTP_STEP_SECONDS) + result.delta : undefined;
   } catch {
     return undefined;
   }
 };
+
+export const isValidTotp = (code: string, secret: string, nowMs: number = Date.now()): boolean =>
+  totpStepOf(code, secret, nowMs) !== undefined;
 
 const normalizeRecoveryCode = (code: string): string => code.replace(/[\s-]+/g, '').toLowerCase();
 
