@@ -123,6 +123,22 @@ describe('Profile, clinical info, notifications, switching and the user menu (em
     expect(events.filter((e) => e.type === 'PracticeSwitched')).toHaveLength(6);
   });
 
+  it('GET /me and GET /me/menu name the same selected practice: after joining, and after a switch', async () => {
+    const sam = await signedInUser(app, 'Sam');
+    const first = await createdPractice(app, sam.auth, 'First Practice');
+    const created = await app.http().post('/practices').set(sam.auth).send({ name: 'Second Practice' });
+    const selected = async (token: string) => {
+      const profile = await app.http().get('/me').set(sam.auth).set('X-Consistency-Token', token);
+      const menu = await app.http().get('/me/menu').set(sam.auth).set('X-Consistency-Token', token);
+      return [profile.body.selectedPracticeId, menu.body.selectedPracticeId];
+    };
+    expect(await selected(created.headers['x-consistency-token'])).toEqual([first, first]);
+
+    const switched = await app.http().post('/me/practice-switches').set(sam.auth).send({ practiceId: created.body.practiceId });
+    expect(switched.status).toBe(201);
+    expect(await selected(switched.headers['x-consistency-token'])).toEqual([created.body.practiceId, created.body.practiceId]);
+  });
+
   it('refuses a switch into a practice where the user is not a member, appending nothing', async () => {
     const a = await signedInUser(app, 'Ann');
     const b = await signedInUser(app, 'Bea');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import { afterKeys } from '../http/keyset-page';
 
 /** One read of a chart: who looked at which chart, what they looked at, and when. No chart data. */
 export interface ChartRead {
@@ -13,9 +14,15 @@ export interface ChartRead {
   readonly at: string;
 }
 
+/** A page of a chart's reads in (`at`, `id`) order: at most `limit` reads after `after`. */
+export interface ChartReadsPage {
+  readonly after?: { readonly at: string; readonly id: string };
+  readonly limit: number;
+}
+
 export interface ChartReadSink {
   write(read: ChartRead): Promise<void>;
-  readsOf(practiceId: string, chartId: string): Promise<ChartRead[]>;
+  readsOf(practiceId: string, chartId: string, page: ChartReadsPage): Promise<ChartRead[]>;
   close(): Promise<void>;
 }
 
@@ -29,7 +36,9 @@ export class SqliteChartReadSink implements ChartReadSink {
     this.db.exec(`CREATE TABLE IF NOT EXISTS chart_reads (
       id TEXT PRIMARY KEY, user_id TEXT NOT NULL, practice_id TEXT NOT NULL, chart_id TEXT NOT NULL,
       view TEXT NOT NULL, at TEXT NOT NULL)`);
-    this.db.exec('CREATE INDEX IF NOT EXISTS chart_reads_chart ON chart_reads (practice_id, chart_id, at)');
+    // The page order, so a page seeks to its cursor instead of reading the chart's reads before it.
+    this.db.exec('CREATE INDEX IF NOT EXISTS chart_reads_page ON chart_reads (practice_id, chart_id, at, id)');
+    this.db.exec('DROP INDEX IF EXISTS chart_reads_chart');
   }
 
   async write(read: ChartRead): Promise<void> {
@@ -38,12 +47,14 @@ export class SqliteChartReadSink implements ChartReadSink {
       .run(read.id, read.userId, read.practiceId, read.chartId, read.view, read.at);
   }
 
-  async readsOf(practiceId: string, chartId: string): Promise<ChartRead[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT id, user_id, practice_id, chart_id, view, at FROM chart_reads WHERE practice_id = ? AND chart_id = ? ORDER BY at',
-      )
-      .all(practiceId, chartId) as Record<string, string>[];
+  async readsOf(practiceId: string, chartId: string, page: ChartReadsPage): Promise<ChartRead[]> {
+    const columns = 'SELECT id, user_id, practice_id, chart_id, view, at FROM chart_reads WHERE practice_id = ? AND chart_id = ?';
+    const order = 'ORDER BY at, id LIMIT ?';
+    const rows = (
+      page.after
+        ? this.db.prepare(`${columns} AND (at > ? OR (at = ? AND id > ?)) ${order}`).all(practiceId, chartId, page.after.at, page.after.at, page.after.id, page.limit)
+        : this.db.prepare(`${columns} ${order}`).all(practiceId, chartId, page.limit)
+    ) as Record<string, string>[];
     return rows.map((row) => ({
       id: row.id,
       userId: row.user_id,
@@ -59,16 +70,28 @@ export class SqliteChartReadSink implements ChartReadSink {
   }
 }
 
+const READ_ORDER = { at: 1, _id: 1 } as const;
+
 /** Production: a collection of the MongoDB read store (it is primary data there, not a projection). */
 export class ReadStoreChartReadSink implements ChartReadSink {
+  private indexed: Promise<void> | undefined;
+
   constructor(private readonly store: ReadStore) {}
 
   async write(read: ChartRead): Promise<void> {
     await this.store.collection('chart_reads').bulkWrite([{ kind: 'put', doc: { _id: read.id, ...read } }]);
   }
 
-  async readsOf(practiceId: string, chartId: string): Promise<ChartRead[]> {
-    const docs = await this.store.collection('chart_reads').find({ practiceId, chartId }, { sort: { at: 1 } });
+  async readsOf(practiceId: string, chartId: string, page: ChartReadsPage): Promise<ChartRead[]> {
+    const reads = this.store.collection('chart_reads');
+    this.indexed ??= reads.ensureIndexes([{ name: 'chart_at', keys: { chartId: 1, at: 1, _id: 1 } }]).catch((error: unknown) => {
+      this.indexed = undefined;
+      throw error;
+    });
+    await this.indexed;
+    const filter = { practiceId, chartId };
+    const paged = page.after ? afterKeys(filter, READ_ORDER, [page.after.at, page.after.id]) : filter;
+    const docs = await reads.find(paged, { sort: READ_ORDER, limit: page.limit });
     return docs.map(({ _id, _position, ...read }) => read as unknown as ChartRead);
   }
 
@@ -83,7 +106,7 @@ export class ChartReadAudit {
     return this.sink.write({ id: randomUUID(), userId, practiceId, chartId, view, at: new Date().toISOString() });
   }
 
-  readsOf(practiceId: string, chartId: string): Promise<ChartRead[]> {
-    return this.sink.readsOf(practiceId, chartId);
+  readsOf(practiceId: string, chartId: string, page: ChartReadsPage): Promise<ChartRead[]> {
+    return this.sink.readsOf(practiceId, chartId, page);
   }
 }

@@ -1,8 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { RecordedEvent } from '../../../../libs/events/src/envelope';
 import { chartStream } from '../../../../libs/events/src/streams';
 import type { ChartEvent } from '../../../../libs/events/src/chart.events';
 import { chartDecider, chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
+import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 
 /**
  * A chart's history for auditors: every event in order, who did it and when, and (with `asOfRevision`)
@@ -16,26 +19,48 @@ export const assertChartOfPractice = async (store: EventStore, practiceId: strin
   if (!isOfPractice((await store.readStream(chartStream(chartId), { maxCount: 1 }))[0], practiceId)) throw chartNotFound();
 };
 
-export const chartHistory = async (store: EventStore, practiceId: string, chartId: string, asOfRevision?: number) => {
-  const events = await store.readStream(chartStream(chartId));
-  if (!isOfPractice(events[0], practiceId)) throw chartNotFound();
-  const upTo = asOfRevision === undefined ? events : events.filter((event) => event.revision <= asOfRevision);
+export class ChartHistoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Also return the chart as it stood after this revision; the events end there' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'must be a non-negative integer' })
+  asOfRevision?: string;
+}
+
+// Paged by revision: the cursor is the revision of the last event of the page.
+const historyKeyset = new Keyset('chart-history', ['number']);
+
+const eventView = (event: RecordedEvent) => ({
+  type: event.type,
+  revision: event.revision,
+  position: event.position,
+  occurredAt: event.metadata.occurredAt,
+  actorUserId: event.metadata.actorUserId,
+  commandType: event.metadata.commandType,
+  correlationId: event.metadata.correlationId,
+  eventId: event.metadata.eventId,
+  data: event.data,
+});
+
+export const chartHistory = async (store: EventStore, practiceId: string, chartId: string, query: ChartHistoryQueryDto) => {
+  const stream = chartStream(chartId);
+  await assertChartOfPractice(store, practiceId, chartId);
+  const asOfRevision = query.asOfRevision === undefined ? undefined : Number(query.asOfRevision);
+  const limit = limitOf(query);
+  const fromRevision = query.cursor === undefined ? 0 : (historyKeyset.decode(query.cursor)[0] as number) + 1;
+  const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+  const read = await store.readStream(stream, { fromRevision, maxCount: limit + 1 });
+  const upTo = asOfRevision === undefined ? read : read.filter((event) => event.revision <= asOfRevision);
+  const page = historyKeyset.page(upTo, limit, (event) => [event.revision]);
   return {
     chartId,
-    revision: events[events.length - 1].revision,
-    events: upTo.map((event) => ({
-      type: event.type,
-      revision: event.revision,
-      position: event.position,
-      occurredAt: event.metadata.occurredAt,
-      actorUserId: event.metadata.actorUserId,
-      commandType: event.metadata.commandType,
-      correlationId: event.metadata.correlationId,
-      eventId: event.metadata.eventId,
-      data: event.data,
-    })),
-    ...(asOfRevision === undefined
-      ? {}
-      : { stateAsOf: upTo.reduce((state, event) => chartDecider.evolve(state, event as unknown as ChartEvent), chartDecider.initialState()) }),
+    revision: last.revision,
+    events: page.items.map(eventView),
+    nextCursor: page.nextCursor,
+    ...(asOfRevision === undefined ? {} : { stateAsOf: await stateAsOf(store, stream, Math.min(asOfRevision, last.revision)) }),
   };
+};
+
+const stateAsOf = async (store: EventStore, stream: string, asOfRevision: number) => {
+  const events = await store.readStream(stream, { maxCount: asOfRevision + 1 });
+  return events.reduce((state, event) => chartDecider.evolve(state, event as unknown as ChartEvent), chartDecider.initialState());
 };

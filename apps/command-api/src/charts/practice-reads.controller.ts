@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
@@ -15,23 +15,16 @@ import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
-import { badRequest } from '../http/problem';
+import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { ClientListQueryDto } from '../clients/client-list.query.dto';
 import { listClients, listNeedsAttention } from '../clients/client-queries';
-import { assertChartOfPractice, chartHistory } from './chart-history';
+import { assertChartOfPractice, chartHistory, ChartHistoryQueryDto } from './chart-history';
 import { chartView } from './chart-view';
 
 
-const parseRevision = (value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value)) {
-    throw badRequest('ValidationFailed', 'The request is not valid', [
-      { field: 'asOfRevision', message: 'must be a non-negative integer' },
-    ]);
-  }
-  return Number(value);
-};
+// Reads of a chart in the order they happened; the random read id breaks ties within a millisecond.
+const readsKeyset = new Keyset('chart-reads', ['string', 'string']);
 
 /** The read side of a practice: lists, Needs Attention, the chart document and its history. */
 @ApiTags('reads')
@@ -59,9 +52,9 @@ export class PracticeReadsController {
 
   @Get('needs-attention')
   @RequiresPermission('clients:read')
-  async needsAttention(@Param('practiceId') practiceId: string, @ConsistencyToken() token: number | undefined) {
+  async needsAttention(@Param('practiceId') practiceId: string, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [NEEDS_ATTENTION]);
-    return listNeedsAttention(this.readStore, practiceId);
+    return listNeedsAttention(this.readStore, practiceId, query);
   }
 
   @Get('charts/:chartId')
@@ -84,15 +77,14 @@ export class PracticeReadsController {
 
   @Get('charts/:chartId/history')
   @RequiresPermission('charts:history')
-  @ApiQuery({ name: 'asOfRevision', required: false, description: 'Also return the chart as it stood after this revision' })
   async history(
     @Param('practiceId') practiceId: string,
     @Param('chartId') chartId: string,
-    @Query('asOfRevision') asOfRevision: string | undefined,
+    @Query() query: ChartHistoryQueryDto,
     @CurrentUser() user: AuthenticatedUser,
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
-    const history = await chartHistory(this.eventStore, practiceId, chartId, parseRevision(asOfRevision));
+    const history = await chartHistory(this.eventStore, practiceId, chartId, query);
     await this.audit.record(user.userId, practiceId, chartId, 'history');
     return history;
   }
@@ -100,10 +92,13 @@ export class PracticeReadsController {
   /** Who read the chart (document or history) and when: the read side of the audit trail. */
   @Get('charts/:chartId/reads')
   @RequiresPermission('charts:history')
-  async reads(@Param('practiceId') practiceId: string, @Param('chartId') chartId: string) {
+  async reads(@Param('practiceId') practiceId: string, @Param('chartId') chartId: string, @Query() query: PageQueryDto) {
     if (!isUuid(chartId)) throw chartNotFound();
+    const [at, id] = query.cursor === undefined ? [] : (readsKeyset.decode(query.cursor) as string[]);
     await assertChartOfPractice(this.eventStore, practiceId, chartId);
-    const reads = await this.audit.readsOf(practiceId, chartId);
-    return { chartId, reads: reads.map(({ userId, view, at }) => ({ userId, view, at })) };
+    const limit = limitOf(query);
+    const rows = await this.audit.readsOf(practiceId, chartId, { after: at === undefined ? undefined : { at, id }, limit: limit + 1 });
+    const page = readsKeyset.page(rows, limit, (read) => [read.at, read.id]);
+    return { chartId, reads: page.items.map(({ userId, view, at }) => ({ userId, view, at })), nextCursor: page.nextCursor };
   }
 }

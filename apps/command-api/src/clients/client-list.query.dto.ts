@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../http/keyset-page';
 
-export class ClientListQueryDto {
+/** Filters of the client list, and the page (`limit`, `cursor`) every list takes. */
+export class ClientListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['Active', 'Pending', 'Inactive'] })
   @IsOptional()
   @IsIn(['Active', 'Pending', 'Inactive'])
@@ -28,18 +29,4 @@ export class ClientListQueryDto {
   @IsString()
   @MaxLength(200)
   search?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
 }

@@ -3,30 +3,11 @@ import { CLIENTS, segment } from '../../../../libs/read-models/src/clients/clien
 import type { ClientListDocument } from '../../../../libs/read-models/src/clients/client-list.document';
 import { NEEDS_ATTENTION, type NeedsAttentionDocument } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
 import { TAGS, type TagDocument } from '../../../../libs/read-models/src/tags/tag.projection';
-import { badRequest } from '../http/problem';
+import { afterKeys, Keyset, limitOf, findPage, type PageQueryDto } from '../http/keyset-page';
 import type { ClientListQueryDto } from './client-list.query.dto';
 
-const DEFAULT_LIMIT = 50;
-
-interface Cursor {
-  readonly sortName: string;
-  readonly id: string;
-}
-
-const encodeCursor = (doc: ClientListDocument): string =>
-  Buffer.from(JSON.stringify([doc.sortName, doc._id])).toString('base64url');
-
-const decodeCursor = (cursor: string): Cursor => {
-  try {
-    const [sortName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof sortName === 'string' && typeof id === 'string') return { sortName, id };
-  } catch {
-    // fall through to the problem below
-  }
-  throw badRequest('InvalidCursor', 'The cursor is not one this API returned', [
-    { field: 'cursor', message: 'must be a nextCursor returned by this API' },
-  ]);
-};
+const CLIENT_ORDER = { sortName: 1, _id: 1 } as const;
+const clientKeyset = new Keyset('clients', ['string', 'string']);
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -64,7 +45,6 @@ export const toClientListItem = (doc: ClientListDocument, tags: (ids: readonly s
  * its own rows in order instead of the whole practice.
  */
 export const listClients = async (readStore: ReadStore, practiceId: string, query: ClientListQueryDto) => {
-  const limit = query.limit ?? DEFAULT_LIMIT;
   const segments: string[] = [];
   if (query.tag) segments.push(segment(practiceId, 'tag', query.tag));
   if (query.status) segments.push(segment(practiceId, 'status', query.status));
@@ -74,34 +54,43 @@ export const listClients = async (readStore: ReadStore, practiceId: string, quer
   if (segments.length > 0) filter.$and = segments.map((value) => ({ segments: value }));
   const search = query.search?.trim().toLowerCase();
   if (search) filter.searchText = { $regex: escapeRegex(search) };
-  if (query.cursor) {
-    const { sortName, id } = decodeCursor(query.cursor);
-    filter.$or = [{ sortName: { $gt: sortName } }, { sortName, _id: { $gt: id } }];
-  }
-  const docs = await readStore
-    .collection<ClientListDocument>(CLIENTS)
-    .find(filter as Filter, { sort: { sortName: 1, _id: 1 }, limit: limit + 1 });
-  const page = docs.slice(0, limit);
-  const tags = await tagNames(readStore, practiceId, page.flatMap((doc) => doc.tagIds));
-  return {
-    items: page.map((doc) => toClientListItem(doc, tags)),
-    nextCursor: docs.length > limit ? encodeCursor(page[page.length - 1]) : null,
-  };
+  const page = await findPage(readStore.collection<ClientListDocument>(CLIENTS), filter as Filter, CLIENT_ORDER, clientKeyset, query);
+  const tags = await tagNames(readStore, practiceId, page.items.flatMap((doc) => doc.tagIds));
+  return { items: page.items.map((doc) => toClientListItem(doc, tags)), nextCursor: page.nextCursor };
 };
 
-/** One item per open problem, oldest first. */
-export const listNeedsAttention = async (readStore: ReadStore, practiceId: string) => {
+const OPEN_SINCE = { since: 1, _id: 1 } as const;
+// A chart's oldest open problem, the chart, then the problem: a cursor can fall between two problems of one chart.
+const needsAttentionKeyset = new Keyset('needs-attention', ['string', 'string', 'string']);
+
+/**
+ * One item per open problem: charts in the order their oldest open problem came up (then by chart id),
+ * a chart's problems by reason. Keyset-paged by items over the `open_since` index: a page reads the
+ * charts after the cursor's chart, plus that chart itself for the problems after the cursor's one.
+ */
+export const listNeedsAttention = async (readStore: ReadStore, practiceId: string, query: PageQueryDto) => {
+  const limit = limitOf(query);
+  const after = query.cursor === undefined ? undefined : needsAttentionKeyset.decode(query.cursor);
+  const filter: Filter = { openIn: practiceId };
+  // Every chart read here has at least one open problem; the cursor's own chart may add none.
   const docs = await readStore
     .collection<NeedsAttentionDocument>(NEEDS_ATTENTION)
-    .find({ openIn: practiceId }, { sort: { since: 1, _id: 1 }, limit: 500 });
-  const items = docs.flatMap((doc) =>
-    doc.problems.map((problem) => ({
+    .find(after ? afterKeys(filter, OPEN_SINCE, after.slice(0, 2), true) : filter, { sort: OPEN_SINCE, limit: limit + 2 });
+  const rows = docs.flatMap((doc) =>
+    [...doc.problems]
+      .sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
+      .filter((problem) => !after || doc._id !== after[1] || problem.reason > (after[2] as string))
+      .map((problem) => ({ chartSince: doc.since as string, doc, problem })),
+  );
+  const page = needsAttentionKeyset.page(rows, limit, (row) => [row.chartSince, row.doc._id, row.problem.reason]);
+  return {
+    items: page.items.map(({ doc, problem }) => ({
       id: `${doc.chartId}:${problem.reason}`,
       reason: problem.reason,
       chartId: doc.chartId,
       clientName: doc.clientName,
       since: problem.since,
     })),
-  );
-  return { items: items.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.id < b.id ? -1 : 1)) };
+    nextCursor: page.nextCursor,
+  };
 };

@@ -12,13 +12,14 @@ import { CommandRunner } from '../application/command-runner';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { NewContactDto } from '../clients/create-chart.request.dto';
 import { uuidParam } from '../clients/path-params';
 
-export class ContactListQueryDto {
+export class ContactListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Text search on names and email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
 }
 
@@ -41,6 +42,9 @@ export class ChangeContactHandler implements ICommandHandler<ChangeContactComman
   }
 }
 
+const CONTACT_ORDER = { sortName: 1, _id: 1 } as const;
+const contactKeyset = new Keyset('contacts', ['string', 'string']);
+
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A practice's contacts (parents, guardians, family members): not bound by the client email rule. */
@@ -62,8 +66,8 @@ export class ContactsController {
     const filter: Record<string, unknown> = { practiceId: call.practiceId };
     const search = query.search?.trim().toLowerCase();
     if (search) filter.searchText = { $regex: escapeRegex(search) };
-    const docs = await this.readStore.collection<ContactDocument>(CONTACTS).find(filter, { sort: { sortName: 1, _id: 1 }, limit: 200 });
-    return { items: docs.map(({ _id, _position, searchText, sortName, ...doc }) => ({ contactId: _id, ...doc })) };
+    const page = await findPage(this.readStore.collection<ContactDocument>(CONTACTS), filter, CONTACT_ORDER, contactKeyset, query);
+    return { items: page.items.map(({ _id, _position, searchText, sortName, ...doc }) => ({ contactId: _id, ...doc })), nextCursor: page.nextCursor };
   }
 
   @Post()

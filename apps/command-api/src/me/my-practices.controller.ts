@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
@@ -14,6 +14,8 @@ import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken, CorrelationId } from '../http/headers';
 import { READ_STORE } from '../infrastructure/tokens';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
+import { selectedPracticeOf } from './selected-practice';
 import { ChangeUserCommand } from './user.commands';
 
 export class SwitchPracticeRequestDto {
@@ -21,6 +23,10 @@ export class SwitchPracticeRequestDto {
   @IsUUID()
   practiceId: string;
 }
+
+// In the order joined (names live in practice_profiles, so a rename needs no rewrite, and cannot be a key).
+const MEMBERSHIP_ORDER = { joinedAt: 1, _id: 1 } as const;
+const membershipKeyset = new Keyset('my-practices', ['string', 'string']);
 
 /** The user menu (check mark, five most recent, View More) and the My Accounts tab. */
 @ApiTags('profile')
@@ -50,15 +56,22 @@ export class MyPracticesController {
   }
 
   @Get('practices')
-  async practices(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+  async practices(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PRACTICES, USER_MENUS, PRACTICE_PROFILES]);
-    const memberships = await this.readStore.collection<UserPracticeDocument>(USER_PRACTICES).find({ userId: user.userId, status: 'active' });
-    const menu = await this.readStore.collection<UserMenuDocument>(USER_MENUS).get(user.userId);
-    const names = await this.names(memberships.map((m) => m.practiceId));
-    const items = memberships
-      .map((m) => ({ practiceId: m.practiceId, name: names.get(m.practiceId) ?? null, role: m.role, joinedAt: m.joinedAt, lastAccessedAt: m.lastAccessedAt, selected: m.practiceId === menu?.selectedPracticeId }))
-      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.practiceId.localeCompare(b.practiceId));
-    return { items, total: items.length };
+    const active = { userId: user.userId, status: 'active' };
+    const collection = this.readStore.collection<UserPracticeDocument>(USER_PRACTICES);
+    const page = await findPage(collection, active, MEMBERSHIP_ORDER, membershipKeyset, query);
+    const selectedPracticeId = await selectedPracticeOf(this.readStore, user.userId);
+    const names = await this.names(page.items.map((m) => m.practiceId));
+    const items = page.items.map((m) => ({
+      practiceId: m.practiceId,
+      name: names.get(m.practiceId) ?? null,
+      role: m.role,
+      joinedAt: m.joinedAt,
+      lastAccessedAt: m.lastAccessedAt,
+      selected: m.practiceId === selectedPracticeId,
+    }));
+    return { items, total: await collection.count(active), nextCursor: page.nextCursor };
   }
 
   /** Only into a practice where the caller is an active member now (read from its stream, not a read model). */

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { userNotFound } from '../../../../libs/domain/src/user/user.decider';
 import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import { USER_MENUS } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
 import { commandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
@@ -19,6 +20,7 @@ import {
   ClinicalInfoRequestDto,
   NotificationsRequestDto,
 } from './profile.request.dto';
+import { selectedPracticeOf } from './selected-practice';
 import { ChangeUserCommand } from './user.commands';
 import { PersonNameDto } from '../http/person-name.dto';
 
@@ -35,11 +37,12 @@ export class ProfileController {
 
   @Get()
   async profile(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
-    await this.freshness.awaitPosition(token, [USER_PROFILES]);
+    await this.freshness.awaitPosition(token, [USER_PROFILES, USER_MENUS]);
     const doc = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(user.userId);
     if (!doc) throw userNotFound();
-    const { _id, _position, ...profile } = doc;
-    return profile;
+    // The user stream alone does not know the practice joined first or a removal: the menu does.
+    const { _id, _position, selectedPracticeId: _fromUserStream, ...profile } = doc;
+    return { ...profile, selectedPracticeId: await selectedPracticeOf(this.readStore, user.userId) };
   }
 
   @Patch()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,6 +10,7 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { PageQueryDto } from '../http/keyset-page';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { myHistory } from './my-history';
 import { SecurityService } from './security.service';
@@ -62,9 +63,9 @@ export class SecurityController {
   }
 
   @Get('history')
-  async history(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+  async history(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PRACTICES]);
     const memberships = await this.readStore.collection<UserPracticeDocument>(USER_PRACTICES).find({ userId: user.userId });
-    return { items: await myHistory(this.eventStore, user.userId, memberships.map((m) => m.practiceId)) };
+    return myHistory(this.eventStore, user.userId, memberships.map((m) => m.practiceId), query);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -13,6 +13,7 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken, CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
@@ -23,6 +24,10 @@ const invitationIdOf = (invitationId: string): string => {
   if (!isUuid(invitationId)) throw invitationNotFound();
   return invitationId;
 };
+
+/** Invitations in the order they were sent; the invitation id breaks ties. */
+export const INVITATION_ORDER = { invitedAt: 1, _id: 1 } as const;
+const practiceInvitationKeyset = new Keyset('practice-invitations', ['string', 'string']);
 
 /** An invitation as a manager sees it: a pending one past its time reads as expired. */
 export const invitationView = (doc: PracticeInvitationDocument, now: Date) => ({
@@ -68,11 +73,12 @@ export class PracticeInvitationsController {
 
   @Get()
   @RequiresPermission('members:manage')
-  async list(@Param('practiceId') practiceId: string, @ConsistencyToken() token: number | undefined) {
+  async list(@Param('practiceId') practiceId: string, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS]);
-    const docs = await this.readStore.collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS).find({ practiceId }, { sort: { invitedAt: 1 } });
+    const collection = this.readStore.collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS);
+    const page = await findPage(collection, { practiceId }, INVITATION_ORDER, practiceInvitationKeyset, query);
     const now = new Date();
-    return { items: docs.map((doc) => invitationView(doc, now)) };
+    return { items: page.items.map((doc) => invitationView(doc, now)), nextCursor: page.nextCursor };
   }
 
   @Delete(':invitationId')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,12 +14,17 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChangeUserCommand } from '../me/user.commands';
 import { clinicalInfoOf, ClinicalInfoRequestDto } from '../me/profile.request.dto';
 import { ChangePracticeCommand } from './practice.commands';
 import { ChangeRoleRequestDto } from './practice-settings.request.dto';
+
+// In the order they joined; the member document id (practice and user) breaks ties.
+const MEMBER_ORDER = { joinedAt: 1, _id: 1 } as const;
+const memberKeyset = new Keyset('members', ['string', 'string']);
 
 const memberIdOf = (userId: string): string => {
   if (!isUuid(userId)) throw memberNotFound();
@@ -41,9 +46,15 @@ export class MembersController {
 
   @Get()
   @RequiresPermission('members:read')
-  async list(@Param('practiceId') practiceId: string, @CurrentMembership() membership: Membership, @ConsistencyToken() token: number | undefined) {
+  async list(
+    @Param('practiceId') practiceId: string,
+    @Query() query: PageQueryDto,
+    @CurrentMembership() membership: Membership,
+    @ConsistencyToken() token: number | undefined,
+  ) {
     await this.freshness.awaitPosition(token, [PRACTICE_MEMBERS, USER_PROFILES]);
-    const members = await this.readStore.collection<PracticeMemberDocument>(PRACTICE_MEMBERS).find({ practiceId }, { sort: { joinedAt: 1 } });
+    const page = await findPage(this.readStore.collection<PracticeMemberDocument>(PRACTICE_MEMBERS), { practiceId }, MEMBER_ORDER, memberKeyset, query);
+    const members = page.items;
     const profiles = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).getMany(members.map((m) => m.userId));
     const withClinicalInfo = hasPermission(membership.role, 'members:clinical-info:read');
     return {
@@ -59,6 +70,7 @@ export class MembersController {
           ...(withClinicalInfo ? { legalName: profile?.legalName ?? null, clinicalInfo: profile?.clinicalInfo ?? null } : {}),
         };
       }),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -18,7 +18,10 @@ import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken, CorrelationId } from '../http/headers';
 import { isUuid } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
-import { invitationView } from './invitations.controller';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
+import { INVITATION_ORDER, invitationView } from './invitations.controller';
+
+const myInvitationKeyset = new Keyset('my-invitations', ['string', 'string']);
 import { AnswerInvitationCommand } from './practice.commands';
 
 /** The invitee's side: open invitations to my login email, and my answer to one. */
@@ -33,17 +36,18 @@ export class MyInvitationsController {
   ) {}
 
   @Get('me/invitations')
-  async mine(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
+  async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS, USER_PROFILES, PRACTICE_PROFILES]);
     const profile = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(user.userId);
-    if (!profile) return { items: [] };
+    if (!profile) return { items: [], nextCursor: null };
     const now = new Date();
-    const docs = await this.readStore
-      .collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS)
-      .find({ emailKey: normalizeEmail(profile.email), status: 'pending' }, { sort: { invitedAt: 1 } });
-    const open = docs.map((doc) => invitationView(doc, now)).filter((view) => view.status === 'pending');
-    const practices = await this.readStore.collection<PracticeProfileDocument>(PRACTICE_PROFILES).getMany(open.map((i) => i.practiceId));
-    return { items: open.map((view) => ({ ...view, practiceName: practices.get(view.practiceId)?.name ?? null })) };
+    // Expired ones are left out by the query itself, so a page is never thinned after it was read.
+    const open = { emailKey: normalizeEmail(profile.email), status: 'pending', expiresAt: { $gt: now.toISOString() } };
+    const collection = this.readStore.collection<PracticeInvitationDocument>(PRACTICE_INVITATIONS);
+    const page = await findPage(collection, open, INVITATION_ORDER, myInvitationKeyset, query);
+    const views = page.items.map((doc) => invitationView(doc, now));
+    const practices = await this.readStore.collection<PracticeProfileDocument>(PRACTICE_PROFILES).getMany(views.map((i) => i.practiceId));
+    return { items: views.map((view) => ({ ...view, practiceName: practices.get(view.practiceId)?.name ?? null })), nextCursor: page.nextCursor };
   }
 
   @Post('invitations/:invitationId/accept')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -10,6 +10,7 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { commandEnvelope } from '../application/command-envelope';
 import { answerCommand } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
+import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
@@ -19,6 +20,9 @@ import { ChangeTagCatalogueCommand } from './tag-catalogue.command';
 export class TagNameRequestDto {
   @ApiProperty({ example: 'EMDR' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
 }
+
+const TAG_ORDER = { sortName: 1, _id: 1 } as const;
+const tagKeyset = new Keyset('tags', ['string', 'string']);
 
 /** Settings -> Tags: the practice's tag catalogue. */
 @ApiTags('tags')
@@ -34,10 +38,10 @@ export class TagsController {
 
   @Get()
   @RequiresPermission('clients:read')
-  async list(@ChartCallParams() call: ChartCall, @ConsistencyToken() token: number | undefined) {
+  async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [TAGS]);
-    const docs = await this.readStore.collection<TagDocument>(TAGS).find({ practiceId: call.practiceId }, { sort: { sortName: 1, _id: 1 }, limit: 1000 });
-    return { items: docs.map((doc) => ({ tagId: doc._id, name: doc.name })) };
+    const page = await findPage(this.readStore.collection<TagDocument>(TAGS), { practiceId: call.practiceId }, TAG_ORDER, tagKeyset, query);
+    return { items: page.items.map((doc) => ({ tagId: doc._id, name: doc.name })), nextCursor: page.nextCursor };
   }
 
   @Post()

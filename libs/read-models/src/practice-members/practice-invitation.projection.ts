@@ -31,6 +31,8 @@ export const practiceInvitationProjection = defineProjection<PracticeInvitationD
   indexes: [
     { name: 'practice_invited', keys: { practiceId: 1, invitedAt: 1 } },
     { name: 'email_status', keys: { emailKey: 1, status: 1 } },
+    // The invitee's list, in the order sent: a page reads its own rows in order.
+    { name: 'email_invited', keys: { emailKey: 1, invitedAt: 1, _id: 1 } },
   ],
   documentIds: (event) => [(event.data as { invitationId: string }).invitationId],
   handlers: {

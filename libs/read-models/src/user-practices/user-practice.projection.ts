@@ -34,7 +34,11 @@ const byMembership = (event: RecordedEvent): readonly string[] => {
 
 export const userPracticeProjection = defineProjection<UserPracticeDocument>({
   name: USER_PRACTICES,
-  indexes: [{ name: 'user_status', keys: { userId: 1, status: 1 } }],
+  indexes: [
+    { name: 'user_status', keys: { userId: 1, status: 1 } },
+    // My Accounts, in the order joined: a page reads its own rows in order.
+    { name: 'user_joined', keys: { userId: 1, joinedAt: 1, _id: 1 } },
+  ],
   documentIds: byMembership,
   handlers: {
     PracticeMemberAdded: (_doc, event, id) => {
