@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../http/optional.decorator';
 
 export class ChangeNameRequestDto {
   @ApiProperty({ required: false, example: 'Ada' })
@@ -67,17 +68,17 @@ export const clinicalInfoOf = (body: ClinicalInfoRequestDto) => ({
 
 export class NotificationsRequestDto {
   @ApiProperty({ required: false, description: 'Email: Daily Digest & Payments' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   dailyDigestAndPayments?: boolean;
 
   @ApiProperty({ required: false, description: 'Email: Product Updates & Tips' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   productUpdatesAndTips?: boolean;
 
   @ApiProperty({ required: false, description: 'Sidebar display: Appointment Notifications' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   sidebarAppointmentNotifications?: boolean;
 }

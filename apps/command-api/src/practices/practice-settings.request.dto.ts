@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '../../../../libs/events/src/practice.events';
 
 export class RenamePracticeRequestDto {
@@ -12,7 +13,7 @@ export class RenamePracticeRequestDto {
 
 export class PracticeSettingsRequestDto {
   @ApiProperty({ required: false, description: "Portal intake: Request Client's Legal Sex Designation" })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   requestClientLegalSexDesignation?: boolean;
 }
