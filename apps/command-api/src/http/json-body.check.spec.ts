@@ -1,4 +1,4 @@
-import { checkBodyMediaType, checkJsonBody, hasLoneSurrogate, MAX_JSON_DEPTH } from './json-body.check';
+import { checkBodyMediaType, checkJsonBody, MAX_JSON_DEPTH } from './json-body.check';
 
 const nested = (levels: number): unknown => {
   let value: unknown = {};
@@ -49,16 +49,6 @@ describe('checkJsonBody', () => {
       expect(refused?.errors?.map((e) => e.field)).toEqual(['a.b.1', 'email', 'k\ud800']);
     });
   });
-});
-
-describe('hasLoneSurrogate', () => {
-  it.each([
-    ['\ud800', true],
-    ['a\udfffb', true],
-    ['\udc00\ud800', true],
-    ['\ud83d\ude00', false],
-    ['plain', false],
-  ])('%p -> %p', (text, expected) => expect(hasLoneSurrogate(text)).toBe(expected));
 });
 
 describe('checkBodyMediaType', () => {

@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/unicode-text';
 import { problem, type FieldError, type Problem } from './problem';
 
 /** The deepest nesting a body may have: the deepest real body (a minor's new contact) is 4 levels. */
@@ -6,9 +7,6 @@ export const MAX_JSON_DEPTH = 32;
 /** Keys that address an object's prototype: refused like any unknown field, at any depth. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A UTF-16 surrogate without its pair: not Unicode text, and it breaks encoders (encodeURI, UTF-8). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
 
 /** Enough to name the mistakes of a body without echoing 64 kB of them. */
 const MAX_ERRORS = 20;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 
 export class ChangeNameRequestDto {
@@ -21,7 +22,7 @@ export class ChangeNameRequestDto {
 export class ChangeEmailRequestDto {
   @ApiProperty({ example: 'ada@lovelace.org' })
   @IsString()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 }

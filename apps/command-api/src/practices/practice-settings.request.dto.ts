@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '../../../../libs/events/src/practice.events';
 
@@ -21,7 +22,7 @@ export class PracticeSettingsRequestDto {
 export class InviteMemberRequestDto {
   @ApiProperty({ example: 'grace@example.com' })
   @IsString()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 
