@@ -62,6 +62,19 @@ describe('EventCodec', () => {
       expect(() => codec.checkOnAppend(event)).toThrow(InvalidEventError);
     });
 
+    it('names the paths of the data that broke the schema, and only for data', () => {
+      const issuesOf = (run: () => unknown): unknown => {
+        try {
+          run();
+        } catch (error) {
+          return (error as InvalidEventError).dataIssues.map((issue) => issue.path);
+        }
+        return 'no error';
+      };
+      expect(issuesOf(() => codec.checkOnAppend(recorded(2, { firstName: null, lastName: 'L' })))).toEqual(['firstName']);
+      expect(issuesOf(() => codec.checkOnAppend(recorded(1, { name: 'Ada Lovelace' })))).toEqual([]);
+    });
+
     it('rejects an append written with an old version', () => {
       expect(() => codec.checkOnAppend(recorded(1, { name: 'Ada Lovelace' }))).toThrow(/schemaVersion/);
     });

@@ -1,6 +1,6 @@
 import type { ZodTypeAny } from 'zod';
 import type { NewEvent, RecordedEvent } from './envelope';
-import { InvalidEventError } from './invalid-event.error';
+import { InvalidEventError, type EventDataIssue } from './invalid-event.error';
 
 /**
  * Turns data of an older schema version into the next version. Published shapes never change: a new
@@ -18,8 +18,10 @@ export interface EventTypeDefinition {
 
 export type EventRegistry = Readonly<Record<string, EventTypeDefinition>>;
 
-const formatIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
-  issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ');
+const dataIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): EventDataIssue[] =>
+  issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+
+const formatIssues = (issues: readonly EventDataIssue[]): string => issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
 
 /** Checks events against their schemas on append and upcasts them on read. */
 export class EventCodec {
@@ -63,7 +65,10 @@ export class EventCodec {
 
   private check(type: string, definition: EventTypeDefinition, data: unknown): void {
     const result = definition.schema.safeParse(data);
-    if (!result.success) throw new InvalidEventError(type, formatIssues(result.error.issues));
+    if (!result.success) {
+      const issues = dataIssues(result.error.issues);
+      throw new InvalidEventError(type, formatIssues(issues), issues);
+    }
   }
 
   private definition(type: string): EventTypeDefinition {

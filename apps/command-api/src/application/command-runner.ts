@@ -2,6 +2,7 @@ import type { DomainEvent, NewEvent, RecordedEvent } from '../../../../libs/even
 import type { EventCodec } from '../../../../libs/events/src/event-codec';
 import type { Decider } from '../../../../libs/domain/src/shared/decider';
 import {
+  InvalidEventError,
   WrongExpectedRevisionError,
   type EventStore,
 } from '../../../../libs/event-store/src/event-store.port';
@@ -21,6 +22,25 @@ export class RevisionMismatchError extends Error {
     this.name = 'RevisionMismatchError';
   }
 }
+
+/**
+ * The event store refused an event's data at append: a value of the request that the request check let
+ * through but the event cannot hold. It is the client's value, so a 422 naming the fields, never a 500;
+ * the filter also logs it (type and field names only), since the request check should have caught it.
+ */
+export class EventDataRefusedError extends DomainError {
+  constructor(readonly eventType: string, fields: readonly { field: string; message: string }[]) {
+    super('InvalidValue', 'invalid', 'A value of the request cannot be recorded', fields);
+  }
+}
+
+const refusedData = (error: unknown): EventDataRefusedError | undefined =>
+  error instanceof InvalidEventError && error.dataIssues.length > 0
+    ? new EventDataRefusedError(
+        error.eventType,
+        error.dataIssues.map((issue) => ({ field: issue.path, message: 'is not a value this field can hold' })),
+      )
+    : undefined;
 
 export interface CommandResult<TState, TEvent> {
   readonly state: TState;
@@ -102,7 +122,7 @@ export class CommandRunner {
         return { state: newState, events: decided, revision: appended.nextExpectedRevision, position: appended.position };
       } catch (error) {
         const retry = error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
+        if (!retry) throw refusedData(error) ?? error;
         if (options.expectedRevision !== undefined) {
           throw new RevisionMismatchError(streamId, options.expectedRevision, error.actual ?? -1);
         }

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
 
 export class SignUpRequestDto extends PersonNameDto {
   @ApiProperty({ example: 'ada@example.com' })
   @IsString()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { jsonBody } from '../http/json-body.middleware';
+import { methodNotAllowed } from '../http/method-not-allowed';
+import { responseHeaders } from '../http/response-headers';
 import { validationPipe } from '../http/validation.pipe';
 import type { Runtime } from './runtime';
 
@@ -22,9 +24,6 @@ export const createApp = async (
     logger,
   });
   app.disable('x-powered-by');
-  app.use(jsonBody(runtime.config.bodyLimit));
-  app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Practice core API')
@@ -32,6 +31,15 @@ export const createApp = async (
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
+  let document: OpenAPIObject | undefined;
+  // Built on first use, once: it serves /docs and is the route list that tells a 405 from a 404.
+  const openApiDocument = (): OpenAPIObject => (document ??= SwaggerModule.createDocument(app, openApi));
+
+  app.use(responseHeaders());
+  app.use(methodNotAllowed(() => openApiDocument().paths));
+  app.use(jsonBody(runtime.config.bodyLimit));
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, openApiDocument, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 };

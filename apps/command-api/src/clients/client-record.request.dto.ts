@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
 
 export class EditClientProfileRequestDto extends PersonNameDto {
-  @ApiPropertyOptional({ description: 'null or absent removes it' }) @IsOptional() @IsString() @IsEmail() @MaxLength(320) email?: string | null;
+  @ApiPropertyOptional({ description: 'null or absent removes it' }) @IsOptional() @IsString() @IsEmailAddress() @MaxLength(320) email?: string | null;
   @ApiPropertyOptional({ example: '+1 415 555 0123', description: 'Stored as E.164' }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) gender?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) location?: string | null;

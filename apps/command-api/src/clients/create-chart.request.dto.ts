@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -14,10 +13,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
 
 export class NewPersonDto extends PersonNameDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsEmail() @MaxLength(320) email?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsEmailAddress() @MaxLength(320) email?: string | null;
 }
 
 export class NewContactDto extends NewPersonDto {

@@ -1,4 +1,5 @@
 import { json, type RequestHandler } from 'express';
+import { checkBodyMediaType, checkJsonBody, hasBody, isJsonMediaType } from './json-body.check';
 import { problem, sendProblem } from './problem';
 
 interface BodyParserError {
@@ -8,13 +9,21 @@ interface BodyParserError {
 
 /**
  * JSON bodies with a size limit. Express's own error page is HTML; here every body error is a
- * problem+json answer and the request goes no further.
+ * problem+json answer and the request goes no further: a body that is not JSON (415), malformed JSON,
+ * anything but an object, too deep, prototype keys or lone surrogates (400). The checks themselves are
+ * the framework-free functions of json-body.check.ts.
  */
 export const jsonBody = (limit: string): RequestHandler => {
-  const parse = json({ limit, strict: true });
-  return (request, response, next) =>
+  // Not strict: `null`, `42` or `"text"` are valid JSON, refused below as "a JSON object is required".
+  const parse = json({ limit, strict: false, type: (request) => isJsonMediaType(request.headers['content-type']) });
+  return (request, response, next) => {
+    const unsupported = checkBodyMediaType(request.headers);
+    if (unsupported) return sendProblem(response, unsupported);
     parse(request, response, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) {
+        const refused = hasBody(request.headers) ? checkJsonBody(request.body) : undefined;
+        return refused ? sendProblem(response, refused) : next();
+      }
       const { type, status } = error as BodyParserError;
       if (type === 'entity.too.large') {
         return sendProblem(response, problem(413, 'PayloadTooLarge', `The body is larger than ${limit}`));
@@ -27,4 +36,5 @@ export const jsonBody = (limit: string): RequestHandler => {
       }
       return sendProblem(response, problem(status && status < 500 ? status : 400, 'BadRequest', 'Unreadable body'));
     });
+  };
 };

@@ -7,7 +7,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../../../libs/event-store/src/event-store.port';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
-import { RevisionMismatchError } from '../application/command-runner';
+import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 interface Sent {
@@ -38,6 +38,7 @@ describe('ProblemDetailsFilter', () => {
     [new DomainError('ChartNotFound', 'not_found', 'none'), 404, 'ChartNotFound'],
     [new DomainError('Forbidden', 'forbidden', 'no'), 403, 'Forbidden'],
     [new RevisionMismatchError('chart-1', 1, 2), 412, 'RevisionMismatch'],
+    [new EventDataRefusedError('PracticeSettingsChanged', [{ field: 'flag', message: 'x' }]), 422, 'InvalidValue'],
     [new WrongExpectedRevisionError('chart-1', 1, 2), 409, 'ConcurrentModification'],
     [new StreamDeletedError('chart-1'), 410, 'Deleted'],
     [new EventStoreUnavailableError('down'), 503, 'EventStoreUnavailable'],

@@ -8,7 +8,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../../../libs/event-store/src/event-store.port';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
-import { RevisionMismatchError } from '../application/command-runner';
+import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
 import { problem, ProblemException, sendProblem, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -52,6 +52,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
+    if (exception instanceof EventDataRefusedError) {
+      this.logger.warn(`event ${exception.eventType} refused at append: ${exception.fields.map((f) => f.field).join(', ')}`);
+    }
     if (exception instanceof DomainError) {
       return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, {
         ...(exception.fields.length > 0 ? { errors: exception.fields } : {}),

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
+import { IsOmittable } from '../http/optional.decorator';
 
 export class ChangeNameRequestDto {
   @ApiProperty({ required: false, example: 'Ada' })
@@ -20,7 +22,7 @@ export class ChangeNameRequestDto {
 export class ChangeEmailRequestDto {
   @ApiProperty({ example: 'ada@lovelace.org' })
   @IsString()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 }
@@ -67,17 +69,17 @@ export const clinicalInfoOf = (body: ClinicalInfoRequestDto) => ({
 
 export class NotificationsRequestDto {
   @ApiProperty({ required: false, description: 'Email: Daily Digest & Payments' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   dailyDigestAndPayments?: boolean;
 
   @ApiProperty({ required: false, description: 'Email: Product Updates & Tips' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   productUpdatesAndTips?: boolean;
 
   @ApiProperty({ required: false, description: 'Sidebar display: Appointment Notifications' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   sidebarAppointmentNotifications?: boolean;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../http/email.decorator';
+import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '../../../../libs/events/src/practice.events';
 
 export class RenamePracticeRequestDto {
@@ -12,7 +14,7 @@ export class RenamePracticeRequestDto {
 
 export class PracticeSettingsRequestDto {
   @ApiProperty({ required: false, description: "Portal intake: Request Client's Legal Sex Designation" })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   requestClientLegalSexDesignation?: boolean;
 }
@@ -20,7 +22,7 @@ export class PracticeSettingsRequestDto {
 export class InviteMemberRequestDto {
   @ApiProperty({ example: 'grace@example.com' })
   @IsString()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 

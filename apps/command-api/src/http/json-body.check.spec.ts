@@ -1,0 +1,64 @@
+import { checkBodyMediaType, checkJsonBody, MAX_JSON_DEPTH } from './json-body.check';
+
+const nested = (levels: number): unknown => {
+  let value: unknown = {};
+  for (let level = 1; level < levels; level += 1) value = { a: value };
+  return value;
+};
+
+describe('checkJsonBody', () => {
+  it('lets a plain object through', () => {
+    expect(checkJsonBody({ firstName: 'Ada', contacts: [{ new: { email: 'a@b.co' } }], emoji: '\ud83d\ude00' })).toBeUndefined();
+  });
+
+  describe('when the body is not an object', () => {
+    it.each([null, [], [{}], 42, 'text', true])('refuses %p: a JSON object is required', (body) => {
+      expect(checkJsonBody(body)).toMatchObject({ status: 400, code: 'JsonObjectRequired' });
+    });
+  });
+
+  describe('when the body is too deep', () => {
+    it(`accepts ${MAX_JSON_DEPTH} levels and refuses one more`, () => {
+      expect(checkJsonBody(nested(MAX_JSON_DEPTH))).toBeUndefined();
+      expect(checkJsonBody(nested(MAX_JSON_DEPTH + 1))).toMatchObject({ status: 400, code: 'BodyTooDeep', maxDepth: MAX_JSON_DEPTH });
+    });
+
+    it('counts lists as levels too', () => {
+      expect(checkJsonBody({ a: JSON.parse('['.repeat(40) + ']'.repeat(40)) })).toMatchObject({ code: 'BodyTooDeep' });
+    });
+
+    it('refuses 100,000 levels without overflowing the stack', () => {
+      const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+      expect(checkJsonBody(deep)).toMatchObject({ code: 'BodyTooDeep' });
+    });
+  });
+
+  describe('when a key addresses a prototype', () => {
+    it('names each, at any depth, like an unknown field', () => {
+      const body = JSON.parse('{"__proto__":{"x":1},"a":{"constructor":{"prototype":{}}},"list":[{"prototype":1}]}');
+      const refused = checkJsonBody(body);
+      expect(refused).toMatchObject({ status: 400, code: 'ValidationFailed' });
+      expect(refused?.errors?.map((e) => e.field)).toEqual(['__proto__', 'a.constructor', 'list.0.prototype']);
+    });
+  });
+
+  describe('when a string holds a lone surrogate', () => {
+    it('names the field, in values and in keys', () => {
+      const refused = checkJsonBody({ email: '\ud800', a: { b: ['ok', 'x\udc00'] }, ['k\ud800']: 1 });
+      expect(refused).toMatchObject({ status: 400, code: 'ValidationFailed' });
+      expect(refused?.errors?.map((e) => e.field)).toEqual(['a.b.1', 'email', 'k\ud800']);
+    });
+  });
+});
+
+describe('checkBodyMediaType', () => {
+  it.each([
+    [{ 'content-length': '5', 'content-type': 'text/plain' }, 415],
+    [{ 'content-length': '5' }, 415],
+    [{ 'transfer-encoding': 'chunked', 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    [{ 'content-length': '5', 'content-type': 'application/json; charset=utf-8' }, undefined],
+    [{ 'content-length': '5', 'content-type': 'application/merge-patch+json' }, undefined],
+    [{ 'content-length': '0', 'content-type': 'text/plain' }, undefined],
+    [{}, undefined],
+  ])('%p -> %p', (headers, status) => expect(checkBodyMediaType(headers)?.status).toBe(status));
+});

@@ -1,0 +1,78 @@
+import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/unicode-text';
+import { problem, type FieldError, type Problem } from './problem';
+
+/** The deepest nesting a body may have: the deepest real body (a minor's new contact) is 4 levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Keys that address an object's prototype: refused like any unknown field, at any depth. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+
+/** Enough to name the mistakes of a body without echoing 64 kB of them. */
+const MAX_ERRORS = 20;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+interface Node {
+  readonly value: unknown;
+  readonly path: string;
+  readonly depth: number;
+}
+
+const pathOf = (parent: string, key: string | number): string => (parent ? `${parent}.${key}` : String(key));
+
+/**
+ * Checks a parsed JSON body before anything else reads it (class-transformer and class-validator
+ * recurse, and a deep enough body overflows their stack): a JSON object, at most MAX_JSON_DEPTH levels
+ * deep, with no prototype keys and no lone surrogates in any key or string. Iterative, so a body
+ * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
+ */
+export const checkJsonBody = (body: unknown): Problem | undefined => {
+  if (!isObject(body)) return problem(400, 'JsonObjectRequired', 'The body must be a JSON object');
+  const errors: FieldError[] = [];
+  const stack: Node[] = [{ value: body, path: '', depth: 1 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (hasLoneSurrogate(value)) errors.push({ field: path, message: 'must be valid Unicode text (it holds a lone surrogate)' });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_JSON_DEPTH) {
+      return problem(400, 'BodyTooDeep', `The body is nested more than ${MAX_JSON_DEPTH} levels deep`, { maxDepth: MAX_JSON_DEPTH });
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+    for (const [key, child] of entries) {
+      const childPath = pathOf(path, key);
+      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+        errors.push({ field: childPath, message: `property ${key} should not exist` });
+        continue;
+      }
+      if (typeof key === 'string' && hasLoneSurrogate(key)) {
+        errors.push({ field: childPath, message: 'the name must be valid Unicode text (it holds a lone surrogate)' });
+        continue;
+      }
+      stack.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  if (errors.length === 0) return undefined;
+  errors.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  return problem(400, 'ValidationFailed', 'The request is not valid', { errors: errors.slice(0, MAX_ERRORS) });
+};
+
+/** `application/json` or a `+json` type, whatever its parameters. */
+export const isJsonMediaType = (contentType: string | undefined): boolean => {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+};
+
+/** Whether a request carries a body, from its headers (RFC 9112 section 6.3). */
+export const hasBody = (headers: Readonly<Record<string, string | string[] | undefined>>): boolean =>
+  headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+
+/** A body that is not JSON, on an API that only reads JSON: 415, before anything tries to read it. */
+export const checkBodyMediaType = (headers: Readonly<Record<string, string | string[] | undefined>>): Problem | undefined =>
+  hasBody(headers) && !isJsonMediaType(typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined)
+    ? problem(415, 'UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json)')
+    : undefined;
