@@ -11,7 +11,8 @@ interface BodyParserError {
  * problem+json answer and the request goes no further.
  */
 export const jsonBody = (limit: string): RequestHandler => {
-  const parse = json({ limit, strict: true });
+  // A PATCH body may also come as a JSON merge patch (RFC 7396); its syntax is JSON's.
+  const parse = json({ limit, strict: true, type: ['application/json', 'application/merge-patch+json'] });
   return (request, response, next) =>
     parse(request, response, (error?: unknown) => {
       if (!error) return next();
