@@ -1,21 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import type { CredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
 
+/** The 2-step secrets of a user as the adapter stores them. */
+export interface StoredTwoFactor {
+  readonly pendingSecret: string | null;
+  readonly activeSecret: string | null;
+}
+
+export interface CredentialStoreFixture {
+  readonly store: CredentialStore;
+  /** The secrets as stored, read past the store. */
+  stored(userId: string): Promise<StoredTwoFactor | undefined>;
+  /** Writes secrets past the store, as a version that kept them plain did. */
+  storeAsIs(userId: string, secrets: StoredTwoFactor): Promise<void>;
+  /** Closes the store and opens a new one over the same data, with the same key (a restart). */
+  restart(): Promise<CredentialStore>;
+  cleanup(): Promise<void>;
+}
+
 /** The contract every credential store keeps (SQLite in the embedded default, MongoDB in production). */
-export function credentialStoreContract(
-  label: string,
-  factory: () => Promise<{ store: CredentialStore; cleanup: () => Promise<void> }>,
-): void {
+export function credentialStoreContract(label: string, factory: () => Promise<CredentialStoreFixture>): void {
   describe(`CredentialStore contract: ${label}`, () => {
+    let fixture: CredentialStoreFixture;
     let store: CredentialStore;
-    let cleanup: () => Promise<void>;
     const user = (): string => randomUUID();
 
     beforeEach(async () => {
-      ({ store, cleanup } = await factory());
+      fixture = await factory();
+      store = fixture.store;
     });
 
-    afterEach(async () => cleanup());
+    afterEach(async () => fixture.cleanup());
+
+    describe('2-step secrets at rest', () => {
+      const sealed = expect.stringMatching(/^enc:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/);
+
+      it('stores a sealed value, never the secret, and reads the secret back', async () => {
+        const id = user();
+        await store.putPendingTwoFactor(id, 'JBSWY3DPEHPK3PXP');
+        const pending = await fixture.stored(id);
+        expect(pending).toEqual({ pendingSecret: sealed, activeSecret: null });
+        expect(pending?.pendingSecret).not.toContain('JBSWY3DPEHPK3PXP');
+        expect((await store.getTwoFactor(id))?.pendingSecret).toBe('JBSWY3DPEHPK3PXP');
+        await store.activateTwoFactor(id, ['r1']);
+        await store.putPendingTwoFactor(id, 'KRSXG5CTMVRXEZLU');
+        expect(await fixture.stored(id)).toEqual({ pendingSecret: sealed, activeSecret: sealed });
+        expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: 'KRSXG5CTMVRXEZLU', activeSecret: 'JBSWY3DPEHPK3PXP', recoveryCodeHashes: ['r1'] });
+      });
+
+      it('seals a plain secret (stored before sealing) when it is first read', async () => {
+        const id = user();
+        await fixture.storeAsIs(id, { pendingSecret: null, activeSecret: 'JBSWY3DPEHPK3PXP' });
+        expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: null, activeSecret: 'JBSWY3DPEHPK3PXP', recoveryCodeHashes: [] });
+        expect(await fixture.stored(id)).toEqual({ pendingSecret: null, activeSecret: sealed });
+        expect((await store.getTwoFactor(id))?.activeSecret).toBe('JBSWY3DPEHPK3PXP');
+      });
+
+      it('seals every plain secret at start, read or not', async () => {
+        const id = user();
+        await fixture.storeAsIs(id, { pendingSecret: 'KRSXG5CTMVRXEZLU', activeSecret: 'JBSWY3DPEHPK3PXP' });
+        store = await fixture.restart();
+        expect(await fixture.stored(id)).toEqual({ pendingSecret: sealed, activeSecret: sealed });
+        expect(await store.getTwoFactor(id)).toEqual({ pendingSecret: 'KRSXG5CTMVRXEZLU', activeSecret: 'JBSWY3DPEHPK3PXP', recoveryCodeHashes: [] });
+      });
+
+      it("does not open one user's sealed secret copied onto another", async () => {
+        const [owner, other] = [user(), user()];
+        await store.putPendingTwoFactor(owner, 'JBSWY3DPEHPK3PXP');
+        await fixture.storeAsIs(other, (await fixture.stored(owner))!);
+        await expect(store.getTwoFactor(other)).rejects.toThrow();
+      });
+    });
 
     it('has nothing for an unknown user', async () => {
       const id = user();

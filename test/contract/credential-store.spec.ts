@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { SqliteCredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
 import { MongoCredentialStore } from '../../apps/command-api/src/infrastructure/mongo-credential-store';
 import { ReadStoreUnavailableError } from '../../libs/read-store/src/read-store.port';
 import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
-import { credentialStoreContract } from './credential-store.contract';
+import { SecretBox, type SecretKeys } from '../../apps/command-api/src/infrastructure/secret-box';
+import { credentialStoreContract, type CredentialStoreFixture } from './credential-store.contract';
 
 /**
  * The credential store contract on SQLite (the embedded default), on MongoDB over the wire-protocol
@@ -38,43 +39,79 @@ beforeAll(async () => {
 
 afterAll(() => testServer.stop());
 
+const secretKeys = (): SecretKeys => ({ current: randomBytes(32), previous: [] });
+
 credentialStoreContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
-  const store = new SqliteCredentialStore(dir);
+  const box = new SecretBox(secretKeys());
+  let store = new SqliteCredentialStore(dir, box);
+  const raw = new Database(join(dir, 'credentials.sqlite'));
   return {
     store,
+    stored: async (userId) =>
+      (raw.prepare('SELECT pending_secret AS pendingSecret, active_secret AS activeSecret FROM two_factor WHERE user_id = ?').get(userId) as
+        | { pendingSecret: string | null; activeSecret: string | null }
+        | undefined) ?? undefined,
+    storeAsIs: async (userId, { pendingSecret, activeSecret }) => {
+      raw
+        .prepare(
+          `INSERT INTO two_factor (user_id, pending_secret, active_secret) VALUES (?, ?, ?)
+           ON CONFLICT(user_id) DO UPDATE SET pending_secret = excluded.pending_secret, active_secret = excluded.active_secret`,
+        )
+        .run(userId, pendingSecret, activeSecret);
+    },
+    restart: async () => {
+      await store.close();
+      store = new SqliteCredentialStore(dir, box);
+      return store;
+    },
     cleanup: async () => {
+      raw.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 });
 
-credentialStoreContract('MongoDB over the wire-protocol test server', async () => {
-  const store = await MongoCredentialStore.connect({ url: started.url, dbName: uniqueDbName(), clientOptions: DRIVER_OPTIONS });
-  return { store, cleanup: () => store.close() };
-});
+const mongoFixture = async (url: string, clientOptions: MongoClientOptions, dropDatabase: boolean): Promise<CredentialStoreFixture> => {
+  const dbName = uniqueDbName();
+  const secrets = new SecretBox(secretKeys());
+  const connect = () => MongoCredentialStore.connect({ url, dbName, secrets, clientOptions });
+  let store = await connect();
+  const raw = await MongoClient.connect(url, clientOptions);
+  const twoFactor = raw.db(dbName).collection<{ _id: string; pendingSecret: string | null; activeSecret: string | null }>('two_factor');
+  return {
+    store,
+    stored: async (userId) => {
+      const doc = await twoFactor.findOne({ _id: userId });
+      return doc ? { pendingSecret: doc.pendingSecret, activeSecret: doc.activeSecret } : undefined;
+    },
+    storeAsIs: async (userId, { pendingSecret, activeSecret }) => {
+      await twoFactor.updateOne({ _id: userId }, { $set: { pendingSecret, activeSecret }, $setOnInsert: { recoveryCodeHashes: [] } }, { upsert: true });
+    },
+    restart: async () => {
+      await store.close();
+      store = await connect();
+      return store;
+    },
+    cleanup: async () => {
+      await store.close();
+      if (dropDatabase) await raw.db(dbName).dropDatabase();
+      await raw.close();
+    },
+  };
+};
+
+credentialStoreContract('MongoDB over the wire-protocol test server', () => mongoFixture(started.url, DRIVER_OPTIONS, false));
 
 if (realServerUrl) {
-  credentialStoreContract(`MongoDB at ${redact(realServerUrl)} (MONGODB_TEST_URL)`, async () => {
-    const dbName = uniqueDbName();
-    const store = await MongoCredentialStore.connect({ url: realServerUrl, dbName });
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        const client = await MongoClient.connect(realServerUrl);
-        await client.db(dbName).dropDatabase();
-        await client.close();
-      },
-    };
-  });
+  credentialStoreContract(`MongoDB at ${redact(realServerUrl)} (MONGODB_TEST_URL)`, () => mongoFixture(realServerUrl, {}, true));
 }
 
 describe('SqliteCredentialStore', () => {
   it('leaves no row behind when sign-in failures are reset', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
-    const store = new SqliteCredentialStore(dir);
+    const store = new SqliteCredentialStore(dir, new SecretBox(secretKeys()));
     try {
       await store.putAttempts('key', { failures: 2, lockedUntil: null });
       await store.putAttempts('key', { failures: 0, lockedUntil: null });
@@ -97,7 +134,7 @@ describe('MongoCredentialStore over the wire-protocol test server', () => {
 
   beforeEach(async () => {
     dbName = uniqueDbName();
-    store = await MongoCredentialStore.connect({ url: started.url, dbName, clientOptions: DRIVER_OPTIONS });
+    store = await MongoCredentialStore.connect({ url: started.url, dbName, secrets: new SecretBox(secretKeys()), clientOptions: DRIVER_OPTIONS });
     raw = await MongoClient.connect(started.url, DRIVER_OPTIONS);
     records = [];
     unsubscribe = testServer.onCommand((record) => records.push(record));
@@ -118,7 +155,7 @@ describe('MongoCredentialStore over the wire-protocol test server', () => {
     const db = raw.db(dbName);
     expect(await db.collection('credentials').find().toArray()).toEqual([{ _id: 'u1', passwordHash: 'hash', version: 1 }]);
     expect(await db.collection('two_factor').find().toArray()).toEqual([
-      { _id: 'u1', pendingSecret: null, activeSecret: 'SECRET', recoveryCodeHashes: ['r1'] },
+      { _id: 'u1', pendingSecret: null, activeSecret: expect.stringMatching(/^enc:v1:/), recoveryCodeHashes: ['r1'] },
     ]);
     expect(await db.collection('sign_in_attempts').find().toArray()).toEqual([{ _id: 'k1', failures: 2, lockedUntil: null }]);
   });
@@ -169,13 +206,17 @@ describe('MongoCredentialStore.connect', () => {
     const { port } = await nobody.start();
     await nobody.stop();
     await expect(
-      MongoCredentialStore.connect({ url: `mongodb://127.0.0.1:${port}/?directConnection=true`, clientOptions: { serverSelectionTimeoutMS: 300 } }),
+      MongoCredentialStore.connect({
+        url: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+        secrets: new SecretBox(secretKeys()),
+        clientOptions: { serverSelectionTimeoutMS: 300 },
+      }),
     ).rejects.toThrow(ReadStoreUnavailableError);
   });
 
   it('keeps the secrets in a database of their own, named after the one in the URL', async () => {
     const url = started.url.replace('/?', '/practice_spec?');
-    const store = await MongoCredentialStore.connect({ url, clientOptions: DRIVER_OPTIONS });
+    const store = await MongoCredentialStore.connect({ url, secrets: new SecretBox(secretKeys()), clientOptions: DRIVER_OPTIONS });
     const raw = await MongoClient.connect(started.url, DRIVER_OPTIONS);
     try {
       await store.put('u1', 'hash');

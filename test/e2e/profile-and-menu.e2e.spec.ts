@@ -63,6 +63,25 @@ describe('Profile, clinical info, notifications, switching and the user menu (em
     expect(await app.runtime.eventStore.headPosition()).toBe(before);
   });
 
+  it("accepts the Clinical Info tab's four fields without a license state, on both routes", async () => {
+    const seedTab = { npi: '1234567893', taxonomyCode: '101YM0800X', licenseType: 'LPC', licenseNumber: 'LPC-123' };
+    const eve = await signedInUser(app, 'Eve');
+    const own = await app.http().put('/me/clinical-info').set(eve.auth).send(seedTab);
+    expect(own.status).toBe(200);
+    const profile = await app.http().get('/me').set(eve.auth).set('X-Consistency-Token', own.headers['x-consistency-token']);
+    expect(profile.body.clinicalInfo).toEqual({ ...seedTab, licenseState: null });
+
+    const owner = await signedInUser(app, 'Olga');
+    const practiceId = await createdPractice(app, owner.auth);
+    const invited = await app.http().post(`/practices/${practiceId}/invitations`).set(owner.auth).send({ email: eve.email, role: 'clinician' });
+    const accepted = await app.http().post(`/invitations/${invited.body.invitationId}/accept`).set(eve.auth).set('X-Consistency-Token', invited.headers['x-consistency-token']);
+    expect(accepted.status).toBe(200);
+    const byOwner = await app.http().put(`/practices/${practiceId}/members/${eve.userId}/clinical-info`).set(owner.auth).send({ ...seedTab, licenseNumber: 'LPC-456' });
+    expect(byOwner.status).toBe(200);
+    const members = await app.http().get(`/practices/${practiceId}/members`).set(owner.auth).set('X-Consistency-Token', byOwner.headers['x-consistency-token']);
+    expect(members.body.items.find((m: { userId: string }) => m.userId === eve.userId).clinicalInfo).toEqual({ ...seedTab, licenseNumber: 'LPC-456', licenseState: null });
+  });
+
   it("lets an owner edit a member's clinical info from the members screen; the history names the owner", async () => {
     const owner = await signedInUser(app, 'Omar');
     const clin = await signedInUser(app, 'Cora');

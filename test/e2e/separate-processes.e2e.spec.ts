@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ describe('command-api and projector as separate processes on EventStoreDB and Mo
       EVENTSTORE_URL: eventStoreUrl,
       MONGODB_URL: `mongodb://127.0.0.1:${mongoPort}/practice_e2e?directConnection=true`,
       TOKEN_SECRET: 'a-test-secret-that-is-long-enough-for-hs256-0123456789',
+      SECRETS_KEY: randomBytes(32).toString('base64'),
       DATA_DIR: dataDir,
     };
     const apiPort = 3900 + (process.pid % 50);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { afterKeys } from '../http/keyset-page';
+import { privateFile } from '../../../../libs/event-store/src/sqlite/private-file';
 
 /** One read of a chart: who looked at which chart, what they looked at, and when. No chart data. */
 export interface ChartRead {
@@ -31,7 +32,7 @@ export class SqliteChartReadSink implements ChartReadSink {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    this.db = new Database(join(dataDir, 'chart-reads.sqlite'));
+    this.db = new Database(privateFile(join(dataDir, 'chart-reads.sqlite')));
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS chart_reads (
       id TEXT PRIMARY KEY, user_id TEXT NOT NULL, practice_id TEXT NOT NULL, chart_id TEXT NOT NULL,

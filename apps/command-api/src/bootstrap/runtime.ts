@@ -6,6 +6,7 @@ import { Projector } from '../../../../libs/read-models/src/runtime/projector';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
 import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
+import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
 
 /** The adapters a process runs on, chosen by configuration. */
@@ -28,9 +29,10 @@ export const createRuntime = async (config: AppConfig): Promise<Runtime> => {
   const eventStore = await createEventStore(config);
   const readStore = await createReadStore(config);
   // With MongoDB the API is stateless (any number of replicas): secrets live there too, apart from the read models.
+  const secrets = new SecretBox(config.secretsKeys);
   const credentials: CredentialStore = config.mongoUrl
-    ? await MongoCredentialStore.connect({ url: config.mongoUrl })
-    : new SqliteCredentialStore(config.dataDir);
+    ? await MongoCredentialStore.connect({ url: config.mongoUrl, secrets })
+    : new SqliteCredentialStore(config.dataDir, secrets);
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
   const projector = config.embeddedProjector

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner } from '../application/command-runner';
 import { ChangeChartCommand, type ChartCommandResult } from './client.commands';
+import { clientRecordDecider } from './client-record-patch';
 
 /** Every change that touches the chart stream alone. */
 @CommandHandler(ChangeChartCommand)
@@ -10,7 +10,7 @@ export class ChangeChartHandler implements ICommandHandler<ChangeChartCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ envelope, command, expectedRevision }: ChangeChartCommand): Promise<ChartCommandResult> {
-    const result = await this.runner.run(chartDecider, chartStream(command.chartId), command, envelope, { expectedRevision });
+    const result = await this.runner.run(clientRecordDecider, chartStream(command.chartId), command, envelope, { expectedRevision });
     return { chartId: command.chartId, revision: result.revision, position: result.position };
   }
 }

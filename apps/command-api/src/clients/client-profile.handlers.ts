@@ -5,12 +5,14 @@ import { chartDecider, emailClaimChanges, type ChartState } from '../../../../li
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
+import { clientRecordDecider, patchedEdit } from './client-record-patch';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
 
 /**
- * The profile card's edit. When the email moves to another address: claim the new one, change the
- * chart, then release the old one (a crash in between leaves an extra claim, never a double use).
+ * The profile card's edit (PUT: the whole card; PATCH: a merge patch of it). When the email moves to
+ * another address: claim the new one, change the chart, then release the old one (a crash in between
+ * leaves an extra claim, never a double use).
  */
 @CommandHandler(EditClientProfileCommand)
 export class EditClientProfileHandler implements ICommandHandler<EditClientProfileCommand> {
@@ -25,17 +27,19 @@ export class EditClientProfileHandler implements ICommandHandler<EditClientProfi
     const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
     // The email before this command, also when a retry resumes it after the chart was changed.
     const earlier = events.filter((event) => event.metadata.causationId !== envelope.commandId);
-    const before = emailOf(earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState()));
+    const beforeState = earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
+    const before = emailOf(beforeState);
     if (!resuming) {
-      chartDecider.decide(command, state);
+      clientRecordDecider.decide(command, state);
       if (expectedRevision !== undefined && expectedRevision !== revision) {
         throw new RevisionMismatchError(chartStream(chartId), expectedRevision, revision);
       }
     }
-    const after = command.email === null || command.email.trim() === '' ? null : command.email.trim();
+    const { email } = command.type === 'EditClientProfile' ? command : patchedEdit(command, beforeState);
+    const after = email === null || email.trim() === '' ? null : email.trim();
     const moves = emailClaimChanges(before, after);
     if (moves && after !== null) await this.reservations.reserve('client-email', practiceId, after, chartId, chartStream, envelope);
-    const result = await this.runner.run(chartDecider, chartStream(chartId), command, envelope);
+    const result = await this.runner.run(clientRecordDecider, chartStream(chartId), command, envelope);
     if (moves && before !== null) await this.reservations.release('client-email', practiceId, before, chartId, envelope);
     return { chartId, revision: result.revision, position: result.position };
   }

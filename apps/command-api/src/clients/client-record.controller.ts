@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { setupSteps, type SetupStep } from '../../../../libs/events/src/chart-profile.events';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
@@ -7,6 +7,9 @@ import { badRequest } from '../http/problem';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
 import { EditClientProfileCommand, TagClientCommand } from './client.commands';
+import { identityEdit, overviewEdit, profileEdit } from './client-record-patch';
+import type { JsonObject } from '../http/merge-patch';
+import { MERGE_PATCH_MEDIA_TYPES, MergePatchBody } from '../http/merge-patch-body';
 import { PersonNameDto } from '../http/person-name.dto';
 import {
   EditClientIdentityRequestDto,
@@ -16,6 +19,10 @@ import {
   TagClientRequestDto,
 } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+
+const mergePatchBody =
+  'A JSON merge patch (RFC 7396): a field sent sets it, null clears it, a field left out stays as it is. ' +
+  'The merged section must be a valid PUT body (the schema shown), or nothing changes.';
 
 /** The client's record: profile card, overview, identity, photo, tags and the setup wizard. */
 @ApiTags('clients')
@@ -27,48 +34,54 @@ export class ClientRecordController {
 
   @Put('profile')
   @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Replace the profile card: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
   editProfile(@ChartCallParams() call: ChartCall, @Body() body: EditClientProfileRequestDto, @Res({ passthrough: true }) response: Response) {
     const envelope = this.sender.envelope(call, 'EditClientProfile');
-    const command = {
-      type: 'EditClientProfile' as const,
-      chartId: call.chartId,
-      practiceId: call.practiceId,
-      firstName: body.firstName,
-      lastName: body.lastName,
-      email: body.email ?? null,
-      phone: body.phone ?? null,
-      gender: body.gender ?? null,
-      location: body.location ?? null,
-    };
+    const command = { ...profileEdit(body), chartId: call.chartId, practiceId: call.practiceId };
+    return this.sender.send(response, new EditClientProfileCommand(envelope, command, call.ifMatch));
+  }
+
+  @Patch('profile')
+  @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Change some fields of the profile card: a JSON merge patch (RFC 7396) of the PUT body' })
+  @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
+  @ApiBody({ type: EditClientProfileRequestDto, description: mergePatchBody })
+  patchProfile(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
+    const envelope = this.sender.envelope(call, 'PatchClientProfile');
+    const command = { type: 'PatchClientProfile' as const, chartId: call.chartId, practiceId: call.practiceId, now: envelope.now, patch };
     return this.sender.send(response, new EditClientProfileCommand(envelope, command, call.ifMatch));
   }
 
   @Put('overview')
   @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Replace the overview: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
   editOverview(@ChartCallParams() call: ChartCall, @Body() body: EditClientOverviewRequestDto, @Res({ passthrough: true }) response: Response) {
-    const a = body.address;
-    return this.sender.change(response, call, {
-      type: 'EditClientOverview',
-      dateOfBirth: body.dateOfBirth ?? null,
-      address: a ? { line1: a.line1, line2: a.line2 ?? null, city: a.city ?? null, region: a.region ?? null, postalCode: a.postalCode ?? null, country: a.country ?? null } : null,
-      occupation: body.occupation ?? null,
-      employmentStatus: body.employmentStatus ?? null,
-      relationshipStatus: body.relationshipStatus ?? null,
-      livingArrangement: body.livingArrangement ?? null,
-      diagnosis: body.diagnosis ?? null,
-      symptoms: body.symptoms ?? null,
-    });
+    return this.sender.change(response, call, overviewEdit(body));
+  }
+
+  @Patch('overview')
+  @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Change some fields of the overview: a JSON merge patch (RFC 7396) of the PUT body; the address merges field by field' })
+  @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
+  @ApiBody({ type: EditClientOverviewRequestDto, description: mergePatchBody })
+  patchOverview(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'PatchClientOverview', patch });
   }
 
   @Put('identity')
   @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Replace the identity: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
   editIdentity(@ChartCallParams() call: ChartCall, @Body() body: EditClientIdentityRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, {
-      type: 'EditClientIdentity',
-      pronouns: body.pronouns ?? null,
-      legalSex: body.legalSex ?? null,
-      genderIdentity: body.genderIdentity ?? null,
-    });
+    return this.sender.change(response, call, identityEdit(body));
+  }
+
+  @Patch('identity')
+  @RequiresPermission('clients:write')
+  @ApiOperation({ summary: 'Change some fields of the identity: a JSON merge patch (RFC 7396) of the PUT body' })
+  @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
+  @ApiBody({ type: EditClientIdentityRequestDto, description: mergePatchBody })
+  patchIdentity(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
+    return this.sender.change(response, call, { type: 'PatchClientIdentity', patch });
   }
 
   @Put('legal-name')

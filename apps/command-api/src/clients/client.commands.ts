@@ -2,6 +2,7 @@ import { Command } from '@nestjs/cqrs';
 import type { ChartCommand } from '../../../../libs/domain/src/chart/chart.decider';
 import type { CommandEnvelope } from '../application/command-envelope';
 import type { ContactLinkInput, ContactRef } from './contact-resolver';
+import type { PatchClientIdentity, PatchClientOverview, PatchClientProfile } from './client-record-patch';
 
 export interface ChartCommandResult {
   readonly chartId: string;
@@ -22,11 +23,14 @@ export class CreateClientCommand extends Command<ChartCommandResult> {
   }
 }
 
-/** Any change of one chart stream alone: the domain command plus the revision the caller saw (If-Match). */
+/**
+ * Any change of one chart stream alone: the domain command (or a merge patch of the overview or the
+ * identity) plus the revision the caller saw (If-Match).
+ */
 export class ChangeChartCommand extends Command<ChartCommandResult> {
   constructor(
     readonly envelope: CommandEnvelope,
-    readonly command: Exclude<ChartCommand, { type: 'CreateClient' | 'CreateMinorClient' | 'CreateGroupChart' }>,
+    readonly command: Exclude<ChartCommand, { type: 'CreateClient' | 'CreateMinorClient' | 'CreateGroupChart' }> | PatchClientOverview | PatchClientIdentity,
     readonly expectedRevision: number | undefined,
   ) {
     super();
@@ -119,7 +123,7 @@ export class RemoveChartContactCommand extends Command<ChartCommandResult> {
 export class EditClientProfileCommand extends Command<ChartCommandResult> {
   constructor(
     readonly envelope: CommandEnvelope,
-    readonly command: Extract<ChartCommand, { type: 'EditClientProfile' }>,
+    readonly command: Extract<ChartCommand, { type: 'EditClientProfile' }> | PatchClientProfile,
     readonly expectedRevision: number | undefined,
   ) {
     super();

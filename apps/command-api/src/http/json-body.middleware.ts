@@ -15,6 +15,7 @@ interface BodyParserError {
  */
 export const jsonBody = (limit: string): RequestHandler => {
   // Not strict: `null`, `42` or `"text"` are valid JSON, refused below as "a JSON object is required".
+  // `+json` types include a PATCH body sent as a JSON merge patch (RFC 7396), whose syntax is JSON's.
   const parse = json({ limit, strict: false, type: (request) => isJsonMediaType(request.headers['content-type']) });
   return (request, response, next) => {
     const unsupported = checkBodyMediaType(request.headers);

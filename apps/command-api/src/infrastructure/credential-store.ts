@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { privateFile } from '../../../../libs/event-store/src/sqlite/private-file';
+import type { SecretBox } from './secret-box';
 
 /**
  * Secrets live here, outside the event log: an event is forever and is replayed to auditors, a secret
  * must be replaceable and never shown. Password hashes, 2-step secrets, hashes of recovery codes, and
  * the sign-in failure counters (keyed by a hash of the email, whether or not an account has it).
+ * 2-step secrets are sealed (AES-256-GCM, see SecretBox) by every adapter: a copy of the store alone
+ * does not give the codes. Plain ones, stored before sealing, are sealed at start and when read.
  */
 export interface Credential {
   readonly userId: string;
@@ -54,6 +58,7 @@ interface CredentialRow {
   version: number;
 }
 interface TwoFactorRow {
+  user_id: string;
   pending_secret: string | null;
   active_secret: string | null;
   recovery_code_hashes: string;
@@ -69,6 +74,8 @@ export class SqliteCredentialStore implements CredentialStore {
   private readonly selectCredential: Database.Statement<[string], CredentialRow>;
   private readonly upsertCredential: Database.Statement<[string, string]>;
   private readonly selectTwoFactor: Database.Statement<[string], TwoFactorRow>;
+  private readonly resealPending: Database.Statement<[string, string, string]>;
+  private readonly resealActive: Database.Statement<[string, string, string]>;
   private readonly upsertPendingTwoFactor: Database.Statement<[string, string]>;
   private readonly activatePendingTwoFactor: Database.Statement<[string, string]>;
   private readonly deleteTwoFactor: Database.Statement<[string]>;
@@ -80,8 +87,11 @@ export class SqliteCredentialStore implements CredentialStore {
   private readonly incrementFailures: Database.Statement<[string], { failures: number }>;
   private readonly consumeRecoveryCodeTransaction: (userId: string, codeHash: string) => boolean;
 
-  constructor(dataDir: string) {
-    this.db = new Database(join(dataDir, 'credentials.sqlite'));
+  constructor(
+    dataDir: string,
+    private readonly secrets: SecretBox,
+  ) {
+    this.db = new Database(privateFile(join(dataDir, 'credentials.sqlite')));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS credentials (
@@ -106,7 +116,10 @@ export class SqliteCredentialStore implements CredentialStore {
       `INSERT INTO credentials (user_id, password_hash, version) VALUES (?, ?, 1)
        ON CONFLICT(user_id) DO UPDATE SET password_hash = excluded.password_hash, version = version + 1`,
     );
-    this.selectTwoFactor = this.db.prepare('SELECT pending_secret, active_secret, recovery_code_hashes FROM two_factor WHERE user_id = ?');
+    this.selectTwoFactor = this.db.prepare('SELECT user_id, pending_secret, active_secret, recovery_code_hashes FROM two_factor WHERE user_id = ?');
+    // Only while the value is still the one read: a secret changed meanwhile is left to its writer.
+    this.resealPending = this.db.prepare('UPDATE two_factor SET pending_secret = ? WHERE user_id = ? AND pending_secret = ?');
+    this.resealActive = this.db.prepare('UPDATE two_factor SET active_secret = ? WHERE user_id = ? AND active_secret = ?');
     this.upsertPendingTwoFactor = this.db.prepare(
       `INSERT INTO two_factor (user_id, pending_secret) VALUES (?, ?)
        ON CONFLICT(user_id) DO UPDATE SET pending_secret = excluded.pending_secret`,
@@ -137,6 +150,7 @@ export class SqliteCredentialStore implements CredentialStore {
       this.updateRecoveryCodes.run(JSON.stringify(hashes.filter((hash) => hash !== codeHash)), userId);
       return true;
     });
+    this.sealPlainSecrets();
   }
 
   async get(userId: string): Promise<Credential | undefined> {
@@ -153,15 +167,15 @@ export class SqliteCredentialStore implements CredentialStore {
     const row = this.selectTwoFactor.get(userId);
     return (
       row && {
-        pendingSecret: row.pending_secret,
-        activeSecret: row.active_secret,
+        pendingSecret: this.openSecret(row.user_id, row.pending_secret, this.resealPending),
+        activeSecret: this.openSecret(row.user_id, row.active_secret, this.resealActive),
         recoveryCodeHashes: JSON.parse(row.recovery_code_hashes) as string[],
       }
     );
   }
 
   async putPendingTwoFactor(userId: string, secret: string): Promise<void> {
-    this.upsertPendingTwoFactor.run(userId, secret);
+    this.upsertPendingTwoFactor.run(userId, this.secrets.seal(secret, userId));
   }
 
   async activateTwoFactor(userId: string, recoveryCodeHashes: readonly string[]): Promise<void> {
@@ -199,6 +213,25 @@ export class SqliteCredentialStore implements CredentialStore {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** The secret of a stored value; one stored plain (or under a previous key) is sealed anew on the way. */
+  private openSecret(userId: string, stored: string | null, reseal: Database.Statement<[string, string, string]>): string | null {
+    if (stored === null) return null;
+    const { secret, reseal: stale } = this.secrets.open(stored, userId);
+    if (stale) reseal.run(this.secrets.seal(secret, userId), userId, stored);
+    return secret;
+  }
+
+  /** At start: secrets stored plain by an earlier version (or under a previous key) are sealed. */
+  private sealPlainSecrets(): void {
+    const rows = this.db.prepare('SELECT user_id, pending_secret, active_secret FROM two_factor').all() as TwoFactorRow[];
+    this.db.transaction(() => {
+      for (const row of rows) {
+        if (row.pending_secret !== null && this.secrets.needsResealing(row.pending_secret)) this.openSecret(row.user_id, row.pending_secret, this.resealPending);
+        if (row.active_secret !== null && this.secrets.needsResealing(row.active_secret)) this.openSecret(row.user_id, row.active_secret, this.resealActive);
+      }
+    })();
   }
 
   /** Data directories written before a column existed get it on open. */

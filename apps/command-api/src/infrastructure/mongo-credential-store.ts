@@ -2,6 +2,7 @@ import { MongoClient, type Collection, type Db, type MongoClientOptions } from '
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
 import { isUnavailable } from '../../../../libs/read-store/src/mongodb/mongodb-errors';
 import type { Credential, CredentialStore, SignInAttempts, TwoFactorSecret } from './credential-store';
+import type { SecretBox } from './secret-box';
 
 export interface MongoCredentialStoreOptions {
   /** A MongoDB connection string, e.g. `mongodb://host:27017/practice?replicaSet=rs0`. */
@@ -11,6 +12,8 @@ export interface MongoCredentialStoreOptions {
    * models: those can be dropped and rebuilt from the log, secrets cannot, and access to them is narrower.
    */
   readonly dbName?: string;
+  /** Seals the 2-step secrets (SECRETS_KEY). */
+  readonly secrets: SecretBox;
   /** Further driver options (timeouts, TLS, pool size). The write concern is always majority. */
   readonly clientOptions?: MongoClientOptions;
 }
@@ -52,6 +55,7 @@ export class MongoCredentialStore implements CredentialStore {
   private constructor(
     private readonly client: MongoClient,
     db: Db,
+    private readonly secrets: SecretBox,
   ) {
     this.credentials = db.collection<CredentialDocument>('credentials');
     this.twoFactor = db.collection<TwoFactorDocument>('two_factor');
@@ -68,7 +72,14 @@ export class MongoCredentialStore implements CredentialStore {
       throw unavailable(error);
     }
     const dbName = options.dbName ?? `${databaseInUrl(options.url) ?? DEFAULT_DB_PREFIX}_credentials`;
-    return new MongoCredentialStore(client, client.db(dbName));
+    const store = new MongoCredentialStore(client, client.db(dbName), options.secrets);
+    try {
+      await store.sealPlainSecrets();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
   }
 
   get(userId: string): Promise<Credential | undefined> {
@@ -95,9 +106,12 @@ export class MongoCredentialStore implements CredentialStore {
   getTwoFactor(userId: string): Promise<TwoFactorSecret | undefined> {
     return this.run(async () => {
       const doc = await this.twoFactor.findOne({ _id: userId });
-      return doc
-        ? { pendingSecret: doc.pendingSecret ?? null, activeSecret: doc.activeSecret ?? null, recoveryCodeHashes: doc.recoveryCodeHashes ?? [] }
-        : undefined;
+      if (!doc) return undefined;
+      return {
+        pendingSecret: await this.openSecret(userId, 'pendingSecret', doc.pendingSecret ?? null),
+        activeSecret: await this.openSecret(userId, 'activeSecret', doc.activeSecret ?? null),
+        recoveryCodeHashes: doc.recoveryCodeHashes ?? [],
+      };
     });
   }
 
@@ -105,7 +119,7 @@ export class MongoCredentialStore implements CredentialStore {
     return this.run(async () => {
       await this.twoFactor.updateOne(
         { _id: userId },
-        { $set: { pendingSecret: secret }, $setOnInsert: { activeSecret: null, recoveryCodeHashes: [] } },
+        { $set: { pendingSecret: this.secrets.seal(secret, userId) }, $setOnInsert: { activeSecret: null, recoveryCodeHashes: [] } },
         { upsert: true },
       );
     });
@@ -184,6 +198,28 @@ export class MongoCredentialStore implements CredentialStore {
     if (this.closed) return;
     this.closed = true;
     await this.client.close();
+  }
+
+  /** The secret of a stored value; one stored plain (or under a previous key) is sealed anew on the way. */
+  private async openSecret(userId: string, field: 'pendingSecret' | 'activeSecret', stored: string | null): Promise<string | null> {
+    if (stored === null) return null;
+    const { secret, reseal } = this.secrets.open(stored, userId);
+    // Only while the value is still the one read: a secret changed meanwhile is left to its writer.
+    if (reseal) await this.twoFactor.updateOne({ _id: userId, [field]: stored }, { $set: { [field]: this.secrets.seal(secret, userId) } });
+    return secret;
+  }
+
+  /** At start: secrets stored plain by an earlier version (or under a previous key) are sealed. */
+  private sealPlainSecrets(): Promise<void> {
+    return this.run(async () => {
+      const docs = this.twoFactor.find({}, { projection: { pendingSecret: 1, activeSecret: 1 } });
+      for await (const doc of docs) {
+        for (const field of ['pendingSecret', 'activeSecret'] as const) {
+          const stored = doc[field] ?? null;
+          if (stored !== null && this.secrets.needsResealing(stored)) await this.openSecret(doc._id, field, stored);
+        }
+      }
+    });
   }
 
   private async run<T>(operation: () => Promise<T>): Promise<T> {

@@ -42,9 +42,6 @@ export const assertClinicalInfo = (input: { readonly [K in keyof ClinicalInfo]: 
   if (info.licenseState !== null && !LICENSE_STATES.has(info.licenseState)) {
     problems.push({ field: 'licenseState', message: 'must be a US state or territory code' });
   }
-  if (info.licenseNumber !== null && info.licenseState === null) {
-    problems.push({ field: 'licenseState', message: 'is required with a license number' });
-  }
   if (problems.length > 0) {
     throw new DomainError('InvalidClinicalInfo', 'invalid', 'The clinical info is not valid', problems);
   }

@@ -57,8 +57,10 @@ describe('User profile', () => {
       expect(error.fields.map((f) => f.field)).toEqual(['npi', 'taxonomyCode', 'licenseState']);
     });
 
-    it('requires the issuing state with a license number', () => {
-      spec.given(signedUp).when({ type: 'UpdateClinicalInfo', clinicalInfo: { ...info, licenseState: null } }).thenThrows('InvalidClinicalInfo', 'licenseState');
+    it("accepts the seed's four fields (NPI, taxonomy code, license type and number): the license state stays optional", () => {
+      spec.given(signedUp).when({ type: 'UpdateClinicalInfo', clinicalInfo: { ...info, licenseState: null } }).then([
+        { type: 'UserClinicalInfoUpdated', data: { userId, clinicalInfo: { npi: '1234567893', taxonomyCode: '101YM0800X', licenseType: 'LPC', licenseNumber: 'LPC-12345', licenseState: null } } },
+      ]);
     });
 
     it('clears fields with null or blanks, and the same info changes nothing', () => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { privateFile } from './private-file';
 import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
 import {
   type AppendOptions,
@@ -61,7 +62,8 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.filename);
+    // The log holds clinical data: readable by its owner only.
+    this.db = new Database(privateFile(options.filename));
     configureDatabase(this.db);
     this.statements = prepareStatements(this.db);
     this.codec = options.codec ?? passThroughCodec;

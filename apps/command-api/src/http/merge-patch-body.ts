@@ -1,0 +1,20 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { isJsonObject, type JsonObject } from './merge-patch';
+import { badRequest, problem, ProblemException } from './problem';
+
+export const MERGE_PATCH_MEDIA_TYPES = ['application/merge-patch+json', 'application/json'];
+
+/** The body of a PATCH: a JSON merge patch (RFC 7396), which for a section of a record is an object. */
+export const MergePatchBody = createParamDecorator((_: unknown, context: ExecutionContext): JsonObject => {
+  const request = context.switchToHttp().getRequest<Request>();
+  // null: no body at all, an empty patch.
+  if (request.is(MERGE_PATCH_MEDIA_TYPES) === false) {
+    throw new ProblemException(problem(415, 'UnsupportedMediaType', `A merge patch is sent as ${MERGE_PATCH_MEDIA_TYPES.join(' or ')}`));
+  }
+  const body: unknown = request.body ?? {};
+  if (!isJsonObject(body)) {
+    throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'body', message: 'must be a JSON object (a merge patch of the section)' }]);
+  }
+  return body;
+});
