@@ -13,7 +13,7 @@ describe('checkJsonBody', () => {
 
   describe('when the body is not an object', () => {
     it.each([null, [], [{}], 42, 'text', true])('refuses %p: a JSON object is required', (body) => {
-      expect(checkJsonBody(body)).toMatchObject({ status: 400, code: 'JsonObjectRequired' });
+      expect(checkJsonBody(body)).toMatchObject({ status: 400, code: 'JsonObjectRequired', errors: [{ field: 'body' }] });
     });
   });
 

@@ -29,7 +29,11 @@ const pathOf = (parent: string, key: string | number): string => (parent ? `${pa
  * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
  */
 export const checkJsonBody = (body: unknown): Problem | undefined => {
-  if (!isObject(body)) return problem(400, 'JsonObjectRequired', 'The body must be a JSON object');
+  if (!isObject(body)) {
+    return problem(400, 'JsonObjectRequired', 'The body must be a JSON object', {
+      errors: [{ field: 'body', message: 'must be a JSON object' }],
+    });
+  }
   const errors: FieldError[] = [];
   const stack: Node[] = [{ value: body, path: '', depth: 1 }];
   while (stack.length > 0) {
