@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
+import type { CredentialStore, SignInSlot } from '../../apps/command-api/src/infrastructure/credential-store';
 
 /** The 2-step secrets of a user as the adapter stores them. */
 export interface StoredTwoFactor {
@@ -184,32 +184,102 @@ export function credentialStoreContract(label: string, factory: () => Promise<Cr
       expect(await store.useTotpStep(user(), 1)).toBe(false);
     });
 
-    it('counts failed sign-ins atomically, even when they arrive together', async () => {
-      const key = `failures-${randomUUID()}`;
-      expect(await store.addSignInFailure(key)).toBe(1);
-      const counts = await Promise.all(Array.from({ length: 8 }, () => store.addSignInFailure(key)));
-      expect([...counts].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(await store.getAttempts(key)).toEqual({ failures: 9, lockedUntil: null });
-      await store.putAttempts(key, { failures: 0, lockedUntil: null });
-      expect(await store.addSignInFailure(key)).toBe(1);
-    });
+    describe('sign-in attempts', () => {
+      const limits = { maxAttempts: 5, windowMs: 15 * 60 * 1000 };
+      const t0 = new Date('2026-01-01T00:00:00.000Z');
+      const at = (ms: number): Date => new Date(t0.getTime() + ms);
+      const windowEnd = at(limits.windowMs).toISOString();
+      const key = (): string => `attempts-${randomUUID()}`;
+      type Granted = Extract<SignInSlot, { granted: true }>;
+      const granted = (slot: SignInSlot): Granted => {
+        if (!slot.granted) throw new Error(`refused until ${slot.until}`);
+        return slot;
+      };
 
-    it('counts sign-in failures and forgets them when reset', async () => {
-      const key = `attempts-${randomUUID()}`;
-      expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });
-      await store.putAttempts(key, { failures: 3, lockedUntil: null });
-      await store.putAttempts(key, { failures: 5, lockedUntil: '2026-01-01T00:15:00.000Z' });
-      expect(await store.getAttempts(key)).toEqual({ failures: 5, lockedUntil: '2026-01-01T00:15:00.000Z' });
-      await store.putAttempts(key, { failures: 0, lockedUntil: null });
-      expect(await store.getAttempts(key)).toEqual({ failures: 0, lockedUntil: null });
-    });
+      it('has nothing counted for an unknown key', async () => {
+        expect(await store.getAttempts(key(), t0)).toEqual({ attempts: 0, inFlight: 0, windowEndsAt: null });
+      });
 
-    it('keeps a lock without failures, and the counters of each key apart', async () => {
-      const [locked, other] = [`attempts-${randomUUID()}`, `attempts-${randomUUID()}`];
-      await store.putAttempts(locked, { failures: 0, lockedUntil: '2026-01-01T00:15:00.000Z' });
-      await store.putAttempts(other, { failures: 1, lockedUntil: null });
-      expect(await store.getAttempts(locked)).toEqual({ failures: 0, lockedUntil: '2026-01-01T00:15:00.000Z' });
-      expect(await store.getAttempts(other)).toEqual({ failures: 1, lockedUntil: null });
+      it('gives out at most the slots of a window, atomically, to attempts that arrive together', async () => {
+        const k = key();
+        const slots = await Promise.all(Array.from({ length: 50 }, () => store.reserveSignInAttempt(k, t0, limits)));
+        const given = slots.filter((slot): slot is Granted => slot.granted);
+        expect(given.map((slot) => slot.attempt).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(new Set(given.map((slot) => slot.window)).size).toBe(1);
+        expect(slots.filter((slot) => !slot.granted)).toEqual(Array.from({ length: 45 }, () => ({ granted: false, until: windowEnd })));
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 5, inFlight: 5, windowEndsAt: windowEnd });
+      });
+
+      it('counts attempts under way and failed ones alike, and each key apart', async () => {
+        const [k, other] = [key(), key()];
+        const first = granted(await store.reserveSignInAttempt(k, t0, limits));
+        await store.settleSignInAttempt(k, first, { result: 'failed', lockUntil: null });
+        for (let i = 0; i < 4; i += 1) granted(await store.reserveSignInAttempt(k, at(1_000), limits));
+        expect(await store.getAttempts(k, at(1_000))).toEqual({ attempts: 5, inFlight: 4, windowEndsAt: windowEnd });
+        expect(await store.reserveSignInAttempt(k, at(2_000), limits)).toEqual({ granted: false, until: windowEnd });
+        expect(granted(await store.reserveSignInAttempt(other, at(2_000), limits)).attempt).toBe(1);
+      });
+
+      it('moves the end of the window to the lock a failure asks for, never earlier', async () => {
+        const k = key();
+        const slots = [];
+        for (let i = 0; i < 5; i += 1) slots.push(granted(await store.reserveSignInAttempt(k, t0, limits)));
+        const lock = at(limits.windowMs + 60_000).toISOString();
+        await store.settleSignInAttempt(k, slots[4], { result: 'failed', lockUntil: lock });
+        await store.settleSignInAttempt(k, slots[3], { result: 'failed', lockUntil: at(1_000).toISOString() });
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 5, inFlight: 3, windowEndsAt: lock });
+        expect(await store.reserveSignInAttempt(k, at(limits.windowMs + 1), limits)).toEqual({ granted: false, until: lock });
+      });
+
+      it('forgets a window once it ended, attempts under way included, and opens a new one', async () => {
+        const k = key();
+        const old = granted(await store.reserveSignInAttempt(k, t0, limits));
+        for (let i = 0; i < 4; i += 1) granted(await store.reserveSignInAttempt(k, t0, limits));
+        expect((await store.reserveSignInAttempt(k, at(limits.windowMs - 1), limits)).granted).toBe(false);
+        const next = granted(await store.reserveSignInAttempt(k, at(limits.windowMs), limits));
+        expect(next.attempt).toBe(1);
+        expect(next.window).not.toBe(old.window);
+        expect(await store.getAttempts(k, at(limits.windowMs))).toEqual({ attempts: 1, inFlight: 1, windowEndsAt: at(2 * limits.windowMs).toISOString() });
+        // An attempt of the ended window settles without touching the new one.
+        await store.settleSignInAttempt(k, old, { result: 'not-checked' });
+        await store.settleSignInAttempt(k, old, { result: 'signed-in' });
+        expect(await store.getAttempts(k, at(limits.windowMs))).toEqual({ attempts: 1, inFlight: 1, windowEndsAt: at(2 * limits.windowMs).toISOString() });
+      });
+
+      it('resets the key on a sign-in when no other check is under way; otherwise the sign-in keeps its slot', async () => {
+        const k = key();
+        const [a, b] = [granted(await store.reserveSignInAttempt(k, t0, limits)), granted(await store.reserveSignInAttempt(k, t0, limits))];
+        await store.settleSignInAttempt(k, a, { result: 'signed-in' });
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 2, inFlight: 1, windowEndsAt: windowEnd });
+        await store.settleSignInAttempt(k, b, { result: 'failed', lockUntil: null });
+        const c = granted(await store.reserveSignInAttempt(k, t0, limits));
+        expect(c.attempt).toBe(3);
+        await store.settleSignInAttempt(k, c, { result: 'signed-in' });
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 0, inFlight: 0, windowEndsAt: null });
+        expect(granted(await store.reserveSignInAttempt(k, t0, limits)).attempt).toBe(1);
+      });
+
+      it('gives back the slot of an attempt nothing was checked for; a kept one stays used', async () => {
+        const k = key();
+        const [a, b] = [granted(await store.reserveSignInAttempt(k, t0, limits)), granted(await store.reserveSignInAttempt(k, t0, limits))];
+        await store.settleSignInAttempt(k, a, { result: 'not-checked' });
+        await store.settleSignInAttempt(k, b, { result: 'kept' });
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 1, inFlight: 0, windowEndsAt: windowEnd });
+      });
+
+      it('never checks more than the window allows when attempts are reserved and settled all at once', async () => {
+        const k = key();
+        let checks = 0;
+        const attempt = async (): Promise<void> => {
+          const slot = await store.reserveSignInAttempt(k, t0, limits);
+          if (!slot.granted) return;
+          checks += 1;
+          await store.settleSignInAttempt(k, slot, { result: 'failed', lockUntil: slot.attempt >= limits.maxAttempts ? windowEnd : null });
+        };
+        await Promise.all(Array.from({ length: 50 }, attempt));
+        expect(checks).toBe(5);
+        expect(await store.getAttempts(k, t0)).toEqual({ attempts: 5, inFlight: 0, windowEndsAt: windowEnd });
+      });
     });
   });
 }

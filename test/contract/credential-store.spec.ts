@@ -108,16 +108,42 @@ if (realServerUrl) {
   credentialStoreContract(`MongoDB at ${redact(realServerUrl)} (MONGODB_TEST_URL)`, () => mongoFixture(realServerUrl, {}, true));
 }
 
+const LIMITS = { maxAttempts: 5, windowMs: 15 * 60 * 1000 };
+
 describe('SqliteCredentialStore', () => {
-  it('leaves no row behind when sign-in failures are reset', async () => {
+  it('leaves no row behind when a sign-in resets the attempts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
     const store = new SqliteCredentialStore(dir, new SecretBox(secretKeys()));
     try {
-      await store.putAttempts('key', { failures: 2, lockedUntil: null });
-      await store.putAttempts('key', { failures: 0, lockedUntil: null });
+      const now = new Date();
+      const failed = await store.reserveSignInAttempt('key', now, LIMITS);
+      if (failed.granted) await store.settleSignInAttempt('key', failed, { result: 'failed', lockUntil: null });
+      const signedIn = await store.reserveSignInAttempt('key', now, LIMITS);
+      if (signedIn.granted) await store.settleSignInAttempt('key', signedIn, { result: 'signed-in' });
       const raw = new Database(join(dir, 'credentials.sqlite'), { readonly: true });
       expect(raw.prepare('SELECT COUNT(*) AS n FROM sign_in_attempts').get()).toEqual({ n: 0 });
       raw.close();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a data directory that counted failures only: running locks are kept, other counts forgotten', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
+    const lockedUntil = new Date(Date.now() + 600_000).toISOString();
+    const old = new Database(join(dir, 'credentials.sqlite'));
+    old.exec('CREATE TABLE sign_in_attempts (attempt_key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)');
+    old.prepare('INSERT INTO sign_in_attempts VALUES (?, ?, ?)').run('locked', 5, lockedUntil);
+    old.prepare('INSERT INTO sign_in_attempts VALUES (?, ?, ?)').run('counting', 3, null);
+    old.prepare('INSERT INTO sign_in_attempts VALUES (?, ?, ?)').run('expired', 5, '2020-01-01T00:00:00.000Z');
+    old.close();
+    const store = new SqliteCredentialStore(dir, new SecretBox(secretKeys()));
+    try {
+      const now = new Date();
+      expect(await store.reserveSignInAttempt('locked', now, LIMITS)).toEqual({ granted: false, until: lockedUntil });
+      expect(await store.reserveSignInAttempt('counting', now, LIMITS)).toMatchObject({ granted: true, attempt: 1 });
+      expect(await store.reserveSignInAttempt('expired', now, LIMITS)).toMatchObject({ granted: true, attempt: 1 });
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -151,19 +177,45 @@ describe('MongoCredentialStore over the wire-protocol test server', () => {
     await store.put('u1', 'hash');
     await store.putPendingTwoFactor('u1', 'SECRET');
     await store.activateTwoFactor('u1', ['r1']);
-    await store.putAttempts('k1', { failures: 2, lockedUntil: null });
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    await store.reserveSignInAttempt('k1', now, LIMITS);
     const db = raw.db(dbName);
     expect(await db.collection('credentials').find().toArray()).toEqual([{ _id: 'u1', passwordHash: 'hash', version: 1 }]);
     expect(await db.collection('two_factor').find().toArray()).toEqual([
       { _id: 'u1', pendingSecret: null, activeSecret: expect.stringMatching(/^enc:v1:/), recoveryCodeHashes: ['r1'] },
     ]);
-    expect(await db.collection('sign_in_attempts').find().toArray()).toEqual([{ _id: 'k1', failures: 2, lockedUntil: null }]);
+    expect(await db.collection('sign_in_attempts').find().toArray()).toEqual([
+      { _id: 'k1', attempts: 1, inFlight: 1, windowStartedAt: now.toISOString(), windowEndsAt: '2026-01-01T00:15:00.000Z', lastGranted: true },
+    ]);
   });
 
-  it('deletes the attempts document when the failures are reset', async () => {
-    await store.putAttempts('k1', { failures: 2, lockedUntil: null });
-    await store.putAttempts('k1', { failures: 0, lockedUntil: null });
+  it('deletes the attempts document when a sign-in resets them', async () => {
+    const slot = await store.reserveSignInAttempt('k1', new Date(), LIMITS);
+    if (slot.granted) await store.settleSignInAttempt('k1', slot, { result: 'signed-in' });
     expect(await raw.db(dbName).collection('sign_in_attempts').countDocuments()).toBe(0);
+  });
+
+  it('reserves an attempt in one command', async () => {
+    await store.reserveSignInAttempt('k1', new Date(), LIMITS);
+    records.length = 0;
+    await store.reserveSignInAttempt('k1', new Date(), LIMITS);
+    expect(records.map((record) => record.name)).toEqual(['findAndModify']);
+  });
+
+  it('reads documents that counted failures only: running locks are kept, other counts forgotten', async () => {
+    const lockedUntil = new Date(Date.now() + 600_000).toISOString();
+    await raw.db(dbName).collection<{ _id: string; failures: number; lockedUntil: string | null }>('sign_in_attempts').insertMany([
+      { _id: 'locked', failures: 5, lockedUntil },
+      { _id: 'counting', failures: 3, lockedUntil: null },
+      { _id: 'expired', failures: 5, lockedUntil: '2020-01-01T00:00:00.000Z' },
+    ]);
+    const now = new Date();
+    expect(await store.getAttempts('locked', now)).toEqual({ attempts: 5, inFlight: 0, windowEndsAt: lockedUntil });
+    expect(await store.reserveSignInAttempt('locked', now, LIMITS)).toEqual({ granted: false, until: lockedUntil });
+    expect(await store.reserveSignInAttempt('counting', now, LIMITS)).toMatchObject({ granted: true, attempt: 1 });
+    expect(await store.reserveSignInAttempt('expired', now, LIMITS)).toMatchObject({ granted: true, attempt: 1 });
+    const counting = await raw.db(dbName).collection('sign_in_attempts').findOne({ _id: 'counting' as never });
+    expect(Object.keys(counting!).sort()).toEqual(['_id', 'attempts', 'inFlight', 'lastGranted', 'windowEndsAt', 'windowStartedAt']);
   });
 
   it('asks a majority to acknowledge every write', async () => {
@@ -171,10 +223,11 @@ describe('MongoCredentialStore over the wire-protocol test server', () => {
     await store.putPendingTwoFactor('u1', 'SECRET');
     await store.activateTwoFactor('u1', ['r1']);
     await store.consumeRecoveryCode('u1', 'r1');
-    await store.putAttempts('k1', { failures: 1, lockedUntil: null });
+    const slot = await store.reserveSignInAttempt('k1', new Date(), LIMITS);
+    if (slot.granted) await store.settleSignInAttempt('k1', slot, { result: 'failed', lockUntil: null });
     await store.removeTwoFactor('u1');
     const writes = records.filter((record) => ['update', 'delete', 'findAndModify', 'insert'].includes(record.name));
-    expect(writes.map((record) => record.name)).toEqual(['findAndModify', 'update', 'update', 'update', 'update', 'delete']);
+    expect(writes.map((record) => record.name)).toEqual(['findAndModify', 'update', 'update', 'update', 'findAndModify', 'update', 'delete']);
     for (const write of writes) expect(write.command.writeConcern).toEqual({ w: 'majority' });
   });
 

@@ -129,7 +129,7 @@ describe('Client chart rules (embedded default)', () => {
     // Simulate the death: only the first member's own chart got written.
     const runner = new CommandRunner(app.runtime.eventStore, eventCodec);
     const halId = envelope.newId('member-0');
-    await new EmailReservations(runner, app.runtime.eventStore).reserve('client-email', practiceId, 'hal@example.com', halId, chartStream, envelope);
+    await new EmailReservations(runner).reserve('client-email', practiceId, 'hal@example.com', halId, -1, envelope);
     await runner.run(
       chartDecider,
       chartStream(halId),

@@ -27,7 +27,7 @@ export class CoreModule {
       { provide: CREDENTIAL_STORE, useValue: credentials },
       { provide: PROJECTOR, useValue: projector },
       { provide: CommandRunner, useValue: runner },
-      { provide: EmailReservations, useValue: new EmailReservations(runner, eventStore) },
+      { provide: EmailReservations, useValue: new EmailReservations(runner) },
       { provide: PracticeAccess, useValue: new PracticeAccess(eventStore) },
       { provide: ReadModelFreshness, useValue: new ReadModelFreshness(readStore, projector, config.consistencyWaitMs) },
       { provide: ChartReadAudit, useValue: new ChartReadAudit(chartReads) },

@@ -9,8 +9,20 @@ import type { DomainEvent } from './envelope';
 export const reservationScopes = ['login-email', 'client-email'] as const;
 export type ReservationScope = (typeof reservationScopes)[number];
 
+/**
+ * `ownerRevision`: the revision of the owner's own stream (its chart, its user) that the claiming command
+ * read, -1 when the command creates the owner. That command writes the address to the owner's stream
+ * at exactly this revision, so once the stream has moved past it without holding the address, the
+ * claim is dead. Absent on claims recorded before it existed.
+ */
 export const EmailReservedSchema = z
-  .object({ reservationId: id, scope: z.enum(reservationScopes), ownerId: id, reservedAt: isoDateTime })
+  .object({
+    reservationId: id,
+    scope: z.enum(reservationScopes),
+    ownerId: id,
+    reservedAt: isoDateTime,
+    ownerRevision: z.number().int().min(-1).optional(),
+  })
   .strict();
 export type EmailReserved = DomainEvent<'EmailReserved', z.infer<typeof EmailReservedSchema>>;
 

@@ -5,23 +5,53 @@ import { commandEnvelope } from '../application/command-envelope';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../infrastructure/password-hasher';
-import type { CredentialStore, SignInAttempts } from '../infrastructure/credential-store';
+import type { CredentialStore, SignInOutcome, SignInSlot } from '../infrastructure/credential-store';
 import { TokenService } from '../infrastructure/token-service';
 import { CREDENTIAL_STORE } from '../infrastructure/tokens';
 import { problem, ProblemException } from '../http/problem';
-import { afterFailure, attemptKeyOf, currentAttempts, isLocked } from './sign-in-throttle';
+import { afterFailure, attemptKeyOf, retryAfterSeconds, SIGN_IN_LIMITS } from './sign-in-throttle';
 import { hashRecoveryCode, totpStepOf } from './two-factor';
 import { LOGIN_SCOPE_ID } from './sign-up.handler';
 
 const invalidCredentials = (): ProblemException =>
   new ProblemException(problem(401, 'InvalidCredentials', 'The email or password is not correct'));
 
-const locked = (attempts: SignInAttempts, now: Date): ProblemException =>
+const locked = (until: string, now: Date): ProblemException =>
   new ProblemException(problem(429, 'SignInLocked', 'Too many failed sign-ins; try again later'), {
-    'Retry-After': String(Math.max(1, Math.ceil((Date.parse(attempts.lockedUntil!) - now.getTime()) / 1000))),
+    'Retry-After': String(retryAfterSeconds(until, now)),
   });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+type GrantedSlot = Extract<SignInSlot, { granted: true }>;
+
+/** One reserved password check, settled exactly once however the sign-in ends. */
+class ReservedAttempt {
+  private checked = false;
+  private settled = false;
+
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly key: string,
+    readonly slot: GrantedSlot,
+  ) {}
+
+  /** The password was checked: from now on the slot is not given back. */
+  markChecked(): void {
+    this.checked = true;
+  }
+
+  async settle(outcome: SignInOutcome): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    await this.credentials.settleSignInAttempt(this.key, this.slot, outcome);
+  }
+
+  /** An attempt still open when the sign-in ended (on an error of ours): the slot back if nothing was checked, else kept. */
+  async settleIfLeftOpen(): Promise<void> {
+    await this.settle({ result: this.checked ? 'kept' : 'not-checked' }).catch(() => undefined);
+  }
+}
 
 export interface SignInInput {
   readonly email: string;
@@ -34,8 +64,10 @@ type SignInMethod = Extract<UserCommand, { type: 'RecordSignIn' }>['method'];
 type FailureReason = Extract<UserCommand, { type: 'RecordSignInFailure' }>['reason'];
 
 /**
- * Sign-in checks secrets and issues a token. Failures are counted per address (known or not), slow
- * down, then lock it for a while; sign-ins and failures of a real account go into its history.
+ * Sign-in checks secrets and issues a token. Password checks are counted per address (known or not)
+ * before they are made: the 3rd and 4th failures of a window slow down, and no more than five checks
+ * are made in a window however many requests arrive at once; sign-ins and failures of a real account
+ * go into its history.
  */
 @Injectable()
 export class SignInService {
@@ -49,27 +81,36 @@ export class SignInService {
   async signIn(input: SignInInput): Promise<{ accessToken: string; userId: string; expiresIn: number }> {
     const now = new Date();
     const key = attemptKeyOf(input.email);
-    const stored = await this.credentials.getAttempts(key);
-    const attempts = currentAttempts(stored, now);
-    if (isLocked(attempts, now)) throw locked(attempts, now);
-    // A lock that ran out is forgotten with its failures before new ones are counted.
-    if (attempts !== stored) await this.credentials.putAttempts(key, attempts);
+    // The slot is taken before the slow password check, in one atomic write: attempts that arrive
+    // together are counted together, and no more of them are checked than the window allows.
+    const slot = await this.credentials.reserveSignInAttempt(key, now, SIGN_IN_LIMITS);
+    if (!slot.granted) throw locked(slot.until, now);
+    const attempt = new ReservedAttempt(this.credentials, key, slot);
+    try {
+      return await this.check(attempt, input, now);
+    } finally {
+      await attempt.settleIfLeftOpen();
+    }
+  }
 
-    const userId = await this.reservations.ownerOf('login-email', LOGIN_SCOPE_ID, input.email);
+  private async check(attempt: ReservedAttempt, input: SignInInput, now: Date): Promise<{ accessToken: string; userId: string; expiresIn: number }> {
+    const userId = await this.reservations.holderOf('login-email', LOGIN_SCOPE_ID, input.email);
     const credential = userId === undefined ? undefined : await this.credentials.get(userId);
     // An unknown email costs a hash too, so the answer time does not tell which emails exist.
     const valid = await verifyPassword(input.password, credential?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!credential || !valid || userId === undefined) return this.fail(key, now, userId, 'wrong-password');
+    attempt.markChecked();
+    if (!credential || !valid || userId === undefined) return this.fail(attempt, now, userId, 'wrong-password');
 
     const method = await this.secondFactor(userId, input);
     if (method === 'missing') {
+      await attempt.settle({ result: 'kept' });
       throw new ProblemException(problem(401, 'TwoFactorRequired', 'Enter the code from your authenticator app', {
         errors: [{ field: 'otp', message: 'is required for this account' }],
       }));
     }
-    if (method === 'wrong') return this.fail(key, now, userId, 'wrong-second-factor');
+    if (method === 'wrong') return this.fail(attempt, now, userId, 'wrong-second-factor');
 
-    await this.credentials.putAttempts(key, { failures: 0, lockedUntil: null });
+    await attempt.settle({ result: 'signed-in' });
     await this.record(userId, { type: 'RecordSignIn', method });
     return { accessToken: this.tokens.issue({ userId, credentialVersion: credential.version }), userId, expiresIn: this.tokens.ttl };
   }
@@ -87,16 +128,13 @@ export class SignInService {
     return 'missing';
   }
 
-  private async fail(key: string, now: Date, userId: string | undefined, reason: FailureReason): Promise<never> {
-    // Counted atomically, so failures at the same moment on several API replicas all count.
-    const outcome = afterFailure(await this.credentials.addSignInFailure(key), now);
-    if (outcome.lockedNow) await this.credentials.putAttempts(key, outcome.attempts);
+  private async fail(attempt: ReservedAttempt, now: Date, userId: string | undefined, reason: FailureReason): Promise<never> {
+    const outcome = afterFailure(attempt.slot.attempt, now);
+    await attempt.settle({ result: 'failed', lockUntil: outcome.lockedUntil });
     if (userId !== undefined) {
       await this.record(
         userId,
-        outcome.lockedNow
-          ? { type: 'RecordSignInFailure', reason: 'locked', lockedUntil: outcome.attempts.lockedUntil! }
-          : { type: 'RecordSignInFailure', reason },
+        outcome.lockedUntil !== null ? { type: 'RecordSignInFailure', reason: 'locked', lockedUntil: outcome.lockedUntil } : { type: 'RecordSignInFailure', reason },
       );
     }
     if (outcome.delayMs > 0) await sleep(outcome.delayMs);

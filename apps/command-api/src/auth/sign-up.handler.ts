@@ -25,7 +25,8 @@ export class SignUpHandler implements ICommandHandler<SignUpCommand> {
     const { envelope } = command;
     const userId = envelope.newId('userId');
     const email = assertEmailAddress(command.email);
-    await this.reservations.reserve('login-email', LOGIN_SCOPE_ID, email, userId, userStream, envelope);
+    // -1: this command creates the user stream, at no revision; that is what the claim names.
+    await this.reservations.reserve('login-email', LOGIN_SCOPE_ID, email, userId, -1, envelope);
     // The hash is stored before the user exists: a crash in between leaves an unusable credential,
     // never a user who cannot sign in.
     if (!(await this.credentials.get(userId))) await this.credentials.put(userId, await hashPassword(command.password));

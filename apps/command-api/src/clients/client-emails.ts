@@ -1,9 +1,7 @@
-import { chartStream } from '../../../../libs/events/src/streams';
 import { DomainError, invalid } from '../../../../libs/domain/src/shared/domain-error';
 import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
-import type { CommandRunner } from '../application/command-runner';
+import type { CommandEnvelope } from '../application/command-envelope';
 import type { EmailReservations } from '../application/email-reservations';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 
 const inUse = (field: string): DomainError =>
   new DomainError('EmailAlreadyInUse', 'conflict', 'This email is already used by another client record', [
@@ -11,23 +9,24 @@ const inUse = (field: string): DomainError =>
   ]);
 
 /**
- * Checks, before anything is written, that a client email is free in the practice (or already held
- * by `ownerId`, as on a retry). The reservation itself still decides a race; this check only keeps a
- * command that creates several clients from claiming some emails and then failing on another.
+ * Checks, before anything is written, that a client email can be claimed for a client the command
+ * creates (free, held by `ownerId` as on a retry, or held by a stale claim that would be taken over).
+ * The reservation itself still decides a race; this check only keeps a command that creates several
+ * clients from claiming some emails and then failing on another.
  */
 export const assertClientEmailFree = async (
-  runner: CommandRunner,
   reservations: EmailReservations,
+  envelope: CommandEnvelope,
   practiceId: string,
   email: string,
   ownerId: string,
   field: string,
 ): Promise<void> => {
-  const owner = await reservations.ownerOf('client-email', practiceId, email);
-  if (owner === undefined || owner === ownerId) return;
-  const { state } = await runner.load(chartDecider, chartStream(owner));
-  // A claim whose owner never came to exist is taken over by the reservation after a while.
-  if (state.status !== 'none') throw inUse(field);
+  try {
+    await reservations.assertAvailable('client-email', practiceId, email, ownerId, -1, envelope.now);
+  } catch (error) {
+    throw error instanceof DomainError && error.code === 'EmailAlreadyInUse' ? inUse(field) : error;
+  }
 };
 
 /** The same email twice in one request (any letter case). */

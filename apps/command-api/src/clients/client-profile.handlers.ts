@@ -2,17 +2,23 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import type { ChartEvent } from '../../../../libs/events/src/chart.events';
 import { chartDecider, emailClaimChanges, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
-import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
+import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
+import { CommandRunner, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
 
+const MAX_ATTEMPTS = 5;
+
 /**
  * The profile card's edit (PUT: the whole card; PATCH: a merge patch of it). When the email moves to
- * another address: claim the new one, change the chart, then release the old one (a crash in between
- * leaves an extra claim, never a double use).
+ * another address: claim the new one naming the chart revision read, write the chart at exactly that
+ * revision, then release the old one. The chart write never lands on a chart other than the one the
+ * decision was made on: a concurrent change makes it read, claim and write again. An edit that gives up
+ * releases what it claimed; if it dies first, its claim is seen to be stale (the chart moved past its
+ * revision without taking the address, or a minute went by) and is taken over by the next claimant.
  */
 @CommandHandler(EditClientProfileCommand)
 export class EditClientProfileHandler implements ICommandHandler<EditClientProfileCommand> {
@@ -23,25 +29,40 @@ export class EditClientProfileHandler implements ICommandHandler<EditClientProfi
 
   async execute({ envelope, command, expectedRevision }: EditClientProfileCommand): Promise<ChartCommandResult> {
     const { chartId, practiceId } = command;
-    const { state, revision, events } = await this.runner.load(chartDecider, chartStream(chartId));
-    const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
-    // The email before this command, also when a retry resumes it after the chart was changed.
-    const earlier = events.filter((event) => event.metadata.causationId !== envelope.commandId);
-    const beforeState = earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
-    const before = emailOf(beforeState);
-    if (!resuming) {
-      clientRecordDecider.decide(command, state);
-      if (expectedRevision !== undefined && expectedRevision !== revision) {
-        throw new RevisionMismatchError(chartStream(chartId), expectedRevision, revision);
+    const stream = chartStream(chartId);
+    let claimed: string | null = null;
+    for (let attempt = 1; ; attempt += 1) {
+      const { state, revision, events } = await this.runner.load(chartDecider, stream);
+      const own = events.findIndex((event) => event.metadata.causationId === envelope.commandId);
+      const resuming = own >= 0;
+      // The email before this command, also when a retry resumes it after the chart was changed.
+      const earlier = resuming ? events.slice(0, own) : events;
+      const beforeState = earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
+      const before = emailOf(beforeState);
+      const { email } = command.type === 'EditClientProfile' ? command : patchedEdit(command, beforeState);
+      const after = email === null || email.trim() === '' ? null : email.trim();
+      const moves = emailClaimChanges(before, after);
+      let result: CommandResult<ChartState, ChartEvent>;
+      try {
+        if (!resuming) {
+          clientRecordDecider.decide(command, state);
+          if (expectedRevision !== undefined && expectedRevision !== revision) throw new RevisionMismatchError(stream, expectedRevision, revision);
+          if (moves && after !== null) {
+            await this.reservations.reserve('client-email', practiceId, after, chartId, revision, envelope);
+            claimed = after;
+          }
+        }
+        // A retry that resumes is answered from its events; otherwise the write expects the revision read.
+        result = await this.runner.run(clientRecordDecider, stream, command, envelope, { expectedRevision: revision });
+      } catch (error) {
+        const lostRace = error instanceof RevisionMismatchError && expectedRevision === undefined;
+        if (lostRace && attempt < MAX_ATTEMPTS) continue;
+        if (claimed !== null) await this.reservations.releaseQuietly('client-email', practiceId, claimed, chartId, envelope);
+        throw lostRace ? new WrongExpectedRevisionError(stream, revision, error.actual) : error;
       }
+      if (moves && before !== null) await this.reservations.release('client-email', practiceId, before, chartId, envelope);
+      return { chartId, revision: result.revision, position: result.position };
     }
-    const { email } = command.type === 'EditClientProfile' ? command : patchedEdit(command, beforeState);
-    const after = email === null || email.trim() === '' ? null : email.trim();
-    const moves = emailClaimChanges(before, after);
-    if (moves && after !== null) await this.reservations.reserve('client-email', practiceId, after, chartId, chartStream, envelope);
-    const result = await this.runner.run(clientRecordDecider, chartStream(chartId), command, envelope);
-    if (moves && before !== null) await this.reservations.release('client-email', practiceId, before, chartId, envelope);
-    return { chartId, revision: result.revision, position: result.position };
   }
 }
 
@@ -59,14 +80,17 @@ export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand>
 
   async execute({ envelope, chartId, expectedRevision }: DeleteClientCommand): Promise<ChartCommandResult> {
     const practiceId = envelope.practiceId!;
-    // The chart as it was before the delete, also when a retry resumes a delete that already landed.
-    const { events } = await this.runner.load(chartDecider, chartStream(chartId));
-    const before = events
-      .filter((event) => event.type !== 'ClientDeleted')
-      .reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
     const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'DeleteClient', chartId, practiceId }, envelope, {
       expectedRevision,
     });
+    // The chart as it was just before the delete (read after it, so a change that landed first counts),
+    // also when a retry resumes a delete that already landed.
+    const { events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const deletedAt = events.findIndex((event) => event.type === 'ClientDeleted');
+    const before = (deletedAt < 0 ? events : events.slice(0, deletedAt)).reduce(
+      (s, e) => chartDecider.evolve(s, e as unknown as ChartEvent),
+      chartDecider.initialState(),
+    );
     const email = emailOf(before);
     if (email !== null) await this.reservations.release('client-email', practiceId, email, chartId, envelope);
     if (before.status === 'open') {

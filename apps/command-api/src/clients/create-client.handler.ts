@@ -19,7 +19,8 @@ export class CreateClientHandler implements ICommandHandler<CreateClientCommand>
     // Decide once on an empty chart before claiming the email, so a refused client claims nothing.
     chartDecider.decide(create, chartDecider.initialState());
     if (email !== null) {
-      await this.reservations.reserve('client-email', practiceId, email, chartId, chartStream, envelope);
+      // -1: this command creates the chart, at no revision; that is what the claim names.
+      await this.reservations.reserve('client-email', practiceId, email, chartId, -1, envelope);
     }
     const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
     return { chartId, revision: result.revision, position: result.position };

@@ -38,13 +38,14 @@ export class CreateMinorClientHandler implements ICommandHandler<CreateMinorClie
       contacts: contacts.map((contact, i) => chartContactOf(contact, command.contacts[i])),
     };
     chartDecider.decide(create, chartDecider.initialState());
-    if (email !== null) await assertClientEmailFree(this.runner, this.reservations, practiceId, email, chartId, 'email');
+    if (email !== null) await assertClientEmailFree(this.reservations, envelope, practiceId, email, chartId, 'email');
 
     const minorName = `${firstName.trim()} ${lastName.trim()}`;
     for (const contact of contacts) {
       await prepareContactLink(this.runner, envelope, practiceId, contact, chartId, minorName);
     }
-    if (email !== null) await this.reservations.reserve('client-email', practiceId, email, chartId, chartStream, envelope);
+    // -1: the chart is created by this command (at no revision), which is what the claim names.
+    if (email !== null) await this.reservations.reserve('client-email', practiceId, email, chartId, -1, envelope);
     const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
     return { chartId, revision: result.revision, position: result.position, created: { contactIds: contacts.map((c) => c.contactId) } };
   }

@@ -47,7 +47,7 @@ export const prepareMember = async (
   try {
     const [created] = chartDecider.decide(create, chartDecider.initialState());
     const data = created.data as { firstName: string; lastName: string };
-    if (email !== null) await assertClientEmailFree(runner, reservations, practiceId, email, clientId, `${field}.email`);
+    if (email !== null) await assertClientEmailFree(reservations, envelope, practiceId, email, clientId, `${field}.email`);
     return { member: { clientId, firstName: data.firstName, lastName: data.lastName, ...settings }, create };
   } catch (error) {
     throw prefixed(error, field);
@@ -66,7 +66,7 @@ export const writeMemberSide = async (
   const { clientId } = prepared.member;
   if (prepared.create) {
     if (prepared.create.email !== null) {
-      await reservations.reserve('client-email', practiceId, prepared.create.email, clientId, chartStream, envelope);
+      await reservations.reserve('client-email', practiceId, prepared.create.email, clientId, -1, envelope);
     }
     await runner.run(chartDecider, chartStream(clientId), prepared.create, envelope);
     return;

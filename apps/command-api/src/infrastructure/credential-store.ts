@@ -6,7 +6,7 @@ import type { SecretBox } from './secret-box';
 /**
  * Secrets live here, outside the event log: an event is forever and is replayed to auditors, a secret
  * must be replaceable and never shown. Password hashes, 2-step secrets, hashes of recovery codes, and
- * the sign-in failure counters (keyed by a hash of the email, whether or not an account has it).
+ * the sign-in attempt counters (keyed by a hash of the email, whether or not an account has it).
  * 2-step secrets are sealed (AES-256-GCM, see SecretBox) by every adapter: a copy of the store alone
  * does not give the codes. Plain ones, stored before sealing, are sealed at start and when read.
  */
@@ -25,10 +25,47 @@ export interface TwoFactorSecret {
   readonly recoveryCodeHashes: readonly string[];
 }
 
+/** The sign-in attempts of a key in its current window (no window: nothing counted). */
 export interface SignInAttempts {
-  readonly failures: number;
-  readonly lockedUntil: string | null;
+  /** Password checks the window has given out: failed, under way, or kept (see settleSignInAttempt). */
+  readonly attempts: number;
+  /** Of those, the checks still under way. */
+  readonly inFlight: number;
+  /** When the window's count is forgotten; null: no window. */
+  readonly windowEndsAt: string | null;
 }
+
+export interface SignInLimits {
+  /** Password checks per window. */
+  readonly maxAttempts: number;
+  /** How long a window lasts from its first attempt. */
+  readonly windowMs: number;
+}
+
+/** The answer to a reservation: a password check may be made, or not before `until`. */
+export type SignInSlot =
+  | {
+      readonly granted: true;
+      /** Its number in the window (1 = the first). */
+      readonly attempt: number;
+      /** The window it was given in (its start): settling it in a later window changes nothing. */
+      readonly window: string;
+    }
+  | { readonly granted: false; readonly until: string };
+
+/**
+ * How a reserved attempt ended:
+ * - failed: a wrong password or second factor. It keeps its slot; `lockUntil` moves the end of the
+ *   window later (the lock after the last allowed failure).
+ * - signed-in: resets the key when no other check of it is under way; otherwise keeps its slot, so
+ *   checks that arrived together never get more slots than the window has.
+ * - kept: checked, but neither signed in nor failed (right password, second factor still to be sent;
+ *   or an error on our side after the check). Keeps its slot.
+ * - not-checked: no password was checked (an error on our side came first). Gives the slot back.
+ */
+export type SignInOutcome =
+  | { readonly result: 'failed'; readonly lockUntil: string | null }
+  | { readonly result: 'signed-in' | 'kept' | 'not-checked' };
 
 export interface CredentialStore {
   get(userId: string): Promise<Credential | undefined>;
@@ -45,11 +82,33 @@ export interface CredentialStore {
   useTotpStep(userId: string, step: number): Promise<boolean>;
   /** Removes one recovery code; false when it was not there (used already, or never). */
   consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean>;
-  getAttempts(key: string): Promise<SignInAttempts>;
-  putAttempts(key: string, attempts: SignInAttempts): Promise<void>;
-  /** Counts one more failed sign-in for the key, atomically; answers the count it reached. */
-  addSignInFailure(key: string): Promise<number>;
+  /** The key's attempts in its window as of `now` (an ended window counts nothing). */
+  getAttempts(key: string, now: Date): Promise<SignInAttempts>;
+  /**
+   * Takes one of the key's `maxAttempts` password checks of the window, in one atomic write made
+   * before the (slow) check, so checks that arrive together are counted together: attempts under way
+   * count as well as those that failed. A window starts at the first attempt and ends `windowMs` later
+   * (or later still, see `lockUntil`); then its count is forgotten.
+   */
+  reserveSignInAttempt(key: string, now: Date, limits: SignInLimits): Promise<SignInSlot>;
+  /** Records how a reserved attempt ended (see SignInOutcome). */
+  settleSignInAttempt(key: string, slot: Extract<SignInSlot, { granted: true }>, outcome: SignInOutcome): Promise<void>;
   close(): Promise<void>;
+}
+
+const NO_ATTEMPTS: SignInAttempts = { attempts: 0, inFlight: 0, windowEndsAt: null };
+
+interface ReserveParameters {
+  key: string;
+  now: string;
+  windowEndsAt: string;
+  maxAttempts: number;
+}
+
+interface EndParameters {
+  key: string;
+  window: string;
+  lockUntil: string | null;
 }
 
 interface CredentialRow {
@@ -64,8 +123,9 @@ interface TwoFactorRow {
   recovery_code_hashes: string;
 }
 interface AttemptsRow {
-  failures: number;
-  locked_until: string | null;
+  attempts: number;
+  in_flight: number;
+  window_ends_at: string;
 }
 
 export class SqliteCredentialStore implements CredentialStore {
@@ -82,9 +142,11 @@ export class SqliteCredentialStore implements CredentialStore {
   private readonly advanceTotpStep: Database.Statement<[number, string, number]>;
   private readonly updateRecoveryCodes: Database.Statement<[string, string]>;
   private readonly selectAttempts: Database.Statement<[string], AttemptsRow>;
-  private readonly upsertAttempts: Database.Statement<[string, number, string | null]>;
-  private readonly deleteAttempts: Database.Statement<[string]>;
-  private readonly incrementFailures: Database.Statement<[string], { failures: number }>;
+  private readonly reserveAttempt: Database.Statement<[ReserveParameters], { attempts: number; window_started_at: string }>;
+  private readonly endAttempt: Database.Statement<[EndParameters]>;
+  private readonly resetAttempts: Database.Statement<[{ key: string; window: string }]>;
+  private readonly giveAttemptBack: Database.Statement<[{ key: string; window: string }]>;
+  private readonly settleSignedIn: (key: string, window: string) => void;
   private readonly consumeRecoveryCodeTransaction: (userId: string, codeHash: string) => boolean;
 
   constructor(
@@ -106,11 +168,7 @@ export class SqliteCredentialStore implements CredentialStore {
       recovery_code_hashes TEXT NOT NULL DEFAULT '[]'
     )`);
     this.addColumnIfMissing('two_factor', 'last_totp_step', 'INTEGER');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS sign_in_attempts (
-      attempt_key TEXT PRIMARY KEY,
-      failures INTEGER NOT NULL,
-      locked_until TEXT
-    )`);
+    this.createSignInAttempts();
     this.selectCredential = this.db.prepare('SELECT user_id, password_hash, version FROM credentials WHERE user_id = ?');
     this.upsertCredential = this.db.prepare(
       `INSERT INTO credentials (user_id, password_hash, version) VALUES (?, ?, 1)
@@ -133,16 +191,32 @@ export class SqliteCredentialStore implements CredentialStore {
       'UPDATE two_factor SET last_totp_step = ? WHERE user_id = ? AND (last_totp_step IS NULL OR last_totp_step < ?)',
     );
     this.updateRecoveryCodes = this.db.prepare('UPDATE two_factor SET recovery_code_hashes = ? WHERE user_id = ?');
-    this.selectAttempts = this.db.prepare('SELECT failures, locked_until FROM sign_in_attempts WHERE attempt_key = ?');
-    this.upsertAttempts = this.db.prepare(
-      `INSERT INTO sign_in_attempts (attempt_key, failures, locked_until) VALUES (?, ?, ?)
-       ON CONFLICT(attempt_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+    this.selectAttempts = this.db.prepare('SELECT attempts, in_flight, window_ends_at FROM sign_in_attempts WHERE attempt_key = ?');
+    // One statement: a new window (no row, or the row's window ended), or one more attempt in the
+    // current window while it has any left. A refusal updates nothing, so it returns no row.
+    this.reserveAttempt = this.db.prepare(
+      `INSERT INTO sign_in_attempts (attempt_key, attempts, in_flight, window_started_at, window_ends_at)
+       VALUES (@key, 1, 1, @now, @windowEndsAt)
+       ON CONFLICT(attempt_key) DO UPDATE SET
+         attempts = CASE WHEN window_ends_at <= @now THEN 1 ELSE attempts + 1 END,
+         in_flight = CASE WHEN window_ends_at <= @now THEN 1 ELSE in_flight + 1 END,
+         window_started_at = CASE WHEN window_ends_at <= @now THEN @now ELSE window_started_at END,
+         window_ends_at = CASE WHEN window_ends_at <= @now THEN @windowEndsAt ELSE window_ends_at END
+       WHERE window_ends_at <= @now OR attempts < @maxAttempts
+       RETURNING attempts, window_started_at`,
     );
-    this.deleteAttempts = this.db.prepare('DELETE FROM sign_in_attempts WHERE attempt_key = ?');
-    this.incrementFailures = this.db.prepare(
-      `INSERT INTO sign_in_attempts (attempt_key, failures, locked_until) VALUES (?, 1, NULL)
-       ON CONFLICT(attempt_key) DO UPDATE SET failures = failures + 1 RETURNING failures`,
+    this.endAttempt = this.db.prepare(
+      `UPDATE sign_in_attempts SET in_flight = MAX(in_flight - 1, 0), window_ends_at = MAX(window_ends_at, COALESCE(@lockUntil, ''))
+       WHERE attempt_key = @key AND window_started_at = @window`,
     );
+    this.resetAttempts = this.db.prepare('DELETE FROM sign_in_attempts WHERE attempt_key = @key AND window_started_at = @window AND in_flight <= 1');
+    this.giveAttemptBack = this.db.prepare(
+      `UPDATE sign_in_attempts SET in_flight = MAX(in_flight - 1, 0), attempts = MAX(attempts - 1, 0)
+       WHERE attempt_key = @key AND window_started_at = @window`,
+    );
+    this.settleSignedIn = this.db.transaction((key: string, window: string): void => {
+      if (this.resetAttempts.run({ key, window }).changes === 0) this.endAttempt.run({ key, window, lockUntil: null });
+    });
     this.consumeRecoveryCodeTransaction = this.db.transaction((userId: string, codeHash: string): boolean => {
       const current = this.selectTwoFactor.get(userId);
       const hashes = current ? (JSON.parse(current.recovery_code_hashes) as string[]) : [];
@@ -190,21 +264,41 @@ export class SqliteCredentialStore implements CredentialStore {
     return this.consumeRecoveryCodeTransaction(userId, codeHash);
   }
 
-  async getAttempts(key: string): Promise<SignInAttempts> {
+  async getAttempts(key: string, now: Date): Promise<SignInAttempts> {
     const row = this.selectAttempts.get(key);
-    return row ? { failures: row.failures, lockedUntil: row.locked_until } : { failures: 0, lockedUntil: null };
+    return row && row.window_ends_at > now.toISOString()
+      ? { attempts: row.attempts, inFlight: row.in_flight, windowEndsAt: row.window_ends_at }
+      : NO_ATTEMPTS;
   }
 
-  async putAttempts(key: string, attempts: SignInAttempts): Promise<void> {
-    if (attempts.failures === 0 && attempts.lockedUntil === null) {
-      this.deleteAttempts.run(key);
-      return;
+  async reserveSignInAttempt(key: string, now: Date, limits: SignInLimits): Promise<SignInSlot> {
+    const parameters = {
+      key,
+      now: now.toISOString(),
+      windowEndsAt: new Date(now.getTime() + limits.windowMs).toISOString(),
+      maxAttempts: limits.maxAttempts,
+    };
+    const granted = this.reserveAttempt.get(parameters);
+    if (granted) return { granted: true, attempt: granted.attempts, window: granted.window_started_at };
+    return { granted: false, until: this.selectAttempts.get(key)?.window_ends_at ?? parameters.windowEndsAt };
+  }
+
+  async settleSignInAttempt(key: string, slot: Extract<SignInSlot, { granted: true }>, outcome: SignInOutcome): Promise<void> {
+    const window = slot.window;
+    switch (outcome.result) {
+      case 'failed':
+        this.endAttempt.run({ key, window, lockUntil: outcome.lockUntil });
+        return;
+      case 'signed-in':
+        this.settleSignedIn(key, window);
+        return;
+      case 'kept':
+        this.endAttempt.run({ key, window, lockUntil: null });
+        return;
+      case 'not-checked':
+        this.giveAttemptBack.run({ key, window });
+        return;
     }
-    this.upsertAttempts.run(key, attempts.failures, attempts.lockedUntil);
-  }
-
-  async addSignInFailure(key: string): Promise<number> {
-    return this.incrementFailures.get(key)!.failures;
   }
 
   async useTotpStep(userId: string, step: number): Promise<boolean> {
@@ -231,6 +325,36 @@ export class SqliteCredentialStore implements CredentialStore {
         if (row.pending_secret !== null && this.secrets.needsResealing(row.pending_secret)) this.openSecret(row.user_id, row.pending_secret, this.resealPending);
         if (row.active_secret !== null && this.secrets.needsResealing(row.active_secret)) this.openSecret(row.user_id, row.active_secret, this.resealActive);
       }
+    })();
+  }
+
+  /**
+   * The attempts table. One written before attempts were reserved (it counted failures only) is
+   * replaced on open: its running locks are kept as used-up windows, its other counts are forgotten.
+   */
+  private createSignInAttempts(): void {
+    const columns = (this.db.prepare('PRAGMA table_info(sign_in_attempts)').all() as { name: string }[]).map((c) => c.name);
+    const create = `CREATE TABLE IF NOT EXISTS sign_in_attempts (
+      attempt_key TEXT PRIMARY KEY,
+      attempts INTEGER NOT NULL,
+      in_flight INTEGER NOT NULL,
+      window_started_at TEXT NOT NULL,
+      window_ends_at TEXT NOT NULL
+    )`;
+    if (!columns.includes('failures')) {
+      this.db.exec(create);
+      return;
+    }
+    this.db.transaction(() => {
+      this.db.exec('ALTER TABLE sign_in_attempts RENAME TO sign_in_failures_before_reservations');
+      this.db.exec(create);
+      this.db
+        .prepare(
+          `INSERT INTO sign_in_attempts (attempt_key, attempts, in_flight, window_started_at, window_ends_at)
+           SELECT attempt_key, failures, 0, ?, locked_until FROM sign_in_failures_before_reservations WHERE locked_until > ?`,
+        )
+        .run(new Date().toISOString(), new Date().toISOString());
+      this.db.exec('DROP TABLE sign_in_failures_before_reservations');
     })();
   }
 

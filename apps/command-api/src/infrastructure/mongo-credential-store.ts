@@ -1,7 +1,15 @@
 import { MongoClient, type Collection, type Db, type MongoClientOptions } from 'mongodb';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
 import { isUnavailable } from '../../../../libs/read-store/src/mongodb/mongodb-errors';
-import type { Credential, CredentialStore, SignInAttempts, TwoFactorSecret } from './credential-store';
+import type {
+  Credential,
+  CredentialStore,
+  SignInAttempts,
+  SignInLimits,
+  SignInOutcome,
+  SignInSlot,
+  TwoFactorSecret,
+} from './credential-store';
 import type { SecretBox } from './secret-box';
 
 export interface MongoCredentialStoreOptions {
@@ -34,8 +42,15 @@ interface TwoFactorDocument {
 
 interface AttemptsDocument {
   _id: string;
-  failures: number;
-  lockedUntil: string | null;
+  attempts: number;
+  inFlight: number;
+  windowStartedAt: string;
+  windowEndsAt: string;
+  /** Whether the last reservation got a slot: how the one atomic update tells its caller. */
+  lastGranted: boolean;
+  /** Only on documents written before attempts were reserved (they counted failures). */
+  failures?: number;
+  lockedUntil?: string | null;
 }
 
 const DEFAULT_DB_PREFIX = 'practice';
@@ -141,14 +156,63 @@ export class MongoCredentialStore implements CredentialStore {
     });
   }
 
-  addSignInFailure(key: string): Promise<number> {
+  reserveSignInAttempt(key: string, now: Date, limits: SignInLimits): Promise<SignInSlot> {
     return this.run(async () => {
-      const after = await this.attempts.findOneAndUpdate(
+      const at = now.toISOString();
+      const windowEndsAt = new Date(now.getTime() + limits.windowMs).toISOString();
+      // One pipeline update (upserting): a new window if there is none or it ended, then one more
+      // attempt if the window has any left. A document written before attempts were reserved counts its
+      // failures until its lock runs out.
+      const doc = await this.attempts.findOneAndUpdate(
         { _id: key },
-        { $inc: { failures: 1 }, $setOnInsert: { lockedUntil: null } },
+        [
+          { $set: { _ends: { $ifNull: ['$windowEndsAt', { $ifNull: ['$lockedUntil', ''] }] } } },
+          { $set: { _fresh: { $lte: ['$_ends', at] } } },
+          { $set: { _used: { $cond: ['$_fresh', 0, { $ifNull: ['$attempts', { $ifNull: ['$failures', 0] }] }] } } },
+          { $set: { _granted: { $lt: ['$_used', limits.maxAttempts] } } },
+          {
+            $set: {
+              attempts: { $add: ['$_used', { $cond: ['$_granted', 1, 0] }] },
+              inFlight: { $add: [{ $cond: ['$_fresh', 0, { $ifNull: ['$inFlight', 0] }] }, { $cond: ['$_granted', 1, 0] }] },
+              windowStartedAt: { $cond: ['$_fresh', at, { $ifNull: ['$windowStartedAt', '$_ends'] }] },
+              windowEndsAt: { $cond: ['$_fresh', windowEndsAt, '$_ends'] },
+              lastGranted: '$_granted',
+            },
+          },
+          { $unset: ['_ends', '_fresh', '_used', '_granted', 'failures', 'lockedUntil'] },
+        ],
         { upsert: true, returnDocument: 'after' },
       );
-      return after!.failures;
+      if (!doc) throw new Error('the sign-in attempts were not returned by their upsert');
+      return doc.lastGranted
+        ? { granted: true, attempt: doc.attempts, window: doc.windowStartedAt }
+        : { granted: false, until: doc.windowEndsAt };
+    });
+  }
+
+  settleSignInAttempt(key: string, slot: Extract<SignInSlot, { granted: true }>, outcome: SignInOutcome): Promise<void> {
+    return this.run(async () => {
+      const ofWindow = { _id: key, windowStartedAt: slot.window };
+      const ended = { inFlight: { $max: [{ $subtract: ['$inFlight', 1] }, 0] } };
+      switch (outcome.result) {
+        case 'failed':
+          // The later of the two ends; $cond, as the wire-protocol test server's $max does not order strings as MongoDB does.
+          const lock = outcome.lockUntil === null ? {} : { windowEndsAt: { $cond: [{ $gt: [outcome.lockUntil, '$windowEndsAt'] }, outcome.lockUntil, '$windowEndsAt'] } };
+          await this.attempts.updateOne(ofWindow, [{ $set: { ...ended, ...lock } }]);
+          return;
+        case 'signed-in': {
+          // A reset only when no other check of the key is under way; otherwise the slot stays used.
+          const reset = await this.attempts.deleteOne({ ...ofWindow, inFlight: { $lte: 1 } });
+          if (reset.deletedCount === 0) await this.attempts.updateOne(ofWindow, [{ $set: ended }]);
+          return;
+        }
+        case 'kept':
+          await this.attempts.updateOne(ofWindow, [{ $set: ended }]);
+          return;
+        case 'not-checked':
+          await this.attempts.updateOne(ofWindow, [{ $set: { ...ended, attempts: { $max: [{ $subtract: ['$attempts', 1] }, 0] } } }]);
+          return;
+      }
     });
   }
 
@@ -171,25 +235,12 @@ export class MongoCredentialStore implements CredentialStore {
     });
   }
 
-  getAttempts(key: string): Promise<SignInAttempts> {
+  getAttempts(key: string, now: Date): Promise<SignInAttempts> {
     return this.run(async () => {
       const doc = await this.attempts.findOne({ _id: key });
-      return doc ? { failures: doc.failures, lockedUntil: doc.lockedUntil ?? null } : { failures: 0, lockedUntil: null };
-    });
-  }
-
-  putAttempts(key: string, attempts: SignInAttempts): Promise<void> {
-    return this.run(async () => {
-      // A clean slate is no record at all, as in SQLite: the collection holds only keys under watch.
-      if (attempts.failures === 0 && attempts.lockedUntil === null) {
-        await this.attempts.deleteOne({ _id: key });
-        return;
-      }
-      await this.attempts.updateOne(
-        { _id: key },
-        { $set: { failures: attempts.failures, lockedUntil: attempts.lockedUntil } },
-        { upsert: true },
-      );
+      const windowEndsAt = doc?.windowEndsAt ?? doc?.lockedUntil ?? null;
+      if (!doc || windowEndsAt === null || windowEndsAt <= now.toISOString()) return { attempts: 0, inFlight: 0, windowEndsAt: null };
+      return { attempts: doc.attempts ?? doc.failures ?? 0, inFlight: doc.inFlight ?? 0, windowEndsAt };
     });
   }
 

@@ -1,11 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { userStream } from '../../../../libs/events/src/streams';
-import { userDecider, userNotFound } from '../../../../libs/domain/src/user/user.decider';
+import type { UserEvent } from '../../../../libs/events/src/user.events';
+import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
+import { userDecider, userNotFound, type UserState } from '../../../../libs/domain/src/user/user.decider';
 import { assertEmailAddress, normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
-import { reservationDecider } from '../../../../libs/domain/src/reservation/reservation.decider';
 import type { CommandEnvelope } from '../application/command-envelope';
-import { CommandRunner } from '../application/command-runner';
-import { EmailReservations, emailReservationStream } from '../application/email-reservations';
+import { CommandRunner, RevisionMismatchError, type CommandResult } from '../application/command-runner';
+import { EmailReservations } from '../application/email-reservations';
 import { LOGIN_SCOPE_ID } from '../auth/sign-up.handler';
 import type { UserCommandResult } from './user.commands';
 
@@ -18,9 +19,14 @@ export class ChangeEmailCommand extends Command<UserCommandResult> {
   }
 }
 
+const MAX_ATTEMPTS = 5;
+
 /**
  * A login email is unique across all users: the new address is claimed first (EmailAlreadyRegistered
- * if someone holds it), then the user's email changes, then the old address is released.
+ * if someone holds it), naming the user stream's revision read; the user's email changes at exactly
+ * that revision (a concurrent change of the user makes it read, claim and write again); then the old
+ * address is released. A change that gives up releases its claim; one that dies leaves a claim the
+ * next claimant sees to be stale and takes over (see the reservation decider).
  */
 @CommandHandler(ChangeEmailCommand)
 export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
@@ -31,21 +37,32 @@ export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
 
   async execute({ envelope, email }: ChangeEmailCommand): Promise<UserCommandResult> {
     const userId = envelope.actorUserId!;
-    const { state } = await this.runner.load(userDecider, userStream(userId));
-    if (state.status !== 'registered') throw userNotFound();
+    const stream = userStream(userId);
     const next = assertEmailAddress(email);
-    const sameAddress = normalizeEmail(next) === normalizeEmail(state.email);
-    if (!sameAddress) await this.reservations.reserve('login-email', LOGIN_SCOPE_ID, next, userId, userStream, envelope);
-    const result = await this.runner.run(userDecider, userStream(userId), { type: 'ChangeEmail', email: next }, envelope);
-    if (!sameAddress) {
-      const released = emailReservationStream('login-email', LOGIN_SCOPE_ID, state.email);
-      await this.runner.run(
-        reservationDecider,
-        released,
-        { type: 'ReleaseEmail', reservationId: released, scope: 'login-email', ownerId: userId },
-        envelope,
-      );
+    let claimed = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const { state, revision, events } = await this.runner.load(userDecider, stream);
+      if (state.status !== 'registered') throw userNotFound();
+      const own = events.findIndex((event) => event.metadata.causationId === envelope.commandId);
+      // The email before this command, also when a retry resumes it after the user was changed.
+      const earlier = own < 0 ? state : (events.slice(0, own) as unknown as UserEvent[]).reduce(userDecider.evolve, userDecider.initialState());
+      const previous = earlier.status === 'registered' ? earlier.email : null;
+      const moves = previous === null || normalizeEmail(next) !== normalizeEmail(previous);
+      let result: CommandResult<UserState, UserEvent>;
+      try {
+        if (moves && own < 0) {
+          await this.reservations.reserve('login-email', LOGIN_SCOPE_ID, next, userId, revision, envelope);
+          claimed = true;
+        }
+        result = await this.runner.run(userDecider, stream, { type: 'ChangeEmail', email: next }, envelope, { expectedRevision: revision });
+      } catch (error) {
+        const lostRace = error instanceof RevisionMismatchError;
+        if (lostRace && attempt < MAX_ATTEMPTS) continue;
+        if (claimed) await this.reservations.releaseQuietly('login-email', LOGIN_SCOPE_ID, next, userId, envelope);
+        throw lostRace ? new WrongExpectedRevisionError(stream, revision, error.actual) : error;
+      }
+      if (moves && previous !== null) await this.reservations.release('login-email', LOGIN_SCOPE_ID, previous, userId, envelope);
+      return { revision: result.revision, position: result.position };
     }
-    return { revision: result.revision, position: result.position };
   }
 }
