@@ -6,6 +6,8 @@ import { CommandRunner, RevisionMismatchError } from '../application/command-run
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
+import { executeWorkflow } from '../application/workflow-executor';
+import { deleteClientCascade } from '../../../../libs/domain/src/workflows/chart-workflows';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
 
@@ -59,30 +61,10 @@ export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand>
 
   async execute({ envelope, chartId, expectedRevision }: DeleteClientCommand): Promise<ChartCommandResult> {
     const practiceId = envelope.practiceId!;
+    const main = { decider: chartDecider, streamId: chartStream(chartId), command: { type: 'DeleteClient' as const, chartId, practiceId } };
     // The chart as it was before the delete, also when a retry resumes a delete that already landed.
-    const { events } = await this.runner.load(chartDecider, chartStream(chartId));
-    const before = events
-      .filter((event) => event.type !== 'ClientDeleted')
-      .reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
-    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'DeleteClient', chartId, practiceId }, envelope, {
-      expectedRevision,
-    });
-    const email = emailOf(before);
-    if (email !== null) await this.reservations.release('client-email', practiceId, email, chartId, envelope);
-    if (before.status === 'open') {
-      for (const memberId of Object.keys(before.members)) {
-        await this.runner.run(chartDecider, chartStream(memberId), { type: 'LeaveGroupChart', chartId: memberId, practiceId, groupChartId: chartId }, envelope);
-      }
-      for (const contact of Object.values(before.contacts)) {
-        if (contact.clientId === null) continue;
-        await this.runner.run(
-          chartDecider,
-          chartStream(contact.clientId),
-          { type: 'RecordClientNoLongerContact', chartId: contact.clientId, practiceId, onChartId: chartId },
-          envelope,
-        );
-      }
-    }
+    const { before } = await this.runner.prepare(main.decider, main.streamId, main.command, envelope, { expectedRevision });
+    const result = await executeWorkflow(this.runner, this.reservations, deleteClientCascade(before, practiceId), main, envelope, { expectedRevision });
     return { chartId, revision: result.revision, position: result.position };
   }
 }
