@@ -1,5 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { eventCodec } from '../../../libs/events/src/event-registry';
+import { CommandSender } from './http/command-sender';
+import { StreamCommandHandler } from './application/stream-command';
 import { CommandRunner } from './application/command-runner';
 import { EmailReservations } from './application/email-reservations';
 import { PracticeAccess } from './application/practice-access';
@@ -33,6 +35,8 @@ export class CoreModule {
       { provide: ChartReadAudit, useValue: new ChartReadAudit(chartReads) },
       { provide: TokenService, useValue: new TokenService(config.tokenSecret, config.tokenTtlSeconds) },
       PracticeMemberGuard,
+      CommandSender,
+      StreamCommandHandler,
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }

@@ -4,7 +4,8 @@ import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite
 import { InvalidEventError } from '../../../../libs/event-store/src/event-store.port';
 import type { Decider } from '../../../../libs/domain/src/shared/decider';
 import { commandEnvelope } from './command-envelope';
-import { CommandRunner, EventDataRefusedError } from './command-runner';
+import { CommandRunner, EventDataRefusedError, RevisionMismatchError } from './command-runner';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 
 type FlagSet = { readonly type: 'FlagSet'; readonly data: { readonly flag: unknown } };
 
@@ -17,6 +18,17 @@ const flags: Decider<{ flag: unknown }, number, FlagSet> = {
 
 const codec = new EventCodec({ FlagSet: { version: 1, schema: z.object({ flag: z.boolean() }).strict() } });
 const envelope = () => commandEnvelope({ commandType: 'SetFlag', actorUserId: 'u1', practiceId: null });
+const retryable = (fingerprint: string) =>
+  commandEnvelope({ commandType: 'SetFlag', actorUserId: 'u1', practiceId: null, idempotencyKey: { key: 'key-1', fingerprint } });
+
+// A decider that refuses `false` on a stream that has one flag already, to tell a refusal from a mismatch.
+const strict: Decider<{ flag: boolean }, number, FlagSet> = {
+  ...flags,
+  decide: (command, count) => {
+    if (!command.flag && count > 0) throw new DomainError('FlagRefused', 'invalid', 'refused');
+    return [{ type: 'FlagSet', data: { flag: command.flag } }];
+  },
+};
 
 describe('CommandRunner', () => {
   let store: SqliteEventStore;
@@ -50,5 +62,68 @@ describe('CommandRunner', () => {
   it('appends valid data', async () => {
     const result = await runner.run(flags, 'flag-3', { flag: true }, envelope());
     expect(result.revision).toBe(0);
+  });
+
+  describe('If-Match', () => {
+    it('runs when the stream is at the revision the caller saw', async () => {
+      await runner.run(flags, 'flag-4', { flag: true }, envelope());
+      const result = await runner.run(flags, 'flag-4', { flag: true }, envelope(), { expectedRevision: 0 });
+      expect(result.revision).toBe(1);
+    });
+
+    it('is a RevisionMismatch when the stream moved on, and nothing is appended', async () => {
+      await runner.run(flags, 'flag-5', { flag: true }, envelope());
+      await runner.run(flags, 'flag-5', { flag: true }, envelope());
+      const refused = await runner.run(flags, 'flag-5', { flag: true }, envelope(), { expectedRevision: 0 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(RevisionMismatchError);
+      expect(refused).toMatchObject({ expected: 0, actual: 1 });
+      expect(await store.readStream('flag-5')).toHaveLength(2);
+    });
+
+    it("decides first: the decider's refusal wins over a stale revision", async () => {
+      await runner.run(strict, 'flag-6', { flag: true }, envelope());
+      const refused = await runner.run(strict, 'flag-6', { flag: false }, envelope(), { expectedRevision: 7 }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'FlagRefused' });
+    });
+  });
+
+  describe('a retried command (same Idempotency-Key)', () => {
+    it('answers as the first time and appends nothing, even with a stale If-Match', async () => {
+      const first = await runner.run(flags, 'flag-7', { flag: true }, retryable('same'), { expectedRevision: -1 });
+      await runner.run(flags, 'flag-7', { flag: true }, envelope());
+      const again = await runner.run(flags, 'flag-7', { flag: true }, retryable('same'), { expectedRevision: -1 });
+      expect(again).toMatchObject({ revision: first.revision, position: first.position, events: first.events });
+      expect(await store.readStream('flag-7')).toHaveLength(2);
+    });
+
+    it('with another request is IdempotencyKeyReused, and nothing is appended', async () => {
+      await runner.run(flags, 'flag-8', { flag: true }, retryable('first'));
+      const reused = await runner.run(flags, 'flag-8', { flag: false }, retryable('second')).catch((e: unknown) => e);
+      expect(reused).toMatchObject({ code: 'IdempotencyKeyReused', fields: [{ field: 'Idempotency-Key' }] });
+      expect(await store.readStream('flag-8')).toHaveLength(1);
+    });
+  });
+
+  describe('prepare (before the first write of a multi-stream command)', () => {
+    it('decides and checks If-Match without appending anything', async () => {
+      await runner.run(strict, 'flag-9', { flag: true }, envelope());
+      await expect(runner.prepare(strict, 'flag-9', { flag: false }, envelope())).rejects.toMatchObject({ code: 'FlagRefused' });
+      await expect(runner.prepare(strict, 'flag-9', { flag: true }, envelope(), { expectedRevision: 3 })).rejects.toBeInstanceOf(
+        RevisionMismatchError,
+      );
+      const prepared = await runner.prepare(strict, 'flag-9', { flag: true }, envelope(), { expectedRevision: 0 });
+      expect(prepared).toMatchObject({ state: 1, before: 1, revision: 0, earlier: [], decided: [{ type: 'FlagSet' }] });
+      expect(await store.readStream('flag-9')).toHaveLength(1);
+    });
+
+    it('on a retry that already landed: the state before it, what it wrote, and no decision or If-Match check', async () => {
+      await runner.run(strict, 'flag-10', { flag: true }, envelope());
+      await runner.run(strict, 'flag-10', { flag: true }, retryable('same'));
+      await runner.run(strict, 'flag-10', { flag: true }, envelope());
+      const prepared = await runner.prepare(strict, 'flag-10', { flag: true }, retryable('same'), { expectedRevision: 0 });
+      expect(prepared.state).toBe(3);
+      expect(prepared.before).toBe(2);
+      expect(prepared.earlier.map((e) => e.revision)).toEqual([1]);
+    });
   });
 });

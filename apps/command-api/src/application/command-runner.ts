@@ -1,6 +1,6 @@
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../../../libs/events/src/envelope';
 import type { EventCodec } from '../../../../libs/events/src/event-codec';
-import type { Decider } from '../../../../libs/domain/src/shared/decider';
+import { fold, type Decider } from '../../../../libs/domain/src/shared/decider';
 import {
   InvalidEventError,
   WrongExpectedRevisionError,
@@ -70,9 +70,34 @@ const assertSameRequest = (first: RecordedEvent, envelope: CommandEnvelope): voi
 
 const lastOf = (events: readonly RecordedEvent[]): RecordedEvent | undefined => events[events.length - 1];
 
+type Folding<S, E extends DomainEvent> = Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>;
+
+/** The one fold of a recorded stream: the domain's `fold`, over events as the store gives them back. */
+export const foldRecorded = <S, E extends DomainEvent>(decider: Folding<S, E>, events: readonly RecordedEvent[], from?: S): S =>
+  fold(decider, events as unknown as readonly E[], from);
+
+/** A stream as a command finds it. */
+export interface LoadedStream<S> {
+  readonly state: S;
+  /** The stream's revision (-1: the stream does not exist). */
+  readonly revision: number;
+  readonly events: RecordedEvent[];
+}
+
+/** A stream as a command about to change it finds it: also what this very command wrote before, if it is a retry. */
+export interface PreparedStream<S> extends LoadedStream<S> {
+  /** The state before this command: the same on a retry that resumes a command which already landed. */
+  readonly before: S;
+  /** The events this command (same command id: same Idempotency-Key) already appended to the stream. */
+  readonly earlier: readonly RecordedEvent[];
+}
+
 /**
  * The one way a command changes a stream: read -> fold -> decide -> append at the revision it read.
  * A concurrent writer makes the append fail; the command is then decided again on the new state.
+ * Before deciding, the runner resumes a retried command (same Idempotency-Key: an answer as the first
+ * time, nothing appended) and checks If-Match; a multi-stream command does the same through `prepare`
+ * before its first write.
  */
 export class CommandRunner {
   constructor(
@@ -80,13 +105,36 @@ export class CommandRunner {
     private readonly codec: EventCodec,
   ) {}
 
-  async load<S, E extends DomainEvent>(
-    decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>,
-    streamId: string,
-  ): Promise<{ state: S; revision: number; events: RecordedEvent[] }> {
+  async load<S, E extends DomainEvent>(decider: Folding<S, E>, streamId: string): Promise<LoadedStream<S>> {
     const events = await this.store.readStream(streamId);
-    const state = events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
-    return { state, revision: lastOf(events)?.revision ?? -1, events };
+    return { state: foldRecorded(decider, events), revision: lastOf(events)?.revision ?? -1, events };
+  }
+
+  /**
+   * Everything a command checks before it writes anything, in one place: a retry is recognised (and
+   * must be the same request), otherwise the command is decided on the current state (a refusal
+   * throws here, before any write) and the revision compared with If-Match. Nothing is appended.
+   */
+  async prepare<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    command: C,
+    envelope: CommandEnvelope,
+    options: RunOptions = {},
+  ): Promise<PreparedStream<S> & { readonly decided: readonly E[] }> {
+    const loaded = await this.load(decider, streamId);
+    const earlier = loaded.events.filter((event) => event.metadata.causationId === envelope.commandId);
+    const before = earlier.length === 0 ? loaded.state : foldRecorded(decider, loaded.events.filter((event) => !earlier.includes(event)));
+    if (earlier.length > 0) {
+      assertSameRequest(earlier[0], envelope);
+      return { ...loaded, before, earlier, decided: earlier as unknown as E[] };
+    }
+    // Decide before comparing revisions: a record the caller may not see is "not found", never "changed".
+    const decided = decider.decide(command, loaded.state);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+      throw new RevisionMismatchError(streamId, options.expectedRevision, loaded.revision);
+    }
+    return { ...loaded, before, earlier, decided };
   }
 
   async run<C, S, E extends DomainEvent>(
@@ -97,19 +145,11 @@ export class CommandRunner {
     options: RunOptions = {},
   ): Promise<CommandResult<S, E>> {
     for (let attempt = 1; ; attempt += 1) {
-      const { state, revision, events: history } = await this.load(decider, streamId);
-
+      const { state, revision, events: history, earlier, decided } = await this.prepare(decider, streamId, command, envelope, options);
       // A retry of a command that already landed answers as the first time and appends nothing.
-      const earlier = history.filter((event) => event.metadata.causationId === envelope.commandId);
       if (earlier.length > 0) {
-        assertSameRequest(earlier[0], envelope);
         const last = lastOf(earlier)!;
-        return { state, events: earlier as unknown as E[], revision: last.revision, position: last.position };
-      }
-      // Decide before comparing revisions: a record the caller may not see is "not found", never "changed".
-      const decided = decider.decide(command, state);
-      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-        throw new RevisionMismatchError(streamId, options.expectedRevision, revision);
+        return { state, events: decided, revision: last.revision, position: last.position };
       }
       if (decided.length === 0) {
         return { state, events: [], revision, position: lastOf(history)?.position ?? -1 };
@@ -118,7 +158,7 @@ export class CommandRunner {
         const appended = await this.store.appendToStream(streamId, this.toNewEvents(streamId, decided, envelope), {
           expectedRevision: revision < 0 ? 'no_stream' : revision,
         });
-        const newState = decided.reduce(decider.evolve, state);
+        const newState = fold(decider, decided, state);
         return { state: newState, events: decided, revision: appended.nextExpectedRevision, position: appended.position };
       } catch (error) {
         const retry = error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS;

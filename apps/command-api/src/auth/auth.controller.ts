@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { commandEnvelope } from '../application/command-envelope';
 import { Public } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
 import { SignInService } from './sign-in.service';
 import { SignUpCommand } from './sign-up.command';
 import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.request.dto';
@@ -15,22 +12,14 @@ import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.re
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly signInService: SignInService,
   ) {}
 
   @Post('sign-up')
-  async signUp(
-    @Body() body: SignUpRequestDto,
-    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = commandEnvelope({ commandType: 'SignUp', actorUserId: null, practiceId: null, idempotencyKey, correlationId });
-    const result = await this.commandBus.execute(
-      new SignUpCommand(envelope, body.email, body.password, body.firstName, body.lastName),
-    );
-    return answerCommand(response, result, { userId: result.userId });
+  signUp(@Body() body: SignUpRequestDto, @Ctx() context: RequestContext) {
+    const envelope = this.sender.envelope(context, 'SignUp', { practiceId: null });
+    return this.sender.send(new SignUpCommand(envelope, body.email, body.password, body.firstName, body.lastName), (result) => ({ userId: result.userId }));
   }
 
   @Post('sign-in')

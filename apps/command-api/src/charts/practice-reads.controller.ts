@@ -1,6 +1,5 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
@@ -13,6 +12,7 @@ import { NEEDS_ATTENTION } from '../../../../libs/read-models/src/needs-attentio
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { HttpAnswer } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
@@ -64,15 +64,14 @@ export class PracticeReadsController {
     @Param('chartId') chartId: string,
     @CurrentUser() user: AuthenticatedUser,
     @ConsistencyToken() token: number | undefined,
-    @Res({ passthrough: true }) response: Response,
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
     await this.freshness.awaitPosition(token, [CHARTS, TAGS, CONTACTS]);
     const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
     await this.audit.record(user.userId, practiceId, chartId, 'chart');
-    response.setHeader('ETag', `"${doc.revision}"`);
-    return chartView(this.readStore, doc, new Date());
+    // The ETag is the chart's revision, as commands answer it: send it back in If-Match.
+    return new HttpAnswer(await chartView(this.readStore, doc, new Date()), { revision: doc.revision });
   }
 
   @Get('charts/:chartId/history')

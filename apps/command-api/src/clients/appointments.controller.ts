@@ -1,6 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
@@ -18,23 +17,23 @@ export class AppointmentsController {
 
   @Post()
   @RequiresPermission('appointments:write')
-  book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto, @Res({ passthrough: true }) response: Response) {
+  book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto) {
     const envelope = this.sender.envelope(call, 'BookAppointment');
-    return this.sender.send(response, new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
+    return this.sender.send(new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
   }
 
   @Post(':appointmentId/cancel')
   @HttpCode(200)
   @RequiresPermission('appointments:write')
-  cancel(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'CancelAppointment', appointmentId: uuidParam(appointmentId, 'appointmentId') });
+  cancel(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string) {
+    return this.sender.change(call, { type: 'CancelAppointment', appointmentId: uuidParam(appointmentId, 'appointmentId') });
   }
 
   @Post(':appointmentId/complete')
   @HttpCode(200)
   @RequiresPermission('appointments:write')
-  complete(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, {
+  complete(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string) {
+    return this.sender.change(call, {
       type: 'CompleteAppointment',
       appointmentId: uuidParam(appointmentId, 'appointmentId'),
     });

@@ -1,36 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus, type Command } from '@nestjs/cqrs';
-import type { Response } from 'express';
-import { commandEnvelope, type CommandEnvelope } from '../application/command-envelope';
-import { answerCommand } from '../http/command-answer';
+import type { Command } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '../application/command-envelope';
+import type { GenericCommand } from '../application/stream-command';
+import { CommandSender } from '../http/command-sender';
 import type { ChartCall } from './chart-call';
-import { ChangeChartCommand, type ChartCommandResult } from './client.commands';
+import type { ChartCommandResult } from './client.commands';
 
-type ChangeCommand = ChangeChartCommand['command'];
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A chart command of the generic path's allow-list, without what the call itself gives. */
+export type ChartChange = DistributiveOmit<GenericCommand<'chart'>, 'chartId' | 'practiceId' | 'now'>;
 
-/** Builds the envelope of a chart call, sends the command on the bus and answers with ETag and token. */
+/** The chart routes' use of the CommandSender: the chart and the practice of the path go into the command. */
 @Injectable()
 export class ChartCommandSender {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly sender: CommandSender) {}
 
   envelope(call: ChartCall, commandType: string): CommandEnvelope {
-    const { actorUserId, practiceId, idempotencyKey, correlationId } = call;
-    return commandEnvelope({ commandType, actorUserId, practiceId, idempotencyKey, correlationId });
+    return this.sender.envelope(call, commandType);
   }
 
   /**
    * A change of the chart in the path alone. Commands that need the time get the envelope's, the one
    * moment the command was accepted, which is also the events' `occurredAt`.
    */
-  change(response: Response, call: ChartCall, command: DistributiveOmit<ChangeCommand, 'chartId' | 'practiceId' | 'now'>) {
-    const envelope = this.envelope(call, command.type);
-    const full = { ...command, chartId: call.chartId, practiceId: call.practiceId, now: envelope.now } as ChangeCommand;
-    return this.send(response, new ChangeChartCommand(envelope, full, call.ifMatch));
+  change(call: ChartCall, command: ChartChange) {
+    const { chartId, practiceId } = call;
+    return this.sender.changeWith(
+      call,
+      'chart',
+      chartId,
+      command.type,
+      (envelope) => ({ ...command, chartId, practiceId, now: envelope.now }) as GenericCommand<'chart'>,
+      (_, result) => ({ chartId, revision: result.revision }),
+    );
   }
 
-  async send(response: Response, command: Command<ChartCommandResult>) {
-    const result = await this.commandBus.execute(command);
-    return answerCommand(response, result, { chartId: result.chartId, revision: result.revision, ...(result.created ?? {}) });
+  /** A chart command with its own handler (lookups, several streams). */
+  send(command: Command<ChartCommandResult>, location?: (result: ChartCommandResult) => string) {
+    return this.sender.send(command, (result) => ({ chartId: result.chartId, revision: result.revision, ...(result.created ?? {}) }), location);
   }
 }

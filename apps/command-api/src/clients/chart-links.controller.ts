@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
@@ -20,19 +19,19 @@ export class ChartLinksController {
 
   @Post('charts/:chartId/members')
   @RequiresPermission('clients:write')
-  addMember(@ChartCallParams() call: ChartCall, @Body() body: GroupMemberDto, @Res({ passthrough: true }) response: Response) {
+  addMember(@ChartCallParams() call: ChartCall, @Body() body: GroupMemberDto) {
     const member = memberInputOf(body, 'member');
     const envelope = this.sender.envelope(call, 'AddChartMember');
-    return this.sender.send(response, new AddChartMemberCommand(envelope, call.chartId, member, call.ifMatch));
+    return this.sender.send(new AddChartMemberCommand(envelope, call.chartId, member, call.ifMatch));
   }
 
   @Delete('charts/:chartId/members/:clientId')
   @RequiresPermission('clients:write')
-  removeMember(@ChartCallParams() call: ChartCall, @Param('chartId') chartId: string, @Res({ passthrough: true }) response: Response) {
+  removeMember(@ChartCallParams() call: ChartCall, @Param('chartId') chartId: string) {
     // ChartCallParams reads :clientId first; the chart here is :chartId and the client is the member.
     const memberId = call.chartId;
     const envelope = this.sender.envelope(call, 'RemoveChartMember');
-    return this.sender.send(response, new RemoveChartMemberCommand(envelope, uuidParam(chartId, 'chartId'), memberId, call.ifMatch));
+    return this.sender.send(new RemoveChartMemberCommand(envelope, uuidParam(chartId, 'chartId'), memberId, call.ifMatch));
   }
 
   @Put('charts/:chartId/members/:clientId/settings')
@@ -41,30 +40,29 @@ export class ChartLinksController {
     @ChartCallParams() call: ChartCall,
     @Param('chartId') chartId: string,
     @Body() body: MemberSettingsRequestDto,
-    @Res({ passthrough: true }) response: Response,
   ) {
     const memberId = call.chartId;
-    return this.sender.change(response, { ...call, chartId: uuidParam(chartId, 'chartId') }, { type: 'ChangeChartMemberSettings', clientId: memberId, ...body });
+    return this.sender.change({ ...call, chartId: uuidParam(chartId, 'chartId') }, { type: 'ChangeChartMemberSettings', clientId: memberId, ...body });
   }
 
   @Put('charts/:chartId/identified-patient')
   @RequiresPermission('clients:write')
-  identifiedPatient(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'DesignateIdentifiedPatient', clientId: body.clientId });
+  identifiedPatient(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto) {
+    return this.sender.change(call, { type: 'DesignateIdentifiedPatient', clientId: body.clientId });
   }
 
   @Put('charts/:chartId/billing-contact')
   @RequiresPermission('clients:write')
-  billingContact(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'DesignateGroupBillingContact', clientId: body.clientId });
+  billingContact(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto) {
+    return this.sender.change(call, { type: 'DesignateGroupBillingContact', clientId: body.clientId });
   }
 
   @Post('clients/:clientId/contacts')
   @RequiresPermission('clients:write')
-  addContact(@ChartCallParams() call: ChartCall, @Body() body: ChartContactLinkDto, @Res({ passthrough: true }) response: Response) {
+  addContact(@ChartCallParams() call: ChartCall, @Body() body: ChartContactLinkDto) {
     const contact = contactInputOf(body, 'contact');
     const envelope = this.sender.envelope(call, 'AddChartContact');
-    return this.sender.send(response, new AddChartContactCommand(envelope, call.chartId, contact, call.ifMatch));
+    return this.sender.send(new AddChartContactCommand(envelope, call.chartId, contact, call.ifMatch));
   }
 
   @Put('clients/:clientId/contacts/:contactId/roles')
@@ -73,15 +71,14 @@ export class ChartLinksController {
     @ChartCallParams() call: ChartCall,
     @Param('contactId') contactId: string,
     @Body() body: ContactRolesRequestDto,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.sender.change(response, call, { type: 'ChangeChartContactRoles', contactId: uuidParam(contactId, 'contactId'), roles: { ...body } });
+    return this.sender.change(call, { type: 'ChangeChartContactRoles', contactId: uuidParam(contactId, 'contactId'), roles: { ...body } });
   }
 
   @Delete('clients/:clientId/contacts/:contactId')
   @RequiresPermission('clients:write')
-  removeContact(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Res({ passthrough: true }) response: Response) {
+  removeContact(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string) {
     const envelope = this.sender.envelope(call, 'RemoveChartContact');
-    return this.sender.send(response, new RemoveChartContactCommand(envelope, call.chartId, uuidParam(contactId, 'contactId'), call.ifMatch));
+    return this.sender.send(new RemoveChartContactCommand(envelope, call.chartId, uuidParam(contactId, 'contactId'), call.ifMatch));
   }
 }

@@ -7,6 +7,8 @@ import { CommandRunner, RevisionMismatchError, type CommandResult } from '../app
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
+import { executeWorkflow } from '../application/workflow-executor';
+import { deleteClientCascade } from '../../../../libs/domain/src/workflows/chart-workflows';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
 
@@ -80,33 +82,19 @@ export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand>
 
   async execute({ envelope, chartId, expectedRevision }: DeleteClientCommand): Promise<ChartCommandResult> {
     const practiceId = envelope.practiceId!;
-    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'DeleteClient', chartId, practiceId }, envelope, {
-      expectedRevision,
-    });
-    // The chart as it was just before the delete (read after it, so a change that landed first counts),
-    // also when a retry resumes a delete that already landed.
-    const { events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const stream = chartStream(chartId);
+    const main = { decider: chartDecider, streamId: stream, command: { type: 'DeleteClient' as const, chartId, practiceId } };
+    const result = await this.runner.run(main.decider, stream, main.command, envelope, { expectedRevision });
+    // The cascade follows the chart as it was just before the delete, read after it, so a change that
+    // landed between the decision and the append (an email edit) counts; also when a retry resumes.
+    const { events } = await this.runner.load(chartDecider, stream);
     const deletedAt = events.findIndex((event) => event.type === 'ClientDeleted');
     const before = (deletedAt < 0 ? events : events.slice(0, deletedAt)).reduce(
       (s, e) => chartDecider.evolve(s, e as unknown as ChartEvent),
       chartDecider.initialState(),
     );
-    const email = emailOf(before);
-    if (email !== null) await this.reservations.release('client-email', practiceId, email, chartId, envelope);
-    if (before.status === 'open') {
-      for (const memberId of Object.keys(before.members)) {
-        await this.runner.run(chartDecider, chartStream(memberId), { type: 'LeaveGroupChart', chartId: memberId, practiceId, groupChartId: chartId }, envelope);
-      }
-      for (const contact of Object.values(before.contacts)) {
-        if (contact.clientId === null) continue;
-        await this.runner.run(
-          chartDecider,
-          chartStream(contact.clientId),
-          { type: 'RecordClientNoLongerContact', chartId: contact.clientId, practiceId, onChartId: chartId },
-          envelope,
-        );
-      }
-    }
+    const cascade = deleteClientCascade(before, practiceId).filter((step) => step.kind !== 'main');
+    await executeWorkflow(this.runner, this.reservations, cascade, main, envelope);
     return { chartId, revision: result.revision, position: result.position };
   }
 }

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { setupSteps, type SetupStep } from '../../../../libs/events/src/chart-profile.events';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { badRequest } from '../http/problem';
@@ -35,10 +34,10 @@ export class ClientRecordController {
   @Put('profile')
   @RequiresPermission('clients:write')
   @ApiOperation({ summary: 'Replace the profile card: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
-  editProfile(@ChartCallParams() call: ChartCall, @Body() body: EditClientProfileRequestDto, @Res({ passthrough: true }) response: Response) {
+  editProfile(@ChartCallParams() call: ChartCall, @Body() body: EditClientProfileRequestDto) {
     const envelope = this.sender.envelope(call, 'EditClientProfile');
     const command = { ...profileEdit(body), chartId: call.chartId, practiceId: call.practiceId };
-    return this.sender.send(response, new EditClientProfileCommand(envelope, command, call.ifMatch));
+    return this.sender.send(new EditClientProfileCommand(envelope, command, call.ifMatch));
   }
 
   @Patch('profile')
@@ -46,17 +45,17 @@ export class ClientRecordController {
   @ApiOperation({ summary: 'Change some fields of the profile card: a JSON merge patch (RFC 7396) of the PUT body' })
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientProfileRequestDto, description: mergePatchBody })
-  patchProfile(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
+  patchProfile(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
     const envelope = this.sender.envelope(call, 'PatchClientProfile');
     const command = { type: 'PatchClientProfile' as const, chartId: call.chartId, practiceId: call.practiceId, now: envelope.now, patch };
-    return this.sender.send(response, new EditClientProfileCommand(envelope, command, call.ifMatch));
+    return this.sender.send(new EditClientProfileCommand(envelope, command, call.ifMatch));
   }
 
   @Put('overview')
   @RequiresPermission('clients:write')
   @ApiOperation({ summary: 'Replace the overview: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
-  editOverview(@ChartCallParams() call: ChartCall, @Body() body: EditClientOverviewRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, overviewEdit(body));
+  editOverview(@ChartCallParams() call: ChartCall, @Body() body: EditClientOverviewRequestDto) {
+    return this.sender.change(call, overviewEdit(body));
   }
 
   @Patch('overview')
@@ -64,15 +63,15 @@ export class ClientRecordController {
   @ApiOperation({ summary: 'Change some fields of the overview: a JSON merge patch (RFC 7396) of the PUT body; the address merges field by field' })
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientOverviewRequestDto, description: mergePatchBody })
-  patchOverview(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'PatchClientOverview', patch });
+  patchOverview(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
+    return this.sender.change(call, { type: 'PatchClientOverview', patch });
   }
 
   @Put('identity')
   @RequiresPermission('clients:write')
   @ApiOperation({ summary: 'Replace the identity: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
-  editIdentity(@ChartCallParams() call: ChartCall, @Body() body: EditClientIdentityRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, identityEdit(body));
+  editIdentity(@ChartCallParams() call: ChartCall, @Body() body: EditClientIdentityRequestDto) {
+    return this.sender.change(call, identityEdit(body));
   }
 
   @Patch('identity')
@@ -80,62 +79,62 @@ export class ClientRecordController {
   @ApiOperation({ summary: 'Change some fields of the identity: a JSON merge patch (RFC 7396) of the PUT body' })
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientIdentityRequestDto, description: mergePatchBody })
-  patchIdentity(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'PatchClientIdentity', patch });
+  patchIdentity(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
+    return this.sender.change(call, { type: 'PatchClientIdentity', patch });
   }
 
   @Put('legal-name')
   @RequiresPermission('clients:write')
-  setLegalName(@ChartCallParams() call: ChartCall, @Body() body: PersonNameDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
+  setLegalName(@ChartCallParams() call: ChartCall, @Body() body: PersonNameDto) {
+    return this.sender.change(call, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 
   @Delete('legal-name')
   @RequiresPermission('clients:write')
-  clearLegalName(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'ClearLegalName' });
+  clearLegalName(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'ClearLegalName' });
   }
 
   @Put('photo')
   @RequiresPermission('clients:write')
-  setPhoto(@ChartCallParams() call: ChartCall, @Body() body: SetClientPhotoRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'SetClientPhoto', photoRef: body.photoRef });
+  setPhoto(@ChartCallParams() call: ChartCall, @Body() body: SetClientPhotoRequestDto) {
+    return this.sender.change(call, { type: 'SetClientPhoto', photoRef: body.photoRef });
   }
 
   @Delete('photo')
   @RequiresPermission('clients:write')
-  removePhoto(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'RemoveClientPhoto' });
+  removePhoto(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'RemoveClientPhoto' });
   }
 
   @Post('tags')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  tag(@ChartCallParams() call: ChartCall, @Body() body: TagClientRequestDto, @Res({ passthrough: true }) response: Response) {
+  tag(@ChartCallParams() call: ChartCall, @Body() body: TagClientRequestDto) {
     const envelope = this.sender.envelope(call, 'TagClient');
-    return this.sender.send(response, new TagClientCommand(envelope, call.chartId, body.tagId, call.ifMatch));
+    return this.sender.send(new TagClientCommand(envelope, call.chartId, body.tagId, call.ifMatch));
   }
 
   @Delete('tags/:tagId')
   @RequiresPermission('clients:write')
-  untag(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'UntagClient', tagId: uuidParam(tagId, 'tagId') });
+  untag(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string) {
+    return this.sender.change(call, { type: 'UntagClient', tagId: uuidParam(tagId, 'tagId') });
   }
 
   @Post('setup/steps/:step')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  completeStep(@ChartCallParams() call: ChartCall, @Param('step') step: string, @Res({ passthrough: true }) response: Response) {
+  completeStep(@ChartCallParams() call: ChartCall, @Param('step') step: string) {
     if (!(setupSteps as readonly string[]).includes(step)) {
       throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'step', message: `must be one of ${setupSteps.join(', ')}` }]);
     }
-    return this.sender.change(response, call, { type: 'CompleteSetupStep', step: step as SetupStep });
+    return this.sender.change(call, { type: 'CompleteSetupStep', step: step as SetupStep });
   }
 
   @Post('setup/complete')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  completeSetup(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'CompleteClientSetup' });
+  completeSetup(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'CompleteClientSetup' });
   }
 }

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
@@ -18,55 +17,55 @@ export class ClientStatusController {
   @Post('portal/invitation')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  invite(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'InviteToPortal' });
+  invite(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'InviteToPortal' });
   }
 
   @Post('portal/invitation/resend')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  resend(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'ResendPortalInvitation' });
+  resend(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'ResendPortalInvitation' });
   }
 
   /** Called when the client accepts the invitation in the portal. */
   @Post('portal/invitation/accept')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  accept(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'AcceptPortalInvitation' });
+  accept(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'AcceptPortalInvitation' });
   }
 
   @Put('portal/access')
   @RequiresPermission('clients:write')
-  portalAccess(@ChartCallParams() call: ChartCall, @Body() body: ClientPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'SetClientPortalAccess', enabled: body.enabled });
+  portalAccess(@ChartCallParams() call: ChartCall, @Body() body: ClientPortalAccessRequestDto) {
+    return this.sender.change(call, { type: 'SetClientPortalAccess', enabled: body.enabled });
   }
 
   @Put('portal/minor-access')
   @RequiresPermission('clients:write')
-  minorPortalAccess(@ChartCallParams() call: ChartCall, @Body() body: MinorPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'SetMinorPortalAccess', access: body.access });
+  minorPortalAccess(@ChartCallParams() call: ChartCall, @Body() body: MinorPortalAccessRequestDto) {
+    return this.sender.change(call, { type: 'SetMinorPortalAccess', access: body.access });
   }
 
   @Post('deactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  deactivate(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'DeactivateClient' });
+  deactivate(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'DeactivateClient' });
   }
 
   @Post('reactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
-  reactivate(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
-    return this.sender.change(response, call, { type: 'ReactivateClient' });
+  reactivate(@ChartCallParams() call: ChartCall) {
+    return this.sender.change(call, { type: 'ReactivateClient' });
   }
 
   @Delete()
   @RequiresPermission('clients:write')
-  remove(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {
+  remove(@ChartCallParams() call: ChartCall) {
     const envelope = this.sender.envelope(call, 'DeleteClient');
-    return this.sender.send(response, new DeleteClientCommand(envelope, call.chartId, call.ifMatch));
+    return this.sender.send(new DeleteClientCommand(envelope, call.chartId, call.ifMatch));
   }
 }

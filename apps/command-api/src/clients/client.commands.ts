@@ -23,20 +23,6 @@ export class CreateClientCommand extends Command<ChartCommandResult> {
   }
 }
 
-/**
- * Any change of one chart stream alone: the domain command (or a merge patch of the overview or the
- * identity) plus the revision the caller saw (If-Match).
- */
-export class ChangeChartCommand extends Command<ChartCommandResult> {
-  constructor(
-    readonly envelope: CommandEnvelope,
-    readonly command: Exclude<ChartCommand, { type: 'CreateClient' | 'CreateMinorClient' | 'CreateGroupChart' }> | PatchClientOverview | PatchClientIdentity,
-    readonly expectedRevision: number | undefined,
-  ) {
-    super();
-  }
-}
-
 export type MinorContactInput = ContactLinkInput;
 
 export class CreateMinorClientCommand extends Command<ChartCommandResult> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HttpAnswer } from '../http/command-answer';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
@@ -8,6 +8,9 @@ import { contactInputOf, memberInputOf } from './chart-refs';
 import { CreateClientCommand, CreateGroupChartCommand, CreateMinorClientCommand } from './client.commands';
 import { CreateClientRequestDto } from './create-client.request.dto';
 import { CreateGroupChartRequestDto, CreateMinorClientRequestDto } from './create-chart.request.dto';
+
+/** Where a created chart is read. */
+const chartUrl = (call: ChartCall) => (result: { chartId: string }) => `/practices/${call.practiceId}/charts/${result.chartId}`;
 
 /** Creating clients: an individual, a minor with contacts, a couple / family / conjoint chart. */
 @ApiTags('clients')
@@ -19,31 +22,27 @@ export class ClientsController {
 
   @Post('clients')
   @RequiresPermission('clients:create')
-  async create(@ChartCallParams() call: ChartCall, @Body() body: CreateClientRequestDto, @Res({ passthrough: true }) response: Response) {
+  async create(@ChartCallParams() call: ChartCall, @Body() body: CreateClientRequestDto) {
     const envelope = this.sender.envelope(call, 'CreateClient');
-    const answer = await this.sender.send(response, new CreateClientCommand(envelope, body.firstName, body.lastName, body.email ?? null));
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
-    return { clientId: answer.chartId, position: answer.position };
+    const answer = await this.sender.send(new CreateClientCommand(envelope, body.firstName, body.lastName, body.email ?? null), chartUrl(call));
+    return new HttpAnswer({ clientId: answer.body.chartId, position: answer.body.position }, answer.headers);
   }
 
   @Post('clients/minors')
   @RequiresPermission('clients:create')
-  async createMinor(@ChartCallParams() call: ChartCall, @Body() body: CreateMinorClientRequestDto, @Res({ passthrough: true }) response: Response) {
+  async createMinor(@ChartCallParams() call: ChartCall, @Body() body: CreateMinorClientRequestDto) {
     const contacts = body.contacts.map((contact, i) => contactInputOf(contact, `contacts.${i}`));
     const envelope = this.sender.envelope(call, 'CreateMinorClient');
     const command = new CreateMinorClientCommand(envelope, body.firstName, body.lastName, body.email ?? null, contacts, body.portalAccess ?? 'neither');
-    const answer = await this.sender.send(response, command);
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
-    return { clientId: answer.chartId, ...answer };
+    const answer = await this.sender.send(command, chartUrl(call));
+    return new HttpAnswer({ clientId: answer.body.chartId, ...answer.body }, answer.headers);
   }
 
   @Post('group-charts')
   @RequiresPermission('clients:create')
-  async createGroup(@ChartCallParams() call: ChartCall, @Body() body: CreateGroupChartRequestDto, @Res({ passthrough: true }) response: Response) {
+  createGroup(@ChartCallParams() call: ChartCall, @Body() body: CreateGroupChartRequestDto) {
     const members = body.members.map((member, i) => memberInputOf(member, `members.${i}`));
     const envelope = this.sender.envelope(call, 'CreateGroupChart');
-    const answer = await this.sender.send(response, new CreateGroupChartCommand(envelope, body.kind, body.name, members));
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
-    return answer;
+    return this.sender.send(new CreateGroupChartCommand(envelope, body.kind, body.name, members), chartUrl(call));
   }
 }

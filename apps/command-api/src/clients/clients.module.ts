@@ -7,7 +7,6 @@ import { ChartCommandSender } from './chart-command-sender';
 import { AddChartContactHandler, RemoveChartContactHandler } from './chart-contacts.handlers';
 import { ChartLinksController } from './chart-links.controller';
 import { AddChartMemberHandler, RemoveChartMemberHandler } from './chart-members.handlers';
-import { ChangeChartHandler } from './change-chart.handler';
 import { ClientRecordController } from './client-record.controller';
 import { ClientStatusController } from './client-status.controller';
 import { DeleteClientHandler, EditClientProfileHandler } from './client-profile.handlers';
@@ -26,7 +25,6 @@ import { BookAppointmentHandler, TagClientHandler } from './tag-and-book.handler
     CreateClientHandler,
     CreateMinorClientHandler,
     CreateGroupChartHandler,
-    ChangeChartHandler,
     EditClientProfileHandler,
     DeleteClientHandler,
     AddChartMemberHandler,

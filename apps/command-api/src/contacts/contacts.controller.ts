@@ -1,16 +1,10 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { Response } from 'express';
-import { contactStream } from '../../../../libs/events/src/streams';
-import { contactDecider, type ContactCommand } from '../../../../libs/domain/src/contact/contact.decider';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { CONTACTS, type ContactDocument } from '../../../../libs/read-models/src/contacts/contact.projection';
-import { commandEnvelope, type CommandEnvelope } from '../application/command-envelope';
-import { CommandRunner } from '../application/command-runner';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import { answerCommand } from '../http/command-answer';
+import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
@@ -21,25 +15,6 @@ import { uuidParam } from '../clients/path-params';
 
 export class ContactListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Text search on names and email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-}
-
-export class ChangeContactCommand extends Command<{ contactId: string; revision: number; position: number }> {
-  constructor(
-    readonly envelope: CommandEnvelope,
-    readonly command: ContactCommand,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(ChangeContactCommand)
-export class ChangeContactHandler implements ICommandHandler<ChangeContactCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  async execute({ envelope, command }: ChangeContactCommand) {
-    const result = await this.runner.run(contactDecider, contactStream(command.contactId), command, envelope);
-    return { contactId: command.contactId, revision: result.revision, position: result.position };
-  }
 }
 
 const CONTACT_ORDER = { sortName: 1, _id: 1 } as const;
@@ -54,7 +29,7 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g
 @Controller('practices/:practiceId/contacts')
 export class ContactsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
   ) {}
@@ -72,38 +47,33 @@ export class ContactsController {
 
   @Post()
   @RequiresPermission('clients:write')
-  create(@ChartCallParams() call: ChartCall, @Body() body: NewContactDto, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, call, 'CreateContact', (contactId) => ({
-      type: 'CreateContact',
-      contactId,
+  create(@ChartCallParams() call: ChartCall, @Body() body: NewContactDto) {
+    const create = (envelope: { newId(purpose: string): string }) => ({
+      type: 'CreateContact' as const,
+      contactId: envelope.newId('contactId'),
       practiceId: call.practiceId,
       firstName: body.firstName,
       lastName: body.lastName,
       email: body.email ?? null,
       phone: body.phone ?? null,
       clientId: null,
-    }));
+    });
+    return this.sender.changeWith(call, 'contact', ({ contactId }) => contactId, 'CreateContact', create, ({ contactId }) => ({ contactId }));
   }
 
   @Put(':contactId')
   @RequiresPermission('clients:write')
-  edit(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Body() body: NewContactDto, @Res({ passthrough: true }) response: Response) {
+  edit(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Body() body: NewContactDto) {
     const id = uuidParam(contactId, 'contactId');
-    return this.send(response, call, 'EditContactDetails', () => ({
-      type: 'EditContactDetails',
+    const edit = {
+      type: 'EditContactDetails' as const,
       contactId: id,
       practiceId: call.practiceId,
       firstName: body.firstName,
       lastName: body.lastName,
       email: body.email ?? null,
       phone: body.phone ?? null,
-    }));
-  }
-
-  private async send(response: Response, call: ChartCall, commandType: string, build: (newContactId: string) => ContactCommand) {
-    const { actorUserId, practiceId, idempotencyKey, correlationId } = call;
-    const envelope = commandEnvelope({ commandType, actorUserId, practiceId, idempotencyKey, correlationId });
-    const result = await this.commandBus.execute(new ChangeContactCommand(envelope, build(envelope.newId('contactId'))));
-    return answerCommand(response, result, { contactId: result.contactId });
+    };
+    return this.sender.change(call, 'contact', id, edit, { contactId: id });
   }
 }

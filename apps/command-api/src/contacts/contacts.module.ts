@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChangeContactHandler, ContactsController } from './contacts.controller';
+import { ContactsController } from './contacts.controller';
 
-@Module({ controllers: [ContactsController], providers: [ChangeContactHandler] })
+@Module({ controllers: [ContactsController] })
 export class ContactsModule {}

@@ -1,15 +1,32 @@
-import type { Response } from 'express';
+/** What the answer's headers say besides its body. */
+export interface AnswerHeaders {
+  /** The stream revision after the command: the ETag to send back in If-Match. */
+  readonly revision?: number;
+  /** The log position of the command: the X-Consistency-Token to read your own write. */
+  readonly position?: number;
+  /** For a creating command: the URL of what it created. */
+  readonly location?: string;
+}
+
+/**
+ * A route's typed answer: the body, and what AnswerHeadersInterceptor turns into ETag, Location and
+ * X-Consistency-Token. Routes never set those headers themselves.
+ */
+export class HttpAnswer<TBody extends object> {
+  constructor(
+    readonly body: TBody,
+    readonly headers: AnswerHeaders,
+  ) {}
+}
 
 /**
  * Every command answers with the stream revision as an ETag (send it back in If-Match) and the log
- * position as a consistency token (send it back in X-Consistency-Token to read your own write).
+ * position as a consistency token (send it back in X-Consistency-Token to read your own write); the
+ * position is in the body too.
  */
-export const answerCommand = <TBody extends object>(
-  response: Response,
+export const commandAnswer = <TBody extends object>(
   result: { readonly revision?: number; readonly position: number },
   body: TBody,
-): TBody & { position: number } => {
-  if (result.revision !== undefined && result.revision >= 0) response.setHeader('ETag', `"${result.revision}"`);
-  response.setHeader('X-Consistency-Token', String(result.position));
-  return { ...body, position: result.position };
-};
+  location?: string,
+): HttpAnswer<TBody & { position: number }> =>
+  new HttpAnswer({ ...body, position: result.position }, { revision: result.revision, position: result.position, location });

@@ -14,6 +14,7 @@ export class ChangeEmailCommand extends Command<UserCommandResult> {
   constructor(
     readonly envelope: CommandEnvelope,
     readonly email: string,
+    readonly expectedRevision?: number,
   ) {
     super();
   }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ChangeEmailHandler } from './change-email.handler';
-import { ChangeUserHandler } from './change-user.handler';
 import { MyPracticesController } from './my-practices.controller';
 import { ProfileController } from './profile.controller';
 import { SecurityController } from './security.controller';
@@ -8,6 +7,6 @@ import { SecurityService } from './security.service';
 
 @Module({
   controllers: [ProfileController, MyPracticesController, SecurityController],
-  providers: [ChangeUserHandler, ChangeEmailHandler, SecurityService],
+  providers: [ChangeEmailHandler, SecurityService],
 })
 export class MeModule {}

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { MENU_SIZE, USER_MENUS, type UserMenuDocument } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
 import { USER_PRACTICES, type UserPracticeDocument } from '../../../../libs/read-models/src/user-practices/user-practice.projection';
 import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
-import { commandEnvelope } from '../application/command-envelope';
 import { PracticeAccess } from '../application/practice-access';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { ConsistencyToken } from '../http/headers';
 import { READ_STORE } from '../infrastructure/tokens';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { selectedPracticeOf } from './selected-practice';
-import { ChangeUserCommand } from './user.commands';
 
 export class SwitchPracticeRequestDto {
   @ApiProperty()
@@ -34,7 +31,7 @@ const membershipKeyset = new Keyset('my-practices', ['string', 'string']);
 @Controller('me')
 export class MyPracticesController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly access: PracticeAccess,
     private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -76,13 +73,11 @@ export class MyPracticesController {
 
   /** Only into a practice where the caller is an active member now (read from its stream, not a read model). */
   @Post('practice-switches')
-  async switchPractice(@Body() body: SwitchPracticeRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const activeMember = await this.access.isMember(body.practiceId, user.userId);
-    const envelope = commandEnvelope({ commandType: 'SwitchPractice', actorUserId: user.userId, practiceId: activeMember ? body.practiceId : null, correlationId });
-    const result = await this.commandBus.execute(
-      new ChangeUserCommand(envelope, user.userId, { type: 'SwitchPractice', practiceId: body.practiceId, activeMember }),
-    );
-    return answerCommand(response, result, { practiceId: body.practiceId });
+  async switchPractice(@Body() body: SwitchPracticeRequestDto, @Ctx() context: RequestContext) {
+    const userId = context.actorUserId!;
+    const activeMember = await this.access.isMember(body.practiceId, userId);
+    const command = { type: 'SwitchPractice' as const, practiceId: body.practiceId, activeMember };
+    return this.sender.change(context, 'user', userId, command, { practiceId: body.practiceId }, { practiceId: activeMember ? body.practiceId : null });
   }
 
   private async names(practiceIds: readonly string[]): Promise<Map<string, string>> {

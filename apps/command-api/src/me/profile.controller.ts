@@ -1,16 +1,14 @@
-import { Body, Controller, Delete, Get, Inject, Patch, Put, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, Inject, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { userNotFound } from '../../../../libs/domain/src/user/user.decider';
 import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
 import { USER_MENUS } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
-import { commandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId, IfMatchRevision } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { ConsistencyToken } from '../http/headers';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChangeEmailCommand } from './change-email.handler';
 import {
@@ -21,7 +19,7 @@ import {
   NotificationsRequestDto,
 } from './profile.request.dto';
 import { selectedPracticeOf } from './selected-practice';
-import { ChangeUserCommand } from './user.commands';
+import type { GenericCommand } from '../application/stream-command';
 import { PersonNameDto } from '../http/person-name.dto';
 
 /** The Profile screen: Profile Information, Clinical Info and Notifications tabs. */
@@ -30,7 +28,7 @@ import { PersonNameDto } from '../http/person-name.dto';
 @Controller('me')
 export class ProfileController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
@@ -46,40 +44,39 @@ export class ProfileController {
   }
 
   @Patch()
-  changeName(@Body() body: ChangeNameRequestDto, @CurrentUser() user: AuthenticatedUser, @IfMatchRevision() ifMatch: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.change(response, user, correlationId, { type: 'ChangeName', firstName: body.firstName, lastName: body.lastName }, ifMatch);
+  changeName(@Body() body: ChangeNameRequestDto, @Ctx() context: RequestContext) {
+    return this.change(context, { type: 'ChangeName', firstName: body.firstName, lastName: body.lastName });
   }
 
   @Put('legal-name')
-  setLegalName(@Body() body: PersonNameDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.change(response, user, correlationId, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
+  setLegalName(@Body() body: PersonNameDto, @Ctx() context: RequestContext) {
+    return this.change(context, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 
   @Delete('legal-name')
-  clearLegalName(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.change(response, user, correlationId, { type: 'ClearLegalName' });
+  clearLegalName(@Ctx() context: RequestContext) {
+    return this.change(context, { type: 'ClearLegalName' });
   }
 
   @Put('email')
-  async changeEmail(@Body() body: ChangeEmailRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope({ commandType: 'ChangeEmail', actorUserId: user.userId, practiceId: null, correlationId });
-    const result = await this.commandBus.execute(new ChangeEmailCommand(envelope, body.email));
-    return answerCommand(response, result, { userId: user.userId });
+  changeEmail(@Body() body: ChangeEmailRequestDto, @Ctx() context: RequestContext) {
+    const envelope = this.sender.envelope(context, 'ChangeEmail');
+    return this.sender.send(new ChangeEmailCommand(envelope, body.email, context.ifMatch), () => ({ userId: context.actorUserId! }));
   }
 
   @Put('clinical-info')
-  clinicalInfo(@Body() body: ClinicalInfoRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.change(response, user, correlationId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) });
+  clinicalInfo(@Body() body: ClinicalInfoRequestDto, @Ctx() context: RequestContext) {
+    return this.change(context, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) });
   }
 
   @Put('notifications')
-  notifications(@Body() body: NotificationsRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.change(response, user, correlationId, { type: 'ChangeNotificationPreferences', preferences: { ...body } });
+  notifications(@Body() body: NotificationsRequestDto, @Ctx() context: RequestContext) {
+    return this.change(context, { type: 'ChangeNotificationPreferences', preferences: { ...body } });
   }
 
-  private async change(response: Response, user: AuthenticatedUser, correlationId: string | undefined, command: ChangeUserCommand['command'], ifMatch?: number) {
-    const envelope = commandEnvelope({ commandType: command.type, actorUserId: user.userId, practiceId: null, correlationId });
-    const result = await this.commandBus.execute(new ChangeUserCommand(envelope, user.userId, command, ifMatch));
-    return answerCommand(response, result, { userId: user.userId });
+  /** The caller's own user stream. */
+  private change(context: RequestContext, command: GenericCommand<'user'>) {
+    const userId = context.actorUserId!;
+    return this.sender.change(context, 'user', userId, command, { userId });
   }
 }

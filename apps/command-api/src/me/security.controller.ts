@@ -1,15 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { USER_PRACTICES, type UserPracticeDocument } from '../../../../libs/read-models/src/user-practices/user-practice.projection';
-import { commandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { commandAnswer } from '../http/command-answer';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { ConsistencyToken } from '../http/headers';
 import { PageQueryDto } from '../http/keyset-page';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { myHistory } from './my-history';
@@ -22,7 +21,7 @@ import { ChangePasswordRequestDto, DisableTwoFactorRequestDto, EnableTwoFactorRe
 @Controller('me')
 export class SecurityController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly security: SecurityService,
     private readonly freshness: ReadModelFreshness,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -32,10 +31,10 @@ export class SecurityController {
   /** Tokens issued before stop working; the answer carries a fresh one for this session. */
   @Post('password')
   @HttpCode(200)
-  async changePassword(@Body() body: ChangePasswordRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope({ commandType: 'ChangePassword', actorUserId: user.userId, practiceId: null, correlationId });
+  async changePassword(@Body() body: ChangePasswordRequestDto, @Ctx() context: RequestContext) {
+    const envelope = this.sender.envelope(context, 'ChangePassword');
     const { result, accessToken } = await this.security.changePassword(envelope, body.currentPassword, body.newPassword);
-    return answerCommand(response, result, { accessToken });
+    return commandAnswer(result, { accessToken });
   }
 
   /** A new secret, pending until a code from it is verified; 2-step sign-in is not required yet. */
@@ -48,18 +47,18 @@ export class SecurityController {
   /** The recovery codes are shown once, here; only their hashes are kept. */
   @Post('two-factor/enable')
   @HttpCode(200)
-  async enable(@Body() body: EnableTwoFactorRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope({ commandType: 'EnableTwoFactor', actorUserId: user.userId, practiceId: null, correlationId });
+  async enable(@Body() body: EnableTwoFactorRequestDto, @Ctx() context: RequestContext) {
+    const envelope = this.sender.envelope(context, 'EnableTwoFactor');
     const { result, recoveryCodes } = await this.security.enableTwoFactor(envelope, body.code);
-    return answerCommand(response, result, { recoveryCodes });
+    return commandAnswer(result, { recoveryCodes });
   }
 
   @Post('two-factor/disable')
   @HttpCode(200)
-  async disable(@Body() body: DisableTwoFactorRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope({ commandType: 'DisableTwoFactor', actorUserId: user.userId, practiceId: null, correlationId });
+  async disable(@Body() body: DisableTwoFactorRequestDto, @Ctx() context: RequestContext) {
+    const envelope = this.sender.envelope(context, 'DisableTwoFactor');
     const result = await this.security.disableTwoFactor(envelope, body);
-    return answerCommand(response, result, { userId: user.userId });
+    return commandAnswer(result, { userId: context.actorUserId! });
   }
 
   @Get('history')

@@ -1,23 +1,19 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
 import {
   PRACTICE_INVITATIONS,
   type PracticeInvitationDocument,
 } from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
-import { commandEnvelope } from '../application/command-envelope';
+import type { CommandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { ConsistencyToken } from '../http/headers';
+import { Ctx, type RequestContext } from '../http/request-context';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
-import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
-import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
-import { ChangePracticeCommand } from './practice.commands';
 import { InviteMemberRequestDto } from './practice-settings.request.dto';
 
 const invitationIdOf = (invitationId: string): string => {
@@ -47,28 +43,23 @@ export const invitationView = (doc: PracticeInvitationDocument, now: Date) => ({
 @Controller('practices/:practiceId/invitations')
 export class PracticeInvitationsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   @Post()
   @RequiresPermission('members:manage')
-  async invite(
-    @Param('practiceId') practiceId: string,
-    @Body() body: InviteMemberRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentMembership() membership: Membership,
-    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = commandEnvelope({ commandType: 'InviteMember', actorUserId: user.userId, practiceId, idempotencyKey, correlationId });
-    const invitationId = envelope.newId('invitationId');
-    const command = { type: 'InviteMember' as const, invitationId, email: body.email, role: body.role, actor: membership, now: envelope.now };
-    const result = await this.commandBus.execute(new ChangePracticeCommand(envelope, practiceId, command));
-    response.status(201);
-    return answerCommand(response, result, { invitationId });
+  invite(@Param('practiceId') practiceId: string, @Body() body: InviteMemberRequestDto, @Ctx() context: RequestContext) {
+    const invite = (envelope: CommandEnvelope) => ({
+      type: 'InviteMember' as const,
+      invitationId: envelope.newId('invitationId'),
+      email: body.email,
+      role: body.role,
+      actor: context.membership!,
+      now: envelope.now,
+    });
+    return this.sender.changeWith(context, 'practice', practiceId, 'InviteMember', invite, ({ invitationId }) => ({ invitationId }));
   }
 
   @Get()
@@ -83,16 +74,8 @@ export class PracticeInvitationsController {
 
   @Delete(':invitationId')
   @RequiresPermission('members:manage')
-  async revoke(
-    @Param('practiceId') practiceId: string,
-    @Param('invitationId') invitationId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = commandEnvelope({ commandType: 'RevokeInvitation', actorUserId: user.userId, practiceId, correlationId });
+  revoke(@Param('practiceId') practiceId: string, @Param('invitationId') invitationId: string, @Ctx() context: RequestContext) {
     const command = { type: 'RevokeInvitation' as const, invitationId: invitationIdOf(invitationId) };
-    const result = await this.commandBus.execute(new ChangePracticeCommand(envelope, practiceId, command));
-    return answerCommand(response, result, { invitationId });
+    return this.sender.change(context, 'practice', practiceId, command, { invitationId });
   }
 }

@@ -1,25 +1,20 @@
-import { Body, Controller, Delete, Get, Inject, Param, Put, Query, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { memberNotFound } from '../../../../libs/domain/src/practice/membership.rules';
 import { hasPermission } from '../../../../libs/domain/src/practice/permissions';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { PRACTICE_MEMBERS, type PracticeMemberDocument } from '../../../../libs/read-models/src/practice-members/practice-member.projection';
 import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
-import { commandEnvelope } from '../application/command-envelope';
 import { PracticeAccess } from '../application/practice-access';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { ConsistencyToken } from '../http/headers';
+import { Ctx, type RequestContext } from '../http/request-context';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
-import { ChangeUserCommand } from '../me/user.commands';
 import { clinicalInfoOf, ClinicalInfoRequestDto } from '../me/profile.request.dto';
-import { ChangePracticeCommand } from './practice.commands';
 import { ChangeRoleRequestDto } from './practice-settings.request.dto';
 
 // In the order they joined; the member document id (practice and user) breaks ties.
@@ -38,7 +33,7 @@ const memberIdOf = (userId: string): string => {
 @Controller('practices/:practiceId/members')
 export class MembersController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly access: PracticeAccess,
     private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -74,63 +69,26 @@ export class MembersController {
     };
   }
 
+  /** If-Match is the practice's revision (the ETag of the practice's answers). */
   @Put(':userId/role')
   @RequiresPermission('members:manage')
-  changeRole(
-    @Param('practiceId') practiceId: string,
-    @Param('userId') userId: string,
-    @Body() body: ChangeRoleRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentMembership() membership: Membership,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const command = { type: 'ChangeMemberRole' as const, userId: memberIdOf(userId), role: body.role, actor: membership };
-    return this.change(response, user, practiceId, correlationId, command);
+  changeRole(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Body() body: ChangeRoleRequestDto, @Ctx() context: RequestContext) {
+    const command = { type: 'ChangeMemberRole' as const, userId: memberIdOf(userId), role: body.role, actor: context.membership! };
+    return this.sender.change(context, 'practice', practiceId, command, { practiceId });
   }
 
   @Delete(':userId')
   @RequiresPermission('members:manage')
-  remove(
-    @Param('practiceId') practiceId: string,
-    @Param('userId') userId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentMembership() membership: Membership,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(response, user, practiceId, correlationId, { type: 'RemoveMember', userId: memberIdOf(userId), actor: membership });
+  remove(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Ctx() context: RequestContext) {
+    return this.sender.change(context, 'practice', practiceId, { type: 'RemoveMember', userId: memberIdOf(userId), actor: context.membership! }, { practiceId });
   }
 
   /** Written to the member's own stream; the event's metadata names the owner or admin who did it. */
   @Put(':userId/clinical-info')
   @RequiresPermission('members:clinical-info:write')
-  async clinicalInfo(
-    @Param('practiceId') practiceId: string,
-    @Param('userId') userId: string,
-    @Body() body: ClinicalInfoRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async clinicalInfo(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Body() body: ClinicalInfoRequestDto, @Ctx() context: RequestContext) {
     const memberId = memberIdOf(userId);
     if (!(await this.access.isMember(practiceId, memberId))) throw memberNotFound();
-    const envelope = commandEnvelope({ commandType: 'UpdateClinicalInfo', actorUserId: user.userId, practiceId, correlationId });
-    const result = await this.commandBus.execute(
-      new ChangeUserCommand(envelope, memberId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) }),
-    );
-    return answerCommand(response, result, { userId: memberId });
-  }
-
-  private async change(
-    response: Response,
-    user: AuthenticatedUser,
-    practiceId: string,
-    correlationId: string | undefined,
-    command: ChangePracticeCommand['command'],
-  ) {
-    const envelope = commandEnvelope({ commandType: command.type, actorUserId: user.userId, practiceId, correlationId });
-    const result = await this.commandBus.execute(new ChangePracticeCommand(envelope, practiceId, command));
-    return answerCommand(response, result, { practiceId });
+    return this.sender.change(context, 'user', memberId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) }, { userId: memberId });
   }
 }

@@ -1,7 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
 import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
@@ -11,11 +9,11 @@ import {
 } from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
 import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
 import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
-import { commandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { ConsistencyToken, CorrelationId } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { ConsistencyToken } from '../http/headers';
 import { isUuid } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
@@ -30,7 +28,7 @@ import { AnswerInvitationCommand } from './practice.commands';
 @Controller()
 export class MyInvitationsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
@@ -52,29 +50,20 @@ export class MyInvitationsController {
 
   @Post('invitations/:invitationId/accept')
   @HttpCode(200)
-  accept(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.answer(invitationId, 'accept', user, token, correlationId, response);
+  accept(@Param('invitationId') invitationId: string, @Ctx() context: RequestContext, @ConsistencyToken() token: number | undefined) {
+    return this.answer(invitationId, 'accept', context, token);
   }
 
   @Post('invitations/:invitationId/decline')
   @HttpCode(200)
-  decline(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.answer(invitationId, 'decline', user, token, correlationId, response);
+  decline(@Param('invitationId') invitationId: string, @Ctx() context: RequestContext, @ConsistencyToken() token: number | undefined) {
+    return this.answer(invitationId, 'decline', context, token);
   }
 
-  private async answer(
-    invitationId: string,
-    answer: 'accept' | 'decline',
-    user: AuthenticatedUser,
-    token: number | undefined,
-    correlationId: string | undefined,
-    response: Response,
-  ) {
+  private async answer(invitationId: string, answer: 'accept' | 'decline', context: RequestContext, token: number | undefined) {
     if (!isUuid(invitationId)) throw invitationNotFound();
     await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS]);
-    const commandType = answer === 'accept' ? 'AcceptInvitation' : 'DeclineInvitation';
-    const envelope = commandEnvelope({ commandType, actorUserId: user.userId, practiceId: null, correlationId });
-    const result = await this.commandBus.execute(new AnswerInvitationCommand(envelope, invitationId, answer));
-    return answerCommand(response, result, { invitationId, practiceId: result.practiceId });
+    const envelope = this.sender.envelope(context, answer === 'accept' ? 'AcceptInvitation' : 'DeclineInvitation');
+    return this.sender.send(new AnswerInvitationCommand(envelope, invitationId, answer), (result) => ({ invitationId, practiceId: result.practiceId }));
   }
 }

@@ -1,16 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { practiceNotFound } from '../../../../libs/domain/src/practice/practice.decider';
-import { commandEnvelope } from '../application/command-envelope';
 import { PracticeAccess } from '../application/practice-access';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { CorrelationId, IfMatchRevision } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
 import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
-import { ChangePracticeCommand } from './practice.commands';
 import { PracticeSettingsRequestDto, RenamePracticeRequestDto } from './practice-settings.request.dto';
 
 /** A practice's name and settings, and leaving it. */
@@ -20,7 +15,7 @@ import { PracticeSettingsRequestDto, RenamePracticeRequestDto } from './practice
 @Controller('practices/:practiceId')
 export class PracticeSettingsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     private readonly access: PracticeAccess,
   ) {}
 
@@ -34,52 +29,20 @@ export class PracticeSettingsController {
 
   @Patch()
   @RequiresPermission('practice:manage')
-  rename(
-    @Param('practiceId') practiceId: string,
-    @Body() body: RenamePracticeRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatchRevision() ifMatch: number | undefined,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(response, user, practiceId, correlationId, { type: 'RenamePractice', name: body.name }, ifMatch);
+  rename(@Param('practiceId') practiceId: string, @Body() body: RenamePracticeRequestDto, @Ctx() context: RequestContext) {
+    return this.sender.change(context, 'practice', practiceId, { type: 'RenamePractice', name: body.name }, { practiceId });
   }
 
   @Put('settings')
   @RequiresPermission('practice:manage')
-  settings(
-    @Param('practiceId') practiceId: string,
-    @Body() body: PracticeSettingsRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IfMatchRevision() ifMatch: number | undefined,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(response, user, practiceId, correlationId, { type: 'ChangePracticeSettings', settings: { ...body } }, ifMatch);
+  settings(@Param('practiceId') practiceId: string, @Body() body: PracticeSettingsRequestDto, @Ctx() context: RequestContext) {
+    return this.sender.change(context, 'practice', practiceId, { type: 'ChangePracticeSettings', settings: { ...body } }, { practiceId });
   }
 
   @Post('leave')
   @HttpCode(200)
   @RequiresPermission('practice:read')
-  leave(
-    @Param('practiceId') practiceId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.change(response, user, practiceId, correlationId, { type: 'LeavePractice', userId: user.userId });
-  }
-
-  private async change(
-    response: Response,
-    user: AuthenticatedUser,
-    practiceId: string,
-    correlationId: string | undefined,
-    command: ChangePracticeCommand['command'],
-    expectedRevision?: number,
-  ) {
-    const envelope = commandEnvelope({ commandType: command.type, actorUserId: user.userId, practiceId, correlationId });
-    const result = await this.commandBus.execute(new ChangePracticeCommand(envelope, practiceId, command, expectedRevision));
-    return answerCommand(response, result, { practiceId });
+  leave(@Param('practiceId') practiceId: string, @Ctx() context: RequestContext) {
+    return this.sender.change(context, 'practice', practiceId, { type: 'LeavePractice', userId: context.actorUserId! }, { practiceId });
   }
 }

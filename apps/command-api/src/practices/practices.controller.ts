@@ -1,12 +1,8 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { commandEnvelope } from '../application/command-envelope';
 import { deterministicUuid } from '../application/deterministic-id';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { answerCommand } from '../http/command-answer';
-import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers';
+import { CommandSender } from '../http/command-sender';
+import { Ctx, type RequestContext } from '../http/request-context';
 import { CreatePracticeCommand } from './create-practice.command';
 import { CreatePracticeRequestDto } from './create-practice.request.dto';
 import { randomUUID } from 'node:crypto';
@@ -15,27 +11,19 @@ import { randomUUID } from 'node:crypto';
 @ApiBearerAuth()
 @Controller('practices')
 export class PracticesController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly sender: CommandSender) {}
 
   @Post()
-  async create(
-    @Body() body: CreatePracticeRequestDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @IdempotencyKey() idempotencyKey: Idempotency | undefined,
-    @CorrelationId() correlationId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  create(@Body() body: CreatePracticeRequestDto, @Ctx() context: RequestContext) {
+    const { actorUserId, idempotencyKey } = context;
     // The practice id is the scope of the command's own metadata, so it is made before the envelope.
     const practiceId =
-      idempotencyKey === undefined ? randomUUID() : deterministicUuid(`${user.userId}|CreatePractice|${idempotencyKey.key}|practiceId`);
-    const envelope = commandEnvelope({
-      commandType: 'CreatePractice',
-      actorUserId: user.userId,
-      practiceId,
-      idempotencyKey,
-      correlationId,
-    });
-    const result = await this.commandBus.execute(new CreatePracticeCommand(envelope, body.name));
-    return answerCommand(response, result, { practiceId: result.practiceId });
+      idempotencyKey === undefined ? randomUUID() : deterministicUuid(`${actorUserId}|CreatePractice|${idempotencyKey.key}|practiceId`);
+    const envelope = this.sender.envelope(context, 'CreatePractice', { practiceId });
+    return this.sender.send(
+      new CreatePracticeCommand(envelope, body.name),
+      (result) => ({ practiceId: result.practiceId }),
+      (result) => `/practices/${result.practiceId}`,
+    );
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AnswerInvitationHandler } from './answer-invitation.handler';
-import { ChangePracticeHandler } from './change-practice.handler';
 import { CreatePracticeHandler } from './create-practice.handler';
 import { PracticeInvitationsController } from './invitations.controller';
 import { MembersController } from './members.controller';
@@ -10,6 +9,6 @@ import { PracticesController } from './practices.controller';
 
 @Module({
   controllers: [PracticesController, PracticeSettingsController, MembersController, PracticeInvitationsController, MyInvitationsController],
-  providers: [CreatePracticeHandler, ChangePracticeHandler, AnswerInvitationHandler],
+  providers: [CreatePracticeHandler, AnswerInvitationHandler],
 })
 export class PracticesModule {}

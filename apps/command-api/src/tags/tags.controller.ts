@@ -1,21 +1,16 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Response } from 'express';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { TagCatalogueCommand } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
 import { TAGS, type TagDocument } from '../../../../libs/read-models/src/tags/tag.projection';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import { commandEnvelope } from '../application/command-envelope';
-import { answerCommand } from '../http/command-answer';
+import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { uuidParam } from '../clients/path-params';
-import { ChangeTagCatalogueCommand } from './tag-catalogue.command';
 
 export class TagNameRequestDto {
   @ApiProperty({ example: 'EMDR' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
@@ -31,7 +26,7 @@ const tagKeyset = new Keyset('tags', ['string', 'string']);
 @Controller('practices/:practiceId/tags')
 export class TagsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly sender: CommandSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
   ) {}
@@ -46,28 +41,22 @@ export class TagsController {
 
   @Post()
   @RequiresPermission('tags:manage')
-  define(@ChartCallParams() call: ChartCall, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, call, 'DefineTag', (tagId) => ({ type: 'DefineTag', practiceId: call.practiceId, tagId, name: body.name }));
+  define(@ChartCallParams() call: ChartCall, @Body() body: TagNameRequestDto) {
+    const define = (envelope: { newId(purpose: string): string }) => ({ type: 'DefineTag' as const, practiceId: call.practiceId, tagId: envelope.newId('tagId'), name: body.name });
+    return this.sender.changeWith(call, 'tags', call.practiceId, 'DefineTag', define, ({ tagId }) => ({ tagId }));
   }
 
   @Put(':tagId')
   @RequiresPermission('tags:manage')
-  rename(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
+  rename(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Body() body: TagNameRequestDto) {
     const id = uuidParam(tagId, 'tagId');
-    return this.send(response, call, 'RenameTag', () => ({ type: 'RenameTag', practiceId: call.practiceId, tagId: id, name: body.name }));
+    return this.sender.change(call, 'tags', call.practiceId, { type: 'RenameTag', practiceId: call.practiceId, tagId: id, name: body.name }, { tagId: id });
   }
 
   @Delete(':tagId')
   @RequiresPermission('tags:manage')
-  remove(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Res({ passthrough: true }) response: Response) {
+  remove(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string) {
     const id = uuidParam(tagId, 'tagId');
-    return this.send(response, call, 'RemoveTag', () => ({ type: 'RemoveTag', practiceId: call.practiceId, tagId: id }));
-  }
-
-  private async send(response: Response, call: ChartCall, commandType: string, build: (newTagId: string) => TagCatalogueCommand) {
-    const { actorUserId, practiceId, idempotencyKey, correlationId } = call;
-    const envelope = commandEnvelope({ commandType, actorUserId, practiceId, idempotencyKey, correlationId });
-    const result = await this.commandBus.execute(new ChangeTagCatalogueCommand(envelope, build(envelope.newId('tagId'))));
-    return answerCommand(response, result, { tagId: result.tagId });
+    return this.sender.change(call, 'tags', call.practiceId, { type: 'RemoveTag', practiceId: call.practiceId, tagId: id }, { tagId: id });
   }
 }

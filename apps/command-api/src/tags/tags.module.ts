@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChangeTagCatalogueHandler } from './tag-catalogue.command';
 import { TagsController } from './tags.controller';
 
-@Module({ controllers: [TagsController], providers: [ChangeTagCatalogueHandler] })
+@Module({ controllers: [TagsController] })
 export class TagsModule {}

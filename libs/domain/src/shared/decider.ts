@@ -10,10 +10,12 @@ export interface Decider<TCommand, TState, TEvent extends DomainEvent> {
   readonly initialState: () => TState;
 }
 
+/** The state a history leads to: every event applied in order, from `from` (the initial state by default). */
 export const fold = <TState, TEvent extends DomainEvent>(
   decider: Pick<Decider<unknown, TState, TEvent>, 'evolve' | 'initialState'>,
   events: readonly TEvent[],
-): TState => events.reduce(decider.evolve, decider.initialState());
+  from: TState = decider.initialState(),
+): TState => events.reduce(decider.evolve, from);
 
 /** Exhaustiveness check for `switch` over a union: adding a member without handling it fails to compile. */
 export const assertNever = (value: never): never => {
