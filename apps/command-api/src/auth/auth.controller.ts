@@ -9,6 +9,8 @@ import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers
 import { SignInService } from './sign-in.service';
 import { SignUpCommand } from './sign-up.command';
 import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.request.dto';
+import { ApiCreated, ApiRead } from '../http/api-answers';
+import { SignedInDto, SignedUpDto } from './auth.response.dto';
 
 @ApiTags('auth')
 @Public()
@@ -19,6 +21,7 @@ export class AuthController {
     private readonly signInService: SignInService,
   ) {}
 
+  @ApiCreated('Sign up: a new user with a login email and password', SignedUpDto)
   @Post('sign-up')
   async signUp(
     @Body() body: SignUpRequestDto,
@@ -33,6 +36,9 @@ export class AuthController {
     return answerCommand(response, result, { userId: result.userId });
   }
 
+  @ApiRead('Sign in: a bearer token (with otp or recoveryCode when 2-step is on)', SignedInDto, {
+    description: 'Answers a bearer token for the email and password. With 2-step on, send otp or recoveryCode (401 TwoFactorRequired otherwise); repeated failures are slowed down, then locked (429 with Retry-After).',
+  })
   @Post('sign-in')
   @HttpCode(200)
   signIn(@Body() body: SignInWithSecondFactorRequestDto) {

@@ -7,6 +7,8 @@ import { ChartCommandSender } from './chart-command-sender';
 import { BookAppointmentCommand } from './client.commands';
 import { BookAppointmentRequestDto } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+import { ApiChanged, ApiCreated } from '../http/api-answers';
+import { AppointmentBookedDto, ChartAnswerDto } from './clients.response.dto';
 
 /** Appointments of one chart: enough for the profile's Book Appointment and its stats. */
 @ApiTags('appointments')
@@ -16,6 +18,7 @@ import { uuidParam } from './path-params';
 export class AppointmentsController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiCreated('Book an appointment', AppointmentBookedDto)
   @Post()
   @RequiresPermission('appointments:write')
   book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto, @Res({ passthrough: true }) response: Response) {
@@ -23,6 +26,7 @@ export class AppointmentsController {
     return this.sender.send(response, new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
   }
 
+  @ApiChanged('Cancel an appointment', ChartAnswerDto)
   @Post(':appointmentId/cancel')
   @HttpCode(200)
   @RequiresPermission('appointments:write')
@@ -30,6 +34,7 @@ export class AppointmentsController {
     return this.sender.change(response, call, { type: 'CancelAppointment', appointmentId: uuidParam(appointmentId, 'appointmentId') });
   }
 
+  @ApiChanged('Mark an appointment completed', ChartAnswerDto)
   @Post(':appointmentId/complete')
   @HttpCode(200)
   @RequiresPermission('appointments:write')

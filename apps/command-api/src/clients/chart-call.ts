@@ -3,7 +3,17 @@ import type { Request } from 'express';
 import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
 import type { AuthenticatedUser } from '../http/auth.guard';
 import { isUuid } from '../http/practice-member.guard';
-import { headerOf, idempotencyOf, parseCorrelationId, parseIfMatch, type Idempotency } from '../http/headers';
+import {
+  CORRELATION_ID_HEADER,
+  documentsHeader,
+  headerOf,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyOf,
+  IF_MATCH_HEADER,
+  parseCorrelationId,
+  parseIfMatch,
+  type Idempotency,
+} from '../http/headers';
 
 /** Who calls which chart of which practice, with the headers every chart command honours. */
 export interface ChartCall {
@@ -30,4 +40,5 @@ export const ChartCallParams = createParamDecorator((_: unknown, context: Execut
     idempotencyKey: idempotencyOf(request),
     correlationId: parseCorrelationId(headerOf(request, 'x-correlation-id')),
   };
-});
+  // Reads and creations drop the headers they cannot use (see openapi-complete.ts).
+}, [documentsHeader(IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, CORRELATION_ID_HEADER)]);

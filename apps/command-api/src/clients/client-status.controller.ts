@@ -6,6 +6,8 @@ import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
 import { DeleteClientCommand } from './client.commands';
 import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './client-record.request.dto';
+import { ApiChanged } from '../http/api-answers';
+import { ChartAnswerDto } from './clients.response.dto';
 
 /** Status and quick actions: portal invitation, portal access, deactivate, reactivate, delete. */
 @ApiTags('clients')
@@ -15,6 +17,7 @@ import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './cli
 export class ClientStatusController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiChanged('Invite the client to the portal', ChartAnswerDto)
   @Post('portal/invitation')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -22,6 +25,7 @@ export class ClientStatusController {
     return this.sender.change(response, call, { type: 'InviteToPortal' });
   }
 
+  @ApiChanged('Resend the portal invitation', ChartAnswerDto)
   @Post('portal/invitation/resend')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -30,6 +34,7 @@ export class ClientStatusController {
   }
 
   /** Called when the client accepts the invitation in the portal. */
+  @ApiChanged('Record that the client accepted the portal invitation', ChartAnswerDto)
   @Post('portal/invitation/accept')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -37,18 +42,21 @@ export class ClientStatusController {
     return this.sender.change(response, call, { type: 'AcceptPortalInvitation' });
   }
 
+  @ApiChanged('Turn portal access on or off', ChartAnswerDto)
   @Put('portal/access')
   @RequiresPermission('clients:write')
   portalAccess(@ChartCallParams() call: ChartCall, @Body() body: ClientPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
     return this.sender.change(response, call, { type: 'SetClientPortalAccess', enabled: body.enabled });
   }
 
+  @ApiChanged('Set who of a minor has portal access', ChartAnswerDto)
   @Put('portal/minor-access')
   @RequiresPermission('clients:write')
   minorPortalAccess(@ChartCallParams() call: ChartCall, @Body() body: MinorPortalAccessRequestDto, @Res({ passthrough: true }) response: Response) {
     return this.sender.change(response, call, { type: 'SetMinorPortalAccess', access: body.access });
   }
 
+  @ApiChanged('Deactivate the client', ChartAnswerDto)
   @Post('deactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -56,6 +64,7 @@ export class ClientStatusController {
     return this.sender.change(response, call, { type: 'DeactivateClient' });
   }
 
+  @ApiChanged('Reactivate the client', ChartAnswerDto)
   @Post('reactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -63,6 +72,7 @@ export class ClientStatusController {
     return this.sender.change(response, call, { type: 'ReactivateClient' });
   }
 
+  @ApiChanged('Delete the client (refused while linked to other charts)', ChartAnswerDto)
   @Delete()
   @RequiresPermission('clients:write')
   remove(@ChartCallParams() call: ChartCall, @Res({ passthrough: true }) response: Response) {

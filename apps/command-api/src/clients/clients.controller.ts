@@ -8,6 +8,8 @@ import { contactInputOf, memberInputOf } from './chart-refs';
 import { CreateClientCommand, CreateGroupChartCommand, CreateMinorClientCommand } from './client.commands';
 import { CreateClientRequestDto } from './create-client.request.dto';
 import { CreateGroupChartRequestDto, CreateMinorClientRequestDto } from './create-chart.request.dto';
+import { ApiCreated } from '../http/api-answers';
+import { ClientCreatedDto, GroupChartCreatedDto, MinorCreatedDto } from './clients.response.dto';
 
 /** Creating clients: an individual, a minor with contacts, a couple / family / conjoint chart. */
 @ApiTags('clients')
@@ -17,6 +19,7 @@ import { CreateGroupChartRequestDto, CreateMinorClientRequestDto } from './creat
 export class ClientsController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiCreated('Create an individual client', ClientCreatedDto, { location: true })
   @Post('clients')
   @RequiresPermission('clients:create')
   async create(@ChartCallParams() call: ChartCall, @Body() body: CreateClientRequestDto, @Res({ passthrough: true }) response: Response) {
@@ -26,6 +29,7 @@ export class ClientsController {
     return { clientId: answer.chartId, position: answer.position };
   }
 
+  @ApiCreated('Create a minor client with contacts', MinorCreatedDto, { location: true })
   @Post('clients/minors')
   @RequiresPermission('clients:create')
   async createMinor(@ChartCallParams() call: ChartCall, @Body() body: CreateMinorClientRequestDto, @Res({ passthrough: true }) response: Response) {
@@ -37,6 +41,7 @@ export class ClientsController {
     return { clientId: answer.chartId, ...answer };
   }
 
+  @ApiCreated('Create a couple, family or conjoint chart', GroupChartCreatedDto, { location: true })
   @Post('group-charts')
   @RequiresPermission('clients:create')
   async createGroup(@ChartCallParams() call: ChartCall, @Body() body: CreateGroupChartRequestDto, @Res({ passthrough: true }) response: Response) {

@@ -18,6 +18,8 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { NewContactDto } from '../clients/create-chart.request.dto';
 import { uuidParam } from '../clients/path-params';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { ContactAnswerDto, ContactsPageDto } from '../clients/clients.response.dto';
 
 export class ContactListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Text search on names and email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
@@ -59,6 +61,7 @@ export class ContactsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
+  @ApiRead('The contacts of the practice', ContactsPageDto)
   @Get()
   @RequiresPermission('clients:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: ContactListQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -70,6 +73,7 @@ export class ContactsController {
     return { items: page.items.map(({ _id, _position, searchText, sortName, ...doc }) => ({ contactId: _id, ...doc })), nextCursor: page.nextCursor };
   }
 
+  @ApiCreated('Create a contact', ContactAnswerDto)
   @Post()
   @RequiresPermission('clients:write')
   create(@ChartCallParams() call: ChartCall, @Body() body: NewContactDto, @Res({ passthrough: true }) response: Response) {
@@ -85,6 +89,7 @@ export class ContactsController {
     }));
   }
 
+  @ApiChanged('Edit the details of a contact', ContactAnswerDto)
   @Put(':contactId')
   @RequiresPermission('clients:write')
   edit(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Body() body: NewContactDto, @Res({ passthrough: true }) response: Response) {

@@ -17,6 +17,8 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { selectedPracticeOf } from './selected-practice';
 import { ChangeUserCommand } from './user.commands';
+import { ApiCreated, ApiRead } from '../http/api-answers';
+import { MenuDto, MyPracticesPageDto, PracticeSwitchedDto } from './me.response.dto';
 
 export class SwitchPracticeRequestDto {
   @ApiProperty()
@@ -40,6 +42,7 @@ export class MyPracticesController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('My user menu: the selected practice and the most recent ones', MenuDto)
   @Get('menu')
   async menu(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_MENUS, PRACTICE_PROFILES]);
@@ -55,6 +58,7 @@ export class MyPracticesController {
     };
   }
 
+  @ApiRead('Every practice of mine with my role, in the order joined', MyPracticesPageDto)
   @Get('practices')
   async practices(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PRACTICES, USER_MENUS, PRACTICE_PROFILES]);
@@ -75,6 +79,7 @@ export class MyPracticesController {
   }
 
   /** Only into a practice where the caller is an active member now (read from its stream, not a read model). */
+  @ApiCreated('Switch into a practice of mine', PracticeSwitchedDto)
   @Post('practice-switches')
   async switchPractice(@Body() body: SwitchPracticeRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     const activeMember = await this.access.isMember(body.practiceId, user.userId);

@@ -23,6 +23,8 @@ import {
 import { selectedPracticeOf } from './selected-practice';
 import { ChangeUserCommand } from './user.commands';
 import { PersonNameDto } from '../http/person-name.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { ProfileDto, UserAnswerDto } from './me.response.dto';
 
 /** The Profile screen: Profile Information, Clinical Info and Notifications tabs. */
 @ApiTags('profile')
@@ -35,6 +37,7 @@ export class ProfileController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('My profile', ProfileDto)
   @Get()
   async profile(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PROFILES, USER_MENUS]);
@@ -45,21 +48,25 @@ export class ProfileController {
     return { ...profile, selectedPracticeId: await selectedPracticeOf(this.readStore, user.userId) };
   }
 
+  @ApiChanged('Change my preferred name', UserAnswerDto)
   @Patch()
   changeName(@Body() body: ChangeNameRequestDto, @CurrentUser() user: AuthenticatedUser, @IfMatchRevision() ifMatch: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'ChangeName', firstName: body.firstName, lastName: body.lastName }, ifMatch);
   }
 
+  @ApiChanged('Set my legal name', UserAnswerDto)
   @Put('legal-name')
   setLegalName(@Body() body: PersonNameDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 
+  @ApiChanged('Clear my legal name', UserAnswerDto)
   @Delete('legal-name')
   clearLegalName(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'ClearLegalName' });
   }
 
+  @ApiChanged('Change my login email', UserAnswerDto)
   @Put('email')
   async changeEmail(@Body() body: ChangeEmailRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     const envelope = commandEnvelope({ commandType: 'ChangeEmail', actorUserId: user.userId, practiceId: null, correlationId });
@@ -67,11 +74,13 @@ export class ProfileController {
     return answerCommand(response, result, { userId: user.userId });
   }
 
+  @ApiChanged('Replace my clinical info', UserAnswerDto)
   @Put('clinical-info')
   clinicalInfo(@Body() body: ClinicalInfoRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) });
   }
 
+  @ApiChanged('Change my notification preferences', UserAnswerDto)
   @Put('notifications')
   notifications(@Body() body: NotificationsRequestDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.change(response, user, correlationId, { type: 'ChangeNotificationPreferences', preferences: { ...body } });

@@ -19,6 +19,8 @@ import { READ_STORE } from '../infrastructure/tokens';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { ChangePracticeCommand } from './practice.commands';
 import { InviteMemberRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { InvitationAnswerDto, InvitationsPageDto } from './practices.response.dto';
 
 const invitationIdOf = (invitationId: string): string => {
   if (!isUuid(invitationId)) throw invitationNotFound();
@@ -52,6 +54,7 @@ export class PracticeInvitationsController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiCreated('Invite someone by email with a role', InvitationAnswerDto)
   @Post()
   @RequiresPermission('members:manage')
   async invite(
@@ -71,6 +74,7 @@ export class PracticeInvitationsController {
     return answerCommand(response, result, { invitationId });
   }
 
+  @ApiRead('The invitations of the practice, in the order sent', InvitationsPageDto)
   @Get()
   @RequiresPermission('members:manage')
   async list(@Param('practiceId') practiceId: string, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -81,6 +85,7 @@ export class PracticeInvitationsController {
     return { items: page.items.map((doc) => invitationView(doc, now)), nextCursor: page.nextCursor };
   }
 
+  @ApiChanged('Revoke an open invitation', InvitationAnswerDto)
   @Delete(':invitationId')
   @RequiresPermission('members:manage')
   async revoke(

@@ -21,6 +21,9 @@ import { ChangeUserCommand } from '../me/user.commands';
 import { clinicalInfoOf, ClinicalInfoRequestDto } from '../me/profile.request.dto';
 import { ChangePracticeCommand } from './practice.commands';
 import { ChangeRoleRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { MembersPageDto, PracticeAnswerDto } from './practices.response.dto';
+import { UserAnswerDto } from '../me/me.response.dto';
 
 // In the order they joined; the member document id (practice and user) breaks ties.
 const MEMBER_ORDER = { joinedAt: 1, _id: 1 } as const;
@@ -44,6 +47,7 @@ export class MembersController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('The members of the practice with their roles, in the order they joined', MembersPageDto)
   @Get()
   @RequiresPermission('members:read')
   async list(
@@ -74,6 +78,7 @@ export class MembersController {
     };
   }
 
+  @ApiChanged('Change the role of a member', PracticeAnswerDto)
   @Put(':userId/role')
   @RequiresPermission('members:manage')
   changeRole(
@@ -89,6 +94,7 @@ export class MembersController {
     return this.change(response, user, practiceId, correlationId, command);
   }
 
+  @ApiChanged('Remove a member from the practice', PracticeAnswerDto)
   @Delete(':userId')
   @RequiresPermission('members:manage')
   remove(
@@ -103,6 +109,7 @@ export class MembersController {
   }
 
   /** Written to the member's own stream; the event's metadata names the owner or admin who did it. */
+  @ApiChanged('Edit the clinical info of another member', UserAnswerDto)
   @Put(':userId/clinical-info')
   @RequiresPermission('members:clinical-info:write')
   async clinicalInfo(

@@ -23,6 +23,8 @@ import { INVITATION_ORDER, invitationView } from './invitations.controller';
 
 const myInvitationKeyset = new Keyset('my-invitations', ['string', 'string']);
 import { AnswerInvitationCommand } from './practice.commands';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { AnsweredInvitationDto, MyInvitationsPageDto } from './practices.response.dto';
 
 /** The invitee's side: open invitations to my login email, and my answer to one. */
 @ApiTags('invitations')
@@ -35,6 +37,7 @@ export class MyInvitationsController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('Open invitations to my login email, in the order sent', MyInvitationsPageDto)
   @Get('me/invitations')
   async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS, USER_PROFILES, PRACTICE_PROFILES]);
@@ -50,12 +53,14 @@ export class MyInvitationsController {
     return { items: views.map((view) => ({ ...view, practiceName: practices.get(view.practiceId)?.name ?? null })), nextCursor: page.nextCursor };
   }
 
+  @ApiChanged('Accept an invitation with my login', AnsweredInvitationDto)
   @Post('invitations/:invitationId/accept')
   @HttpCode(200)
   accept(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.answer(invitationId, 'accept', user, token, correlationId, response);
   }
 
+  @ApiChanged('Decline an invitation', AnsweredInvitationDto)
   @Post('invitations/:invitationId/decline')
   @HttpCode(200)
   decline(@Param('invitationId') invitationId: string, @CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined, @CorrelationId() correlationId: string | undefined, @Res({ passthrough: true }) response: Response) {

@@ -12,6 +12,8 @@ import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../h
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { ChangePracticeCommand } from './practice.commands';
 import { PracticeSettingsRequestDto, RenamePracticeRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { PracticeAnswerDto, PracticeDto } from './practices.response.dto';
 
 /** A practice's name and settings, and leaving it. */
 @ApiTags('practices')
@@ -24,6 +26,7 @@ export class PracticeSettingsController {
     private readonly access: PracticeAccess,
   ) {}
 
+  @ApiRead('The practice: name, settings and the caller\'s role', PracticeDto)
   @Get()
   @RequiresPermission('practice:read')
   async practice(@Param('practiceId') practiceId: string, @CurrentMembership() membership: Membership) {
@@ -32,6 +35,7 @@ export class PracticeSettingsController {
     return { practiceId, name: state.name, settings: state.settings, role: membership.role };
   }
 
+  @ApiChanged('Rename the practice', PracticeAnswerDto)
   @Patch()
   @RequiresPermission('practice:manage')
   rename(
@@ -45,6 +49,7 @@ export class PracticeSettingsController {
     return this.change(response, user, practiceId, correlationId, { type: 'RenamePractice', name: body.name }, ifMatch);
   }
 
+  @ApiChanged('Change the practice settings', PracticeAnswerDto)
   @Put('settings')
   @RequiresPermission('practice:manage')
   settings(
@@ -58,6 +63,7 @@ export class PracticeSettingsController {
     return this.change(response, user, practiceId, correlationId, { type: 'ChangePracticeSettings', settings: { ...body } }, ifMatch);
   }
 
+  @ApiChanged('Leave the practice (not the last owner)', PracticeAnswerDto)
   @Post('leave')
   @HttpCode(200)
   @RequiresPermission('practice:read')

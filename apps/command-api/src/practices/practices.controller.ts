@@ -10,6 +10,8 @@ import { CorrelationId, IdempotencyKey, type Idempotency } from '../http/headers
 import { CreatePracticeCommand } from './create-practice.command';
 import { CreatePracticeRequestDto } from './create-practice.request.dto';
 import { randomUUID } from 'node:crypto';
+import { ApiCreated } from '../http/api-answers';
+import { PracticeAnswerDto } from './practices.response.dto';
 
 @ApiTags('practices')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 export class PracticesController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @ApiCreated('Create a practice; its creator is its owner', PracticeAnswerDto)
   @Post()
   async create(
     @Body() body: CreatePracticeRequestDto,

@@ -16,6 +16,8 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { uuidParam } from '../clients/path-params';
 import { ChangeTagCatalogueCommand } from './tag-catalogue.command';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { TagAnswerDto, TagsPageDto } from '../clients/clients.response.dto';
 
 export class TagNameRequestDto {
   @ApiProperty({ example: 'EMDR' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
@@ -36,6 +38,7 @@ export class TagsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
+  @ApiRead('The tag catalogue of the practice', TagsPageDto)
   @Get()
   @RequiresPermission('clients:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -44,12 +47,14 @@ export class TagsController {
     return { items: page.items.map((doc) => ({ tagId: doc._id, name: doc.name })), nextCursor: page.nextCursor };
   }
 
+  @ApiCreated('Define a tag', TagAnswerDto)
   @Post()
   @RequiresPermission('tags:manage')
   define(@ChartCallParams() call: ChartCall, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
     return this.send(response, call, 'DefineTag', (tagId) => ({ type: 'DefineTag', practiceId: call.practiceId, tagId, name: body.name }));
   }
 
+  @ApiChanged('Rename a tag', TagAnswerDto)
   @Put(':tagId')
   @RequiresPermission('tags:manage')
   rename(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Body() body: TagNameRequestDto, @Res({ passthrough: true }) response: Response) {
@@ -57,6 +62,7 @@ export class TagsController {
     return this.send(response, call, 'RenameTag', () => ({ type: 'RenameTag', practiceId: call.practiceId, tagId: id, name: body.name }));
   }
 
+  @ApiChanged('Remove a tag from the catalogue', TagAnswerDto)
   @Delete(':tagId')
   @RequiresPermission('tags:manage')
   remove(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Res({ passthrough: true }) response: Response) {
