@@ -72,7 +72,7 @@ export class ClientListItemDto {
   @ApiProperty({ enum: ['individual', 'minor', 'group'] }) kind: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
-  @ApiProperty({ type: PersonNameAnswerDto, nullable: true }) legalName: PersonNameAnswerDto | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'firstName and lastName' }) legalName: PersonNameAnswerDto | null;
   @ApiProperty({ type: String, format: 'email', nullable: true }) email: string | null;
   @ApiProperty(NULLABLE_STRING) phone: string | null;
   @ApiProperty({ enum: ['Active', 'Pending', 'Inactive'] }) status: string;

@@ -13,6 +13,7 @@ const PATTERNS = [
   /\binvalid\(\s*'([A-Za-z]+)'/g,
   /\bproblem\(\s*\d{3},\s*'([A-Za-z]+)'/g,
   /\bbadRequest\(\s*'([A-Za-z]+)'/g,
+  /\bunknownReference\(\s*'([A-Za-z]+)'/g,
   /readonly code = '([A-Za-z]+)'/g,
 ];
 
