@@ -6,6 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '../../apps/command-api/src/config';
 import { createRuntime, type Runtime } from '../../apps/command-api/src/bootstrap/runtime';
 import { createApp } from '../../apps/command-api/src/bootstrap/create-app';
+import { buildOpenApiDocument } from '../../apps/command-api/src/http/openapi';
+import { checkedAgent, OpenApiConformance } from './openapi-conformance';
 
 export interface TestApp {
   readonly app: NestExpressApplication;
@@ -27,7 +29,10 @@ export const startTestApp = async (dataDir = newDataDir(), env: NodeJS.ProcessEn
   const app = await createApp(runtime, ['error']);
   await app.init();
   const server = app.getHttpServer();
+  // Every answer a suite receives is checked against the document the app serves.
+  const conformance = new OpenApiConformance(buildOpenApiDocument(app));
   const stop = async (): Promise<void> => {
+    conformance.report();
     await app.close();
     await runtime.close();
   };
@@ -35,7 +40,7 @@ export const startTestApp = async (dataDir = newDataDir(), env: NodeJS.ProcessEn
     app,
     runtime,
     dataDir,
-    http: () => request(server),
+    http: () => checkedAgent(request(server), conformance),
     stop,
     destroy: async () => {
       await stop();

@@ -6,6 +6,8 @@ import { Ctx, type RequestContext } from '../http/request-context';
 import { SignInService } from './sign-in.service';
 import { SignUpCommand } from './sign-up.command';
 import { SignInWithSecondFactorRequestDto, SignUpRequestDto } from './sign-up.request.dto';
+import { ApiCreated, ApiRead } from '../http/api-answers';
+import { SignedInDto, SignedUpDto } from './auth.response.dto';
 
 @ApiTags('auth')
 @Public()
@@ -16,12 +18,16 @@ export class AuthController {
     private readonly signInService: SignInService,
   ) {}
 
+  @ApiCreated('Sign up: a new user with a login email and password', SignedUpDto)
   @Post('sign-up')
   signUp(@Body() body: SignUpRequestDto, @Ctx() context: RequestContext) {
     const envelope = this.sender.envelope(context, 'SignUp', { practiceId: null });
     return this.sender.send(new SignUpCommand(envelope, body.email, body.password, body.firstName, body.lastName), (result) => ({ userId: result.userId }));
   }
 
+  @ApiRead('Sign in: a bearer token (with otp or recoveryCode when 2-step is on)', SignedInDto, {
+    description: 'Answers a bearer token for the email and password. With 2-step on, send otp or recoveryCode (401 TwoFactorRequired otherwise); repeated failures are slowed down, then locked (429 with Retry-After).',
+  })
   @Post('sign-in')
   @HttpCode(200)
   signIn(@Body() body: SignInWithSecondFactorRequestDto) {

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { jsonBody } from '../http/json-body.middleware';
 import { methodNotAllowed } from '../http/method-not-allowed';
+import { buildOpenApiDocument } from '../http/openapi';
 import { responseHeaders } from '../http/response-headers';
 import { validationPipe } from '../http/validation.pipe';
 import type { Runtime } from './runtime';
@@ -25,15 +26,9 @@ export const createApp = async (
   });
   app.disable('x-powered-by');
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Practice core API')
-    .setDescription('Commands and read models of the practice-management core')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
   let document: OpenAPIObject | undefined;
   // Built on first use, once: it serves /docs and is the route list that tells a 405 from a 404.
-  const openApiDocument = (): OpenAPIObject => (document ??= SwaggerModule.createDocument(app, openApi));
+  const openApiDocument = (): OpenAPIObject => (document ??= buildOpenApiDocument(app));
 
   app.use(responseHeaders());
   app.use(methodNotAllowed(() => openApiDocument().paths));

@@ -21,6 +21,8 @@ import { ClientListQueryDto } from '../clients/client-list.query.dto';
 import { listClients, listNeedsAttention } from '../clients/client-queries';
 import { assertChartOfPractice, chartHistory, ChartHistoryQueryDto } from './chart-history';
 import { chartView } from './chart-view';
+import { ApiRead } from '../http/api-answers';
+import { ChartDocumentDto, ChartHistoryDto, ChartReadsDto, ClientListPageDto, NeedsAttentionPageDto } from '../clients/clients.response.dto';
 
 
 // Reads of a chart in the order they happened; the random read id breaks ties within a millisecond.
@@ -39,6 +41,7 @@ export class PracticeReadsController {
     private readonly audit: ChartReadAudit,
   ) {}
 
+  @ApiRead('The client list: filtered, sorted by name, paged', ClientListPageDto)
   @Get('clients')
   @RequiresPermission('clients:read')
   async clients(
@@ -50,6 +53,7 @@ export class PracticeReadsController {
     return listClients(this.readStore, practiceId, query);
   }
 
+  @ApiRead('Needs Attention: open problems of the practice', NeedsAttentionPageDto)
   @Get('needs-attention')
   @RequiresPermission('clients:read')
   async needsAttention(@Param('practiceId') practiceId: string, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -57,6 +61,7 @@ export class PracticeReadsController {
     return listNeedsAttention(this.readStore, practiceId, query);
   }
 
+  @ApiRead('The chart document of the profile screen', ChartDocumentDto, { etag: true })
   @Get('charts/:chartId')
   @RequiresPermission('charts:read')
   async chart(
@@ -74,6 +79,7 @@ export class PracticeReadsController {
     return new HttpAnswer(await chartView(this.readStore, doc, new Date()), { revision: doc.revision });
   }
 
+  @ApiRead('The history of a chart, oldest first', ChartHistoryDto)
   @Get('charts/:chartId/history')
   @RequiresPermission('charts:history')
   async history(
@@ -89,6 +95,7 @@ export class PracticeReadsController {
   }
 
   /** Who read the chart (document or history) and when: the read side of the audit trail. */
+  @ApiRead('Who read the chart and when', ChartReadsDto)
   @Get('charts/:chartId/reads')
   @RequiresPermission('charts:history')
   async reads(@Param('practiceId') practiceId: string, @Param('chartId') chartId: string, @Query() query: PageQueryDto) {

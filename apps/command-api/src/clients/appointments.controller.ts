@@ -6,6 +6,8 @@ import { ChartCommandSender } from './chart-command-sender';
 import { BookAppointmentCommand } from './client.commands';
 import { BookAppointmentRequestDto } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+import { ApiChanged, ApiCreated } from '../http/api-answers';
+import { AppointmentBookedDto, ChartAnswerDto } from './clients.response.dto';
 
 /** Appointments of one chart: enough for the profile's Book Appointment and its stats. */
 @ApiTags('appointments')
@@ -15,6 +17,7 @@ import { uuidParam } from './path-params';
 export class AppointmentsController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiCreated('Book an appointment', AppointmentBookedDto)
   @Post()
   @RequiresPermission('appointments:write')
   book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto) {
@@ -22,6 +25,7 @@ export class AppointmentsController {
     return this.sender.send(new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
   }
 
+  @ApiChanged('Cancel an appointment', ChartAnswerDto)
   @Post(':appointmentId/cancel')
   @HttpCode(200)
   @RequiresPermission('appointments:write')
@@ -29,6 +33,7 @@ export class AppointmentsController {
     return this.sender.change(call, { type: 'CancelAppointment', appointmentId: uuidParam(appointmentId, 'appointmentId') });
   }
 
+  @ApiChanged('Mark an appointment completed', ChartAnswerDto)
   @Post(':appointmentId/complete')
   @HttpCode(200)
   @RequiresPermission('appointments:write')

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
 import { isUuid } from '../http/practice-member.guard';
+import { CORRELATION_ID_HEADER, documentsHeader, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../http/headers';
 import { requestContextOf, type ContextRequest, type RequestContext } from '../http/request-context';
 
 /** The request context of a route under a practice, with the chart in its path. */
@@ -19,4 +20,5 @@ export const ChartCallParams = createParamDecorator((_: unknown, context: Execut
   if (chartId !== '' && !isUuid(chartId)) throw chartNotFound();
   const base = requestContextOf(request);
   return { ...base, practiceId: String(params.practiceId), chartId, actorUserId: base.actorUserId! };
-});
+  // Reads and creations drop the headers they cannot use (see openapi-complete.ts).
+}, [documentsHeader(IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, CORRELATION_ID_HEADER)]);

@@ -8,6 +8,8 @@ import { AddChartContactCommand, AddChartMemberCommand, RemoveChartContactComman
 import { ChartContactLinkDto, GroupMemberDto } from './create-chart.request.dto';
 import { ContactRolesRequestDto, DesignateMemberRequestDto, MemberSettingsRequestDto } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+import { ApiChanged, ApiCreated } from '../http/api-answers';
+import { ChartAnswerDto, ChartContactAddedDto, ChartMemberAddedDto } from './clients.response.dto';
 
 /** Members of group charts and contacts of individual / minor charts. */
 @ApiTags('charts')
@@ -17,6 +19,7 @@ import { uuidParam } from './path-params';
 export class ChartLinksController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiCreated('Add a member (new or an existing client) to a group chart', ChartMemberAddedDto)
   @Post('charts/:chartId/members')
   @RequiresPermission('clients:write')
   addMember(@ChartCallParams() call: ChartCall, @Body() body: GroupMemberDto) {
@@ -25,6 +28,7 @@ export class ChartLinksController {
     return this.sender.send(new AddChartMemberCommand(envelope, call.chartId, member, call.ifMatch));
   }
 
+  @ApiChanged('Remove a member from a group chart', ChartAnswerDto)
   @Delete('charts/:chartId/members/:clientId')
   @RequiresPermission('clients:write')
   removeMember(@ChartCallParams() call: ChartCall, @Param('chartId') chartId: string) {
@@ -34,6 +38,7 @@ export class ChartLinksController {
     return this.sender.send(new RemoveChartMemberCommand(envelope, uuidParam(chartId, 'chartId'), memberId, call.ifMatch));
   }
 
+  @ApiChanged('Change the settings of a group chart member', ChartAnswerDto)
   @Put('charts/:chartId/members/:clientId/settings')
   @RequiresPermission('clients:write')
   memberSettings(
@@ -45,18 +50,21 @@ export class ChartLinksController {
     return this.sender.change({ ...call, chartId: uuidParam(chartId, 'chartId') }, { type: 'ChangeChartMemberSettings', clientId: memberId, ...body });
   }
 
+  @ApiChanged('Designate the identified patient of a group chart', ChartAnswerDto)
   @Put('charts/:chartId/identified-patient')
   @RequiresPermission('clients:write')
   identifiedPatient(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto) {
     return this.sender.change(call, { type: 'DesignateIdentifiedPatient', clientId: body.clientId });
   }
 
+  @ApiChanged('Designate the billing contact of a group chart', ChartAnswerDto)
   @Put('charts/:chartId/billing-contact')
   @RequiresPermission('clients:write')
   billingContact(@ChartCallParams() call: ChartCall, @Body() body: DesignateMemberRequestDto) {
     return this.sender.change(call, { type: 'DesignateGroupBillingContact', clientId: body.clientId });
   }
 
+  @ApiCreated('Link a contact (new, an existing contact or a client) to a chart', ChartContactAddedDto)
   @Post('clients/:clientId/contacts')
   @RequiresPermission('clients:write')
   addContact(@ChartCallParams() call: ChartCall, @Body() body: ChartContactLinkDto) {
@@ -65,6 +73,7 @@ export class ChartLinksController {
     return this.sender.send(new AddChartContactCommand(envelope, call.chartId, contact, call.ifMatch));
   }
 
+  @ApiChanged('Change the roles of a contact on a chart', ChartAnswerDto)
   @Put('clients/:clientId/contacts/:contactId/roles')
   @RequiresPermission('clients:write')
   contactRoles(
@@ -75,6 +84,7 @@ export class ChartLinksController {
     return this.sender.change(call, { type: 'ChangeChartContactRoles', contactId: uuidParam(contactId, 'contactId'), roles: { ...body } });
   }
 
+  @ApiChanged('Unlink a contact from a chart', ChartAnswerDto)
   @Delete('clients/:clientId/contacts/:contactId')
   @RequiresPermission('clients:write')
   removeContact(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { setupSteps, type SetupStep } from '../../../../libs/events/src/chart-profile.events';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { badRequest } from '../http/problem';
@@ -18,6 +18,8 @@ import {
   TagClientRequestDto,
 } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+import { ApiChanged } from '../http/api-answers';
+import { ChartAnswerDto } from './clients.response.dto';
 
 const mergePatchBody =
   'A JSON merge patch (RFC 7396): a field sent sets it, null clears it, a field left out stays as it is. ' +
@@ -33,7 +35,7 @@ export class ClientRecordController {
 
   @Put('profile')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Replace the profile card: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
+  @ApiChanged('Replace the profile card: a field left out (or null) is cleared. PATCH changes only the fields sent.', ChartAnswerDto)
   editProfile(@ChartCallParams() call: ChartCall, @Body() body: EditClientProfileRequestDto) {
     const envelope = this.sender.envelope(call, 'EditClientProfile');
     const command = { ...profileEdit(body), chartId: call.chartId, practiceId: call.practiceId };
@@ -42,7 +44,7 @@ export class ClientRecordController {
 
   @Patch('profile')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Change some fields of the profile card: a JSON merge patch (RFC 7396) of the PUT body' })
+  @ApiChanged('Change some fields of the profile card: a JSON merge patch (RFC 7396) of the PUT body', ChartAnswerDto)
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientProfileRequestDto, description: mergePatchBody })
   patchProfile(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
@@ -53,14 +55,14 @@ export class ClientRecordController {
 
   @Put('overview')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Replace the overview: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
+  @ApiChanged('Replace the overview: a field left out (or null) is cleared. PATCH changes only the fields sent.', ChartAnswerDto)
   editOverview(@ChartCallParams() call: ChartCall, @Body() body: EditClientOverviewRequestDto) {
     return this.sender.change(call, overviewEdit(body));
   }
 
   @Patch('overview')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Change some fields of the overview: a JSON merge patch (RFC 7396) of the PUT body; the address merges field by field' })
+  @ApiChanged('Change some fields of the overview: a JSON merge patch (RFC 7396) of the PUT body; the address merges field by field', ChartAnswerDto)
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientOverviewRequestDto, description: mergePatchBody })
   patchOverview(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
@@ -69,44 +71,49 @@ export class ClientRecordController {
 
   @Put('identity')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Replace the identity: a field left out (or null) is cleared. PATCH changes only the fields sent.' })
+  @ApiChanged('Replace the identity: a field left out (or null) is cleared. PATCH changes only the fields sent.', ChartAnswerDto)
   editIdentity(@ChartCallParams() call: ChartCall, @Body() body: EditClientIdentityRequestDto) {
     return this.sender.change(call, identityEdit(body));
   }
 
   @Patch('identity')
   @RequiresPermission('clients:write')
-  @ApiOperation({ summary: 'Change some fields of the identity: a JSON merge patch (RFC 7396) of the PUT body' })
+  @ApiChanged('Change some fields of the identity: a JSON merge patch (RFC 7396) of the PUT body', ChartAnswerDto)
   @ApiConsumes(...MERGE_PATCH_MEDIA_TYPES)
   @ApiBody({ type: EditClientIdentityRequestDto, description: mergePatchBody })
   patchIdentity(@ChartCallParams() call: ChartCall, @MergePatchBody() patch: JsonObject) {
     return this.sender.change(call, { type: 'PatchClientIdentity', patch });
   }
 
+  @ApiChanged('Set the legal name of the client', ChartAnswerDto)
   @Put('legal-name')
   @RequiresPermission('clients:write')
   setLegalName(@ChartCallParams() call: ChartCall, @Body() body: PersonNameDto) {
     return this.sender.change(call, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 
+  @ApiChanged('Clear the legal name of the client', ChartAnswerDto)
   @Delete('legal-name')
   @RequiresPermission('clients:write')
   clearLegalName(@ChartCallParams() call: ChartCall) {
     return this.sender.change(call, { type: 'ClearLegalName' });
   }
 
+  @ApiChanged('Set the photo of the client', ChartAnswerDto)
   @Put('photo')
   @RequiresPermission('clients:write')
   setPhoto(@ChartCallParams() call: ChartCall, @Body() body: SetClientPhotoRequestDto) {
     return this.sender.change(call, { type: 'SetClientPhoto', photoRef: body.photoRef });
   }
 
+  @ApiChanged('Remove the photo of the client', ChartAnswerDto)
   @Delete('photo')
   @RequiresPermission('clients:write')
   removePhoto(@ChartCallParams() call: ChartCall) {
     return this.sender.change(call, { type: 'RemoveClientPhoto' });
   }
 
+  @ApiChanged('Tag the client', ChartAnswerDto)
   @Post('tags')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -115,12 +122,15 @@ export class ClientRecordController {
     return this.sender.send(new TagClientCommand(envelope, call.chartId, body.tagId, call.ifMatch));
   }
 
+  @ApiChanged('Untag the client', ChartAnswerDto)
   @Delete('tags/:tagId')
   @RequiresPermission('clients:write')
   untag(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string) {
     return this.sender.change(call, { type: 'UntagClient', tagId: uuidParam(tagId, 'tagId') });
   }
 
+  @ApiChanged('Record a setup step as done', ChartAnswerDto)
+  @ApiParam({ name: 'step', enum: [...setupSteps] })
   @Post('setup/steps/:step')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -131,6 +141,7 @@ export class ClientRecordController {
     return this.sender.change(call, { type: 'CompleteSetupStep', step: step as SetupStep });
   }
 
+  @ApiChanged('Complete the client setup', ChartAnswerDto)
   @Post('setup/complete')
   @HttpCode(200)
   @RequiresPermission('clients:write')

@@ -5,6 +5,8 @@ import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
 import { DeleteClientCommand } from './client.commands';
 import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './client-record.request.dto';
+import { ApiChanged } from '../http/api-answers';
+import { ChartAnswerDto } from './clients.response.dto';
 
 /** Status and quick actions: portal invitation, portal access, deactivate, reactivate, delete. */
 @ApiTags('clients')
@@ -14,6 +16,7 @@ import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './cli
 export class ClientStatusController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiChanged('Invite the client to the portal', ChartAnswerDto)
   @Post('portal/invitation')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -21,6 +24,7 @@ export class ClientStatusController {
     return this.sender.change(call, { type: 'InviteToPortal' });
   }
 
+  @ApiChanged('Resend the portal invitation', ChartAnswerDto)
   @Post('portal/invitation/resend')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -29,6 +33,7 @@ export class ClientStatusController {
   }
 
   /** Called when the client accepts the invitation in the portal. */
+  @ApiChanged('Record that the client accepted the portal invitation', ChartAnswerDto)
   @Post('portal/invitation/accept')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -36,18 +41,21 @@ export class ClientStatusController {
     return this.sender.change(call, { type: 'AcceptPortalInvitation' });
   }
 
+  @ApiChanged('Turn portal access on or off', ChartAnswerDto)
   @Put('portal/access')
   @RequiresPermission('clients:write')
   portalAccess(@ChartCallParams() call: ChartCall, @Body() body: ClientPortalAccessRequestDto) {
     return this.sender.change(call, { type: 'SetClientPortalAccess', enabled: body.enabled });
   }
 
+  @ApiChanged('Set who of a minor has portal access', ChartAnswerDto)
   @Put('portal/minor-access')
   @RequiresPermission('clients:write')
   minorPortalAccess(@ChartCallParams() call: ChartCall, @Body() body: MinorPortalAccessRequestDto) {
     return this.sender.change(call, { type: 'SetMinorPortalAccess', access: body.access });
   }
 
+  @ApiChanged('Deactivate the client', ChartAnswerDto)
   @Post('deactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -55,6 +63,7 @@ export class ClientStatusController {
     return this.sender.change(call, { type: 'DeactivateClient' });
   }
 
+  @ApiChanged('Reactivate the client', ChartAnswerDto)
   @Post('reactivate')
   @HttpCode(200)
   @RequiresPermission('clients:write')
@@ -62,6 +71,7 @@ export class ClientStatusController {
     return this.sender.change(call, { type: 'ReactivateClient' });
   }
 
+  @ApiChanged('Delete the client (refused while linked to other charts)', ChartAnswerDto)
   @Delete()
   @RequiresPermission('clients:write')
   remove(@ChartCallParams() call: ChartCall) {

@@ -8,6 +8,8 @@ import { contactInputOf, memberInputOf } from './chart-refs';
 import { CreateClientCommand, CreateGroupChartCommand, CreateMinorClientCommand } from './client.commands';
 import { CreateClientRequestDto } from './create-client.request.dto';
 import { CreateGroupChartRequestDto, CreateMinorClientRequestDto } from './create-chart.request.dto';
+import { ApiCreated } from '../http/api-answers';
+import { ClientCreatedDto, GroupChartCreatedDto, MinorCreatedDto } from './clients.response.dto';
 
 /** Where a created chart is read. */
 const chartUrl = (call: ChartCall) => (result: { chartId: string }) => `/practices/${call.practiceId}/charts/${result.chartId}`;
@@ -20,6 +22,7 @@ const chartUrl = (call: ChartCall) => (result: { chartId: string }) => `/practic
 export class ClientsController {
   constructor(private readonly sender: ChartCommandSender) {}
 
+  @ApiCreated('Create an individual client', ClientCreatedDto, { location: true })
   @Post('clients')
   @RequiresPermission('clients:create')
   async create(@ChartCallParams() call: ChartCall, @Body() body: CreateClientRequestDto) {
@@ -28,6 +31,7 @@ export class ClientsController {
     return new HttpAnswer({ clientId: answer.body.chartId, position: answer.body.position }, answer.headers);
   }
 
+  @ApiCreated('Create a minor client with contacts', MinorCreatedDto, { location: true })
   @Post('clients/minors')
   @RequiresPermission('clients:create')
   async createMinor(@ChartCallParams() call: ChartCall, @Body() body: CreateMinorClientRequestDto) {
@@ -38,6 +42,7 @@ export class ClientsController {
     return new HttpAnswer({ clientId: answer.body.chartId, ...answer.body }, answer.headers);
   }
 
+  @ApiCreated('Create a couple, family or conjoint chart', GroupChartCreatedDto, { location: true })
   @Post('group-charts')
   @RequiresPermission('clients:create')
   createGroup(@ChartCallParams() call: ChartCall, @Body() body: CreateGroupChartRequestDto) {

@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
+import { ExactlyOneOf } from '../http/one-of.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
 
 export class NewPersonDto extends PersonNameDto {
@@ -25,6 +26,7 @@ export class NewContactDto extends NewPersonDto {
 }
 
 /** A contact of a chart: exactly one of `new`, `contactId` (an existing contact) or `clientId` (an existing client). */
+@ExactlyOneOf('new', 'contactId', 'clientId')
 export class ChartContactLinkDto {
   @ApiPropertyOptional({ type: NewContactDto }) @IsOptional() @ValidateNested() @Type(() => NewContactDto) new?: NewContactDto;
   @ApiPropertyOptional() @IsOptional() @IsUUID() contactId?: string;
@@ -52,6 +54,7 @@ export class CreateMinorClientRequestDto extends NewPersonDto {
 }
 
 /** A member of a group chart: exactly one of `new` or `clientId`. */
+@ExactlyOneOf('new', 'clientId')
 export class GroupMemberDto {
   @ApiPropertyOptional({ type: NewPersonDto }) @IsOptional() @ValidateNested() @Type(() => NewPersonDto) new?: NewPersonDto;
   @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;

@@ -12,6 +12,8 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { NewContactDto } from '../clients/create-chart.request.dto';
 import { uuidParam } from '../clients/path-params';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { ContactAnswerDto, ContactsPageDto } from '../clients/clients.response.dto';
 
 export class ContactListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Text search on names and email' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
@@ -34,6 +36,7 @@ export class ContactsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
+  @ApiRead('The contacts of the practice', ContactsPageDto)
   @Get()
   @RequiresPermission('clients:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: ContactListQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -45,6 +48,7 @@ export class ContactsController {
     return { items: page.items.map(({ _id, _position, searchText, sortName, ...doc }) => ({ contactId: _id, ...doc })), nextCursor: page.nextCursor };
   }
 
+  @ApiCreated('Create a contact', ContactAnswerDto)
   @Post()
   @RequiresPermission('clients:write')
   create(@ChartCallParams() call: ChartCall, @Body() body: NewContactDto) {
@@ -61,6 +65,7 @@ export class ContactsController {
     return this.sender.changeWith(call, 'contact', ({ contactId }) => contactId, 'CreateContact', create, ({ contactId }) => ({ contactId }));
   }
 
+  @ApiChanged('Edit the details of a contact', ContactAnswerDto)
   @Put(':contactId')
   @RequiresPermission('clients:write')
   edit(@ChartCallParams() call: ChartCall, @Param('contactId') contactId: string, @Body() body: NewContactDto) {

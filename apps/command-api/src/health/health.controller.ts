@@ -8,6 +8,8 @@ import { allProjections } from '../../../../libs/read-models/src/all-projections
 import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
 import { Public } from '../http/auth.guard';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
+import { ApiRead, ApiReadText } from '../http/api-answers';
+import { HealthDto } from './health.response.dto';
 
 @ApiTags('health')
 @Public()
@@ -20,12 +22,14 @@ export class HealthController {
   ) {}
 
   /** Liveness plus projection lag (events and seconds behind the log). */
+  @ApiRead('Liveness and projection lag', HealthDto)
   @Get('health')
   async health() {
     const lag = await this.lag();
     return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...this.projector?.status(), lag } };
   }
 
+  @ApiReadText('Prometheus metrics: projection lag and parked events', 'text/plain')
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { TokenService } from '../infrastructure/token-service';
@@ -13,8 +13,11 @@ export interface AuthenticatedUser {
 type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
 
 const PUBLIC = 'isPublic';
+// @nestjs/swagger's security metadata key: an empty list documents `security: []` (no token needed).
+const SWAGGER_SECURITY = 'swagger/apiSecurity';
 /** Routes anyone may call (sign-up, sign-in, health, docs). Every other route needs a bearer token. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC, true), SetMetadata(SWAGGER_SECURITY, []));
 
 const unauthorized = (): ProblemException =>
   new ProblemException(problem(401, 'Unauthorized', 'A valid bearer token is required'), {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, type ApiHeaderOptions } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { badRequest } from './problem';
 
@@ -63,12 +64,54 @@ export const idempotencyOf = (request: Request): Idempotency | undefined => {
   return key === undefined ? undefined : { key, fingerprint: requestFingerprint(request) };
 };
 
+/**
+ * Each header decorator documents the header it reads on the route that uses it, so the OpenAPI
+ * document lists exactly the headers a route honours.
+ */
+export const documentsHeader =
+  (...headers: ApiHeaderOptions[]): ParameterDecorator =>
+  (target, key) => {
+    if (key === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+    for (const header of headers) ApiHeader(header)(target, key, descriptor);
+  };
+
+export const IDEMPOTENCY_KEY_HEADER: ApiHeaderOptions = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing',
+  schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]{1,200}$' },
+};
+
+export const IF_MATCH_HEADER: ApiHeaderOptions = {
+  name: 'If-Match',
+  required: false,
+  description: 'The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since',
+  schema: { type: 'string', pattern: '^\\s*(W/)?"?\\d{1,15}"?\\s*$', example: '"3"' },
+};
+
+export const CONSISTENCY_TOKEN_HEADER: ApiHeaderOptions = {
+  name: 'X-Consistency-Token',
+  required: false,
+  description: 'The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it',
+  schema: { type: 'string', pattern: '^\\s*\\d{1,15}\\s*$', example: '42' },
+};
+
+export const CORRELATION_ID_HEADER: ApiHeaderOptions = {
+  name: 'X-Correlation-Id',
+  required: false,
+  description: "Kept as the events' correlation id when it is 1 to 100 visible ASCII characters",
+  schema: { type: 'string', maxLength: 100 },
+};
+
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): Idempotency | undefined =>
   idempotencyOf(context.switchToHttp().getRequest<Request>()),
+  [documentsHeader(IDEMPOTENCY_KEY_HEADER)],
 );
 
 export const IfMatchRevision = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined =>
   parseIfMatch(header(context, 'if-match')),
+  [documentsHeader(IF_MATCH_HEADER)],
 );
 
 /** `X-Consistency-Token`: the position a command answered with; the read waits until it is visible. */
@@ -81,8 +124,9 @@ export const ConsistencyToken = createParamDecorator((_: unknown, context: Execu
     ]);
   }
   return Number(value.trim());
-});
+}, [documentsHeader(CONSISTENCY_TOKEN_HEADER)]);
 
 export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
   parseCorrelationId(header(context, 'x-correlation-id')),
+  [documentsHeader(CORRELATION_ID_HEADER)],
 );

@@ -2,7 +2,16 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import type { PracticeRole } from '../../../../libs/events/src/practice.events';
 import type { AuthenticatedUser } from './auth.guard';
-import { idempotencyOf, parseCorrelationId, parseIfMatch, type Idempotency } from './headers';
+import {
+  CORRELATION_ID_HEADER,
+  documentsHeader,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyOf,
+  IF_MATCH_HEADER,
+  parseCorrelationId,
+  parseIfMatch,
+  type Idempotency,
+} from './headers';
 
 /** The parts of a request the context is built from (Express and Fastify requests both have them). */
 export interface ContextRequest {
@@ -51,6 +60,9 @@ export const requestContextOf = (request: ContextRequest): RequestContext => {
 };
 
 /** The request context of the current request. */
-export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext =>
-  requestContextOf(context.switchToHttp().getRequest<ContextRequest>()),
+export const Ctx = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestContext => requestContextOf(context.switchToHttp().getRequest<ContextRequest>()),
+  // The headers the context reads, in the OpenAPI document of each route that takes it (reads and
+  // creations drop those they cannot use: see openapi-complete.ts).
+  [documentsHeader(IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, CORRELATION_ID_HEADER)],
 );

@@ -14,6 +14,8 @@ import { ConsistencyToken } from '../http/headers';
 import { READ_STORE } from '../infrastructure/tokens';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { selectedPracticeOf } from './selected-practice';
+import { ApiCreated, ApiRead } from '../http/api-answers';
+import { MenuDto, MyPracticesPageDto, PracticeSwitchedDto } from './me.response.dto';
 
 export class SwitchPracticeRequestDto {
   @ApiProperty()
@@ -37,6 +39,7 @@ export class MyPracticesController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('My user menu: the selected practice and the most recent ones', MenuDto)
   @Get('menu')
   async menu(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_MENUS, PRACTICE_PROFILES]);
@@ -52,6 +55,7 @@ export class MyPracticesController {
     };
   }
 
+  @ApiRead('Every practice of mine with my role, in the order joined', MyPracticesPageDto)
   @Get('practices')
   async practices(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PRACTICES, USER_MENUS, PRACTICE_PROFILES]);
@@ -72,6 +76,7 @@ export class MyPracticesController {
   }
 
   /** Only into a practice where the caller is an active member now (read from its stream, not a read model). */
+  @ApiCreated('Switch into a practice of mine', PracticeSwitchedDto)
   @Post('practice-switches')
   async switchPractice(@Body() body: SwitchPracticeRequestDto, @Ctx() context: RequestContext) {
     const userId = context.actorUserId!;

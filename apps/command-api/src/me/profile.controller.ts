@@ -21,6 +21,8 @@ import {
 import { selectedPracticeOf } from './selected-practice';
 import type { GenericCommand } from '../application/stream-command';
 import { PersonNameDto } from '../http/person-name.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { ProfileDto, UserAnswerDto } from './me.response.dto';
 
 /** The Profile screen: Profile Information, Clinical Info and Notifications tabs. */
 @ApiTags('profile')
@@ -33,6 +35,7 @@ export class ProfileController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('My profile', ProfileDto)
   @Get()
   async profile(@CurrentUser() user: AuthenticatedUser, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PROFILES, USER_MENUS]);
@@ -43,32 +46,38 @@ export class ProfileController {
     return { ...profile, selectedPracticeId: await selectedPracticeOf(this.readStore, user.userId) };
   }
 
+  @ApiChanged('Change my preferred name', UserAnswerDto)
   @Patch()
   changeName(@Body() body: ChangeNameRequestDto, @Ctx() context: RequestContext) {
     return this.change(context, { type: 'ChangeName', firstName: body.firstName, lastName: body.lastName });
   }
 
+  @ApiChanged('Set my legal name', UserAnswerDto)
   @Put('legal-name')
   setLegalName(@Body() body: PersonNameDto, @Ctx() context: RequestContext) {
     return this.change(context, { type: 'SetLegalName', firstName: body.firstName, lastName: body.lastName });
   }
 
+  @ApiChanged('Clear my legal name', UserAnswerDto)
   @Delete('legal-name')
   clearLegalName(@Ctx() context: RequestContext) {
     return this.change(context, { type: 'ClearLegalName' });
   }
 
+  @ApiChanged('Change my login email', UserAnswerDto)
   @Put('email')
   changeEmail(@Body() body: ChangeEmailRequestDto, @Ctx() context: RequestContext) {
     const envelope = this.sender.envelope(context, 'ChangeEmail');
     return this.sender.send(new ChangeEmailCommand(envelope, body.email, context.ifMatch), () => ({ userId: context.actorUserId! }));
   }
 
+  @ApiChanged('Replace my clinical info', UserAnswerDto)
   @Put('clinical-info')
   clinicalInfo(@Body() body: ClinicalInfoRequestDto, @Ctx() context: RequestContext) {
     return this.change(context, { type: 'UpdateClinicalInfo', clinicalInfo: clinicalInfoOf(body) });
   }
 
+  @ApiChanged('Change my notification preferences', UserAnswerDto)
   @Put('notifications')
   notifications(@Body() body: NotificationsRequestDto, @Ctx() context: RequestContext) {
     return this.change(context, { type: 'ChangeNotificationPreferences', preferences: { ...body } });

@@ -14,6 +14,8 @@ import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { myHistory } from './my-history';
 import { SecurityService } from './security.service';
 import { ChangePasswordRequestDto, DisableTwoFactorRequestDto, EnableTwoFactorRequestDto } from './security.request.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { HistoryPageDto, PasswordChangedDto, TwoFactorEnabledDto, TwoFactorSetupDto, UserAnswerDto } from './me.response.dto';
 
 /** The Security tab: password, 2-step authentication, and the account's history. */
 @ApiTags('security')
@@ -29,6 +31,7 @@ export class SecurityController {
   ) {}
 
   /** Tokens issued before stop working; the answer carries a fresh one for this session. */
+  @ApiChanged('Change my password; older tokens stop working', PasswordChangedDto)
   @Post('password')
   @HttpCode(200)
   async changePassword(@Body() body: ChangePasswordRequestDto, @Ctx() context: RequestContext) {
@@ -38,6 +41,7 @@ export class SecurityController {
   }
 
   /** A new secret, pending until a code from it is verified; 2-step sign-in is not required yet. */
+  @ApiChanged('Start 2-step setup: a new TOTP secret, pending until enabled', TwoFactorSetupDto)
   @Post('two-factor/setup')
   @HttpCode(200)
   setup(@CurrentUser() user: AuthenticatedUser) {
@@ -45,6 +49,7 @@ export class SecurityController {
   }
 
   /** The recovery codes are shown once, here; only their hashes are kept. */
+  @ApiChanged('Turn 2-step on with a code from the new secret', TwoFactorEnabledDto)
   @Post('two-factor/enable')
   @HttpCode(200)
   async enable(@Body() body: EnableTwoFactorRequestDto, @Ctx() context: RequestContext) {
@@ -53,6 +58,7 @@ export class SecurityController {
     return commandAnswer(result, { recoveryCodes });
   }
 
+  @ApiChanged('Turn 2-step off', UserAnswerDto)
   @Post('two-factor/disable')
   @HttpCode(200)
   async disable(@Body() body: DisableTwoFactorRequestDto, @Ctx() context: RequestContext) {
@@ -61,6 +67,7 @@ export class SecurityController {
     return commandAnswer(result, { userId: context.actorUserId! });
   }
 
+  @ApiRead('My history, newest first', HistoryPageDto)
   @Get('history')
   async history(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [USER_PRACTICES]);

@@ -15,6 +15,8 @@ import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { InviteMemberRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { InvitationAnswerDto, InvitationsPageDto } from './practices.response.dto';
 
 const invitationIdOf = (invitationId: string): string => {
   if (!isUuid(invitationId)) throw invitationNotFound();
@@ -48,6 +50,7 @@ export class PracticeInvitationsController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiCreated('Invite someone by email with a role', InvitationAnswerDto)
   @Post()
   @RequiresPermission('members:manage')
   invite(@Param('practiceId') practiceId: string, @Body() body: InviteMemberRequestDto, @Ctx() context: RequestContext) {
@@ -62,6 +65,7 @@ export class PracticeInvitationsController {
     return this.sender.changeWith(context, 'practice', practiceId, 'InviteMember', invite, ({ invitationId }) => ({ invitationId }));
   }
 
+  @ApiRead('The invitations of the practice, in the order sent', InvitationsPageDto)
   @Get()
   @RequiresPermission('members:manage')
   async list(@Param('practiceId') practiceId: string, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -72,6 +76,7 @@ export class PracticeInvitationsController {
     return { items: page.items.map((doc) => invitationView(doc, now)), nextCursor: page.nextCursor };
   }
 
+  @ApiChanged('Revoke an open invitation', InvitationAnswerDto)
   @Delete(':invitationId')
   @RequiresPermission('members:manage')
   revoke(@Param('practiceId') practiceId: string, @Param('invitationId') invitationId: string, @Ctx() context: RequestContext) {

@@ -16,6 +16,9 @@ import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } fr
 import { READ_STORE } from '../infrastructure/tokens';
 import { clinicalInfoOf, ClinicalInfoRequestDto } from '../me/profile.request.dto';
 import { ChangeRoleRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { MembersPageDto, PracticeAnswerDto } from './practices.response.dto';
+import { UserAnswerDto } from '../me/me.response.dto';
 
 // In the order they joined; the member document id (practice and user) breaks ties.
 const MEMBER_ORDER = { joinedAt: 1, _id: 1 } as const;
@@ -39,6 +42,7 @@ export class MembersController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('The members of the practice with their roles, in the order they joined', MembersPageDto)
   @Get()
   @RequiresPermission('members:read')
   async list(
@@ -70,6 +74,7 @@ export class MembersController {
   }
 
   /** If-Match is the practice's revision (the ETag of the practice's answers). */
+  @ApiChanged('Change the role of a member', PracticeAnswerDto)
   @Put(':userId/role')
   @RequiresPermission('members:manage')
   changeRole(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Body() body: ChangeRoleRequestDto, @Ctx() context: RequestContext) {
@@ -77,6 +82,7 @@ export class MembersController {
     return this.sender.change(context, 'practice', practiceId, command, { practiceId });
   }
 
+  @ApiChanged('Remove a member from the practice', PracticeAnswerDto)
   @Delete(':userId')
   @RequiresPermission('members:manage')
   remove(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Ctx() context: RequestContext) {
@@ -84,6 +90,7 @@ export class MembersController {
   }
 
   /** Written to the member's own stream; the event's metadata names the owner or admin who did it. */
+  @ApiChanged('Edit the clinical info of another member', UserAnswerDto)
   @Put(':userId/clinical-info')
   @RequiresPermission('members:clinical-info:write')
   async clinicalInfo(@Param('practiceId') practiceId: string, @Param('userId') userId: string, @Body() body: ClinicalInfoRequestDto, @Ctx() context: RequestContext) {

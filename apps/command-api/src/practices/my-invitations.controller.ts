@@ -21,6 +21,8 @@ import { INVITATION_ORDER, invitationView } from './invitations.controller';
 
 const myInvitationKeyset = new Keyset('my-invitations', ['string', 'string']);
 import { AnswerInvitationCommand } from './practice.commands';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { AnsweredInvitationDto, MyInvitationsPageDto } from './practices.response.dto';
 
 /** The invitee's side: open invitations to my login email, and my answer to one. */
 @ApiTags('invitations')
@@ -33,6 +35,7 @@ export class MyInvitationsController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
+  @ApiRead('Open invitations to my login email, in the order sent', MyInvitationsPageDto)
   @Get('me/invitations')
   async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [PRACTICE_INVITATIONS, USER_PROFILES, PRACTICE_PROFILES]);
@@ -48,12 +51,14 @@ export class MyInvitationsController {
     return { items: views.map((view) => ({ ...view, practiceName: practices.get(view.practiceId)?.name ?? null })), nextCursor: page.nextCursor };
   }
 
+  @ApiChanged('Accept an invitation with my login', AnsweredInvitationDto)
   @Post('invitations/:invitationId/accept')
   @HttpCode(200)
   accept(@Param('invitationId') invitationId: string, @Ctx() context: RequestContext, @ConsistencyToken() token: number | undefined) {
     return this.answer(invitationId, 'accept', context, token);
   }
 
+  @ApiChanged('Decline an invitation', AnsweredInvitationDto)
   @Post('invitations/:invitationId/decline')
   @HttpCode(200)
   decline(@Param('invitationId') invitationId: string, @Ctx() context: RequestContext, @ConsistencyToken() token: number | undefined) {

@@ -7,6 +7,8 @@ import { Ctx, type RequestContext } from '../http/request-context';
 import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { PracticeSettingsRequestDto, RenamePracticeRequestDto } from './practice-settings.request.dto';
+import { ApiChanged, ApiRead } from '../http/api-answers';
+import { PracticeAnswerDto, PracticeDto } from './practices.response.dto';
 
 /** A practice's name and settings, and leaving it. */
 @ApiTags('practices')
@@ -19,6 +21,7 @@ export class PracticeSettingsController {
     private readonly access: PracticeAccess,
   ) {}
 
+  @ApiRead('The practice: name, settings and the caller\'s role', PracticeDto)
   @Get()
   @RequiresPermission('practice:read')
   async practice(@Param('practiceId') practiceId: string, @CurrentMembership() membership: Membership) {
@@ -27,18 +30,21 @@ export class PracticeSettingsController {
     return { practiceId, name: state.name, settings: state.settings, role: membership.role };
   }
 
+  @ApiChanged('Rename the practice', PracticeAnswerDto)
   @Patch()
   @RequiresPermission('practice:manage')
   rename(@Param('practiceId') practiceId: string, @Body() body: RenamePracticeRequestDto, @Ctx() context: RequestContext) {
     return this.sender.change(context, 'practice', practiceId, { type: 'RenamePractice', name: body.name }, { practiceId });
   }
 
+  @ApiChanged('Change the practice settings', PracticeAnswerDto)
   @Put('settings')
   @RequiresPermission('practice:manage')
   settings(@Param('practiceId') practiceId: string, @Body() body: PracticeSettingsRequestDto, @Ctx() context: RequestContext) {
     return this.sender.change(context, 'practice', practiceId, { type: 'ChangePracticeSettings', settings: { ...body } }, { practiceId });
   }
 
+  @ApiChanged('Leave the practice (not the last owner)', PracticeAnswerDto)
   @Post('leave')
   @HttpCode(200)
   @RequiresPermission('practice:read')

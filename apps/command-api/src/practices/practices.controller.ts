@@ -6,6 +6,8 @@ import { Ctx, type RequestContext } from '../http/request-context';
 import { CreatePracticeCommand } from './create-practice.command';
 import { CreatePracticeRequestDto } from './create-practice.request.dto';
 import { randomUUID } from 'node:crypto';
+import { ApiCreated } from '../http/api-answers';
+import { PracticeAnswerDto } from './practices.response.dto';
 
 @ApiTags('practices')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 export class PracticesController {
   constructor(private readonly sender: CommandSender) {}
 
+  @ApiCreated('Create a practice; its creator is its owner', PracticeAnswerDto)
   @Post()
   create(@Body() body: CreatePracticeRequestDto, @Ctx() context: RequestContext) {
     const { actorUserId, idempotencyKey } = context;

@@ -11,6 +11,8 @@ import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member
 import { READ_STORE } from '../infrastructure/tokens';
 import { ChartCallParams, type ChartCall } from '../clients/chart-call';
 import { uuidParam } from '../clients/path-params';
+import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
+import { TagAnswerDto, TagsPageDto } from '../clients/clients.response.dto';
 
 export class TagNameRequestDto {
   @ApiProperty({ example: 'EMDR' }) @IsString() @MinLength(1) @MaxLength(60) name: string;
@@ -31,6 +33,7 @@ export class TagsController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
+  @ApiRead('The tag catalogue of the practice', TagsPageDto)
   @Get()
   @RequiresPermission('clients:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
@@ -39,6 +42,7 @@ export class TagsController {
     return { items: page.items.map((doc) => ({ tagId: doc._id, name: doc.name })), nextCursor: page.nextCursor };
   }
 
+  @ApiCreated('Define a tag', TagAnswerDto)
   @Post()
   @RequiresPermission('tags:manage')
   define(@ChartCallParams() call: ChartCall, @Body() body: TagNameRequestDto) {
@@ -46,6 +50,7 @@ export class TagsController {
     return this.sender.changeWith(call, 'tags', call.practiceId, 'DefineTag', define, ({ tagId }) => ({ tagId }));
   }
 
+  @ApiChanged('Rename a tag', TagAnswerDto)
   @Put(':tagId')
   @RequiresPermission('tags:manage')
   rename(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string, @Body() body: TagNameRequestDto) {
@@ -53,6 +58,7 @@ export class TagsController {
     return this.sender.change(call, 'tags', call.practiceId, { type: 'RenameTag', practiceId: call.practiceId, tagId: id, name: body.name }, { tagId: id });
   }
 
+  @ApiChanged('Remove a tag from the catalogue', TagAnswerDto)
   @Delete(':tagId')
   @RequiresPermission('tags:manage')
   remove(@ChartCallParams() call: ChartCall, @Param('tagId') tagId: string) {
