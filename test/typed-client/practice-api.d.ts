@@ -2217,10 +2217,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
                 /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
                 "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -2447,10 +2447,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
                 /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
                 "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -2655,10 +2655,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
                 /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
                 "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -2802,10 +2804,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
                 /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
                 "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -2949,6 +2953,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -3021,6 +3029,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3150,6 +3167,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -3234,6 +3255,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -3287,6 +3317,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -3367,6 +3401,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A value breaks a domain rule */
             422: {
                 headers: {
@@ -3402,6 +3445,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -3479,6 +3526,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3626,10 +3682,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
                 /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
                 "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -3764,6 +3820,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -3837,6 +3897,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3946,10 +4015,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
                 /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
                 "X-Consistency-Token"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -4011,6 +4084,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4053,10 +4135,14 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
                 /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
                 "X-Consistency-Token"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -4118,6 +4204,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9772,10 +9867,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
-                "X-Correlation-Id"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
                 /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
                 "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -9908,6 +10005,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -9980,6 +10081,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -10033,6 +10143,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10101,6 +10215,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A value breaks a domain rule */
             422: {
                 headers: {
@@ -10136,6 +10259,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10208,6 +10335,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -10261,6 +10397,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10333,6 +10473,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -10386,6 +10535,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10451,6 +10604,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10641,6 +10803,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10766,6 +10930,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -10831,6 +10999,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10992,6 +11169,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -11064,6 +11245,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT */
             413: {
                 headers: {
@@ -11117,6 +11307,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
@@ -11182,6 +11376,15 @@ export interface operations {
             };
             /** @description The record was deleted */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
