@@ -17,7 +17,7 @@ const PUBLIC = 'isPublic';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
 
 const unauthorized = (): ProblemException =>
-  new ProblemException(problem(401, 'Unauthorized', 'A valid bearer token is required'), {
+  new ProblemException(problem('Unauthorized', 'A valid bearer token is required'), {
     'WWW-Authenticate': 'Bearer',
   });
 
