@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HttpException, NotFoundException, PayloadTooLargeException, type ArgumentsHost } from '@nestjs/common';
 import { DomainError, domainErrorKinds, type DomainErrorCode } from '../../../../libs/domain/src/shared/domain-error';
 import {
@@ -129,6 +131,13 @@ describe('the catalogue of problem types', () => {
     for (const [code, kind] of Object.entries(domainErrorKinds)) {
       expect(problemCodes).toContain(code);
       expect(problemTypeOf(code as DomainErrorCode).status).toBe(statusOfKind[kind]);
+    }
+  });
+
+  it('is listed whole in the README: code, status and title of every type', () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    for (const entry of problemTypes()) {
+      expect(readme).toContain(`| \`${entry.code}\` | ${entry.status} | ${entry.title} | ${entry.when} |`);
     }
   });
 });
