@@ -61,6 +61,14 @@ describe('problem details (RFC 9457)', () => {
     expect(stale.body.currentRevision).toBe(0);
   });
 
+  it('problems answered before routing (malformed JSON, 405) are problems too', async () => {
+    const path = `/practices/${practiceId}/clients`;
+    const malformed = await app.http().post(path).set(auth).set('content-type', 'application/json').send('{"firstName":');
+    expectProblem(malformed, 'MalformedJson', path);
+    const method = await app.http().patch(path).set(auth);
+    expectProblem(method, 'MethodNotAllowed', path);
+  });
+
   it('a bad header is named as a header, a bad query parameter as a parameter', async () => {
     const path = `/practices/${practiceId}/clients`;
     const header = await app.http().get(path).set(auth).set('X-Consistency-Token', 'soon');

@@ -37,7 +37,8 @@ const serveHealth = (events: EventStore, current: () => Projector, port: number)
       } else if (request.url === '/health') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', projector: { ...status, lag } }));
       } else {
-        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, code: 'NotFound', title: 'Not found' }));
+        const body = { ...problem('NotFound', 'This process serves /health and /metrics'), instance: (request.url ?? '/').split('?')[0] };
+        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify(body));
       }
     })().catch(() => response.writeHead(503).end());
   });
