@@ -30,7 +30,10 @@ const pathOf = (parent: string, key: string | number): string => (parent ? `${pa
  * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
  */
 export const checkJsonBody = (body: unknown): Problem | undefined => {
-  if (!isObject(body)) return problem('JsonObjectRequired', 'The body must be a JSON object');
+  // `body` (pointer "": the whole document) names what is wrong, as for every other refused body.
+  if (!isObject(body)) {
+    return problem('JsonObjectRequired', 'The body must be a JSON object', { errors: [{ field: 'body', pointer: '', message: 'must be a JSON object' }] });
+  }
   const errors: FieldError[] = [];
   const stack: Node[] = [{ value: body, path: '', segments: [], depth: 1 }];
   while (stack.length > 0) {
