@@ -75,7 +75,8 @@ describe('Client chart rules (embedded default)', () => {
         { chartId: minor.body.clientId, name: 'Cara Lee', as: 'contact' },
       ]),
     );
-    expect(refused.body.title).toContain('The Lees');
+    expect(refused.body.detail).toContain('The Lees');
+    expect(refused.body.title).toBe('Client linked to other charts');
     expect(await app.runtime.eventStore.headPosition()).toBe(before);
 
     // Unlink both, then the delete goes through and the email is free again.
@@ -120,7 +121,7 @@ describe('Client chart rules (embedded default)', () => {
     expect(after.body.overview.tags).toEqual([]);
     const unknown = await post(`/clients/${tagged.body.clientId}/tags`, { tagId: tag.body.tagId });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.code).toBe('TagNotFound');
+    expect(unknown.body.code).toBe('UnknownTag');
   });
 
   it('a group chart whose creation died midway is finished by the retry with the same ids', async () => {

@@ -7,6 +7,7 @@ import { lagMetrics, projectionLag } from '../../../libs/read-models/src/runtime
 import { VersionedReadStore } from '../../../libs/read-models/src/runtime/versioned-read-store';
 import type { EventStore } from '../../../libs/event-store/src/event-store.port';
 import type { ProjectorConfig } from './projector-config';
+import { problem } from '../../command-api/src/http/problem';
 
 export interface ProjectorProcess {
   projector(): Projector;
@@ -26,10 +27,18 @@ const serveHealth = (events: EventStore, current: () => Projector, port: number)
       const lag = await projectionLag(events, status.position);
       if (request.url === '/metrics') {
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(lagMetrics(lag, status.parked));
+      } else if (request.url === '/health' && status.stopped) {
+        // Stopped (a store failure, a subscription it gave up on): the read models no longer follow the log.
+        const body = problem('ProjectorStopped', `The projector stopped at position ${status.position}: ${status.stopped.reason}`, {
+          reason: status.stopped.reason,
+          projector: { ...status, lag },
+        });
+        response.writeHead(503, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ ...body, instance: '/health' }));
       } else if (request.url === '/health') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', projector: { ...status, lag } }));
       } else {
-        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, code: 'NotFound', title: 'Not found' }));
+        const body = { ...problem('NotFound', 'This process serves /health and /metrics'), instance: (request.url ?? '/').split('?')[0] };
+        response.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify(body));
       }
     })().catch(() => response.writeHead(503).end());
   });

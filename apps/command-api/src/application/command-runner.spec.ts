@@ -25,7 +25,7 @@ const retryable = (fingerprint: string) =>
 const strict: Decider<{ flag: boolean }, number, FlagSet> = {
   ...flags,
   decide: (command, count) => {
-    if (!command.flag && count > 0) throw new DomainError('FlagRefused', 'invalid', 'refused');
+    if (!command.flag && count > 0) throw new DomainError('DateOfBirthInFuture', 'invalid', 'refused');
     return [{ type: 'FlagSet', data: { flag: command.flag } }];
   },
 };
@@ -83,7 +83,7 @@ describe('CommandRunner', () => {
     it("decides first: the decider's refusal wins over a stale revision", async () => {
       await runner.run(strict, 'flag-6', { flag: true }, envelope());
       const refused = await runner.run(strict, 'flag-6', { flag: false }, envelope(), { expectedRevision: 7 }).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ code: 'FlagRefused' });
+      expect(refused).toMatchObject({ code: 'DateOfBirthInFuture' });
     });
   });
 
@@ -107,7 +107,7 @@ describe('CommandRunner', () => {
   describe('prepare (before the first write of a multi-stream command)', () => {
     it('decides and checks If-Match without appending anything', async () => {
       await runner.run(strict, 'flag-9', { flag: true }, envelope());
-      await expect(runner.prepare(strict, 'flag-9', { flag: false }, envelope())).rejects.toMatchObject({ code: 'FlagRefused' });
+      await expect(runner.prepare(strict, 'flag-9', { flag: false }, envelope())).rejects.toMatchObject({ code: 'DateOfBirthInFuture' });
       await expect(runner.prepare(strict, 'flag-9', { flag: true }, envelope(), { expectedRevision: 3 })).rejects.toBeInstanceOf(
         RevisionMismatchError,
       );

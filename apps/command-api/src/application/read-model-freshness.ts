@@ -24,7 +24,7 @@ export class ReadModelFreshness {
       : await this.pollCheckpoints(position, readModels);
     if (!fresh) {
       throw new ProblemException(
-        problem(503, 'ReadModelBehind', 'The read models have not caught up with that position yet; try again'),
+        problem('ReadModelBehind', 'The read models have not caught up with that position yet; try again'),
         { 'Retry-After': '1' },
       );
     }

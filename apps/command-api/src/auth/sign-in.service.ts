@@ -14,10 +14,10 @@ import { hashRecoveryCode, totpStepOf } from './two-factor';
 import { LOGIN_SCOPE_ID } from './sign-up.handler';
 
 const invalidCredentials = (): ProblemException =>
-  new ProblemException(problem(401, 'InvalidCredentials', 'The email or password is not correct'));
+  new ProblemException(problem('InvalidCredentials', 'The email or password is not correct'));
 
 const locked = (until: string, now: Date): ProblemException =>
-  new ProblemException(problem(429, 'SignInLocked', 'Too many failed sign-ins; try again later'), {
+  new ProblemException(problem('SignInLocked', 'Too many failed sign-ins; try again later'), {
     'Retry-After': String(retryAfterSeconds(until, now)),
   });
 
@@ -104,7 +104,7 @@ export class SignInService {
     const method = await this.secondFactor(userId, input);
     if (method === 'missing') {
       await attempt.settle({ result: 'kept' });
-      throw new ProblemException(problem(401, 'TwoFactorRequired', 'Enter the code from your authenticator app', {
+      throw new ProblemException(problem('TwoFactorRequired', 'Enter the code from your authenticator app', {
         errors: [{ field: 'otp', message: 'is required for this account' }],
       }));
     }

@@ -136,7 +136,7 @@ export class ClientRecordController {
   @RequiresPermission('clients:write')
   completeStep(@ChartCallParams() call: ChartCall, @Param('step') step: string) {
     if (!(setupSteps as readonly string[]).includes(step)) {
-      throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'step', message: `must be one of ${setupSteps.join(', ')}` }]);
+      throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'step', in: 'path', message: `must be one of ${setupSteps.join(', ')}` }]);
     }
     return this.sender.change(call, { type: 'CompleteSetupStep', step: step as SetupStep });
   }

@@ -31,7 +31,7 @@ export interface ResolvedContact {
   readonly create: (ContactDetails & { readonly clientId: string | null }) | null;
 }
 
-const unknownReference = (code: string, field: string, what: string): DomainError =>
+const unknownReference = (code: 'UnknownClient' | 'UnknownContact', field: string, what: string): DomainError =>
   new DomainError(code, 'invalid', `No such ${what} in this practice`, [{ field, message: `must be a ${what} of this practice` }]);
 
 /** The one contact record of a client: the same id however often the client is made a contact. */
@@ -41,7 +41,7 @@ export const contactIdOfClient = (clientId: string): string => deterministicUuid
 export const existingClientChart = async (runner: CommandRunner, practiceId: string, clientId: string, field: string) => {
   const { state } = await runner.load(chartDecider, chartStream(clientId));
   if (state.status !== 'open' || state.practiceId !== practiceId || state.kind === 'group') {
-    throw unknownReference('ClientNotFound', field, 'client');
+    throw unknownReference('UnknownClient', field, 'client');
   }
   return state;
 };
@@ -62,7 +62,7 @@ export const resolveContact = async (
     }
     case 'existing': {
       const { state } = await runner.load(contactDecider, contactStream(ref.contactId));
-      if (state.status !== 'existing' || state.practiceId !== practiceId) throw unknownReference('ContactNotFound', `${field}.contactId`, 'contact');
+      if (state.status !== 'existing' || state.practiceId !== practiceId) throw unknownReference('UnknownContact', `${field}.contactId`, 'contact');
       return { contactId: state.contactId, firstName: state.firstName, lastName: state.lastName, clientId: state.clientId, create: null };
     }
     case 'client': {

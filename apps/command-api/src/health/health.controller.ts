@@ -7,6 +7,7 @@ import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projecto
 import { allProjections } from '../../../../libs/read-models/src/all-projections';
 import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
 import { Public } from '../http/auth.guard';
+import { problem, ProblemException } from '../http/problem';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
 import { ApiRead, ApiReadText } from '../http/api-answers';
 import { HealthDto } from './health.response.dto';
@@ -21,12 +22,25 @@ export class HealthController {
     @Optional() @Inject(PROJECTOR) private readonly projector: Projector | undefined,
   ) {}
 
-  /** Liveness plus projection lag (events and seconds behind the log). */
+  /**
+   * Liveness plus projection lag (events and seconds behind the log). When the embedded projector has
+   * stopped, the read models no longer follow the log: 503 ProjectorStopped naming why.
+   */
   @ApiRead('Liveness and projection lag', HealthDto)
   @Get('health')
   async health() {
     const lag = await this.lag();
-    return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...this.projector?.status(), lag } };
+    const status = this.projector?.status();
+    if (status?.stopped) {
+      throw new ProblemException(
+        problem('ProjectorStopped', `The projector stopped at position ${status.position}: ${status.stopped.reason}`, {
+          reason: status.stopped.reason,
+          eventStore: { headPosition: lag.headPosition },
+          projector: { ...status, lag },
+        }),
+      );
+    }
+    return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...status, lag } };
   }
 
   @ApiReadText('Prometheus metrics: projection lag and parked events', 'text/plain')

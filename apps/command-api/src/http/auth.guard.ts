@@ -20,7 +20,7 @@ export const Public = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(PUBLIC, true), SetMetadata(SWAGGER_SECURITY, []));
 
 const unauthorized = (): ProblemException =>
-  new ProblemException(problem(401, 'Unauthorized', 'A valid bearer token is required'), {
+  new ProblemException(problem('Unauthorized', 'A valid bearer token is required'), {
     'WWW-Authenticate': 'Bearer',
   });
 

@@ -1,5 +1,5 @@
 import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/unicode-text';
-import { problem, type FieldError, type Problem } from './problem';
+import { jsonPointer, problem, type FieldError, type Problem } from './problem';
 
 /** The deepest nesting a body may have: the deepest real body (a minor's new contact) is 4 levels. */
 export const MAX_JSON_DEPTH = 32;
@@ -17,6 +17,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 interface Node {
   readonly value: unknown;
   readonly path: string;
+  readonly segments: readonly (string | number)[];
   readonly depth: number;
 }
 
@@ -29,40 +30,40 @@ const pathOf = (parent: string, key: string | number): string => (parent ? `${pa
  * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
  */
 export const checkJsonBody = (body: unknown): Problem | undefined => {
+  // `body` (pointer "": the whole document) names what is wrong, as for every other refused body.
   if (!isObject(body)) {
-    return problem(400, 'JsonObjectRequired', 'The body must be a JSON object', {
-      errors: [{ field: 'body', message: 'must be a JSON object' }],
-    });
+    return problem('JsonObjectRequired', 'The body must be a JSON object', { errors: [{ field: 'body', pointer: '', message: 'must be a JSON object' }] });
   }
   const errors: FieldError[] = [];
-  const stack: Node[] = [{ value: body, path: '', depth: 1 }];
+  const stack: Node[] = [{ value: body, path: '', segments: [], depth: 1 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const { value, path, segments, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (hasLoneSurrogate(value)) errors.push({ field: path, message: 'must be valid Unicode text (it holds a lone surrogate)' });
+      if (hasLoneSurrogate(value)) errors.push({ field: path, pointer: jsonPointer(segments), message: 'must be valid Unicode text (it holds a lone surrogate)' });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      return problem(400, 'BodyTooDeep', `The body is nested more than ${MAX_JSON_DEPTH} levels deep`, { maxDepth: MAX_JSON_DEPTH });
+      return problem('BodyTooDeep', `The body is nested more than ${MAX_JSON_DEPTH} levels deep`, { maxDepth: MAX_JSON_DEPTH });
     }
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = pathOf(path, key);
+      const childSegments = [...segments, key];
       if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-        errors.push({ field: childPath, message: `property ${key} should not exist` });
+        errors.push({ field: childPath, pointer: jsonPointer(childSegments), message: `property ${key} should not exist` });
         continue;
       }
       if (typeof key === 'string' && hasLoneSurrogate(key)) {
-        errors.push({ field: childPath, message: 'the name must be valid Unicode text (it holds a lone surrogate)' });
+        errors.push({ field: childPath, pointer: jsonPointer(childSegments), message: 'the name must be valid Unicode text (it holds a lone surrogate)' });
         continue;
       }
-      stack.push({ value: child, path: childPath, depth: depth + 1 });
+      stack.push({ value: child, path: childPath, segments: childSegments, depth: depth + 1 });
     }
   }
   if (errors.length === 0) return undefined;
   errors.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-  return problem(400, 'ValidationFailed', 'The request is not valid', { errors: errors.slice(0, MAX_ERRORS) });
+  return problem('ValidationFailed', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, { errors: errors.slice(0, MAX_ERRORS) });
 };
 
 /** `application/json` or a `+json` type, whatever its parameters. */
@@ -78,5 +79,5 @@ export const hasBody = (headers: Readonly<Record<string, string | string[] | und
 /** A body that is not JSON, on an API that only reads JSON: 415, before anything tries to read it. */
 export const checkBodyMediaType = (headers: Readonly<Record<string, string | string[] | undefined>>): Problem | undefined =>
   hasBody(headers) && !isJsonMediaType(typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined)
-    ? problem(415, 'UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json)')
+    ? problem('UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json)')
     : undefined;

@@ -1,6 +1,7 @@
 import { json, type RequestHandler } from 'express';
 import { checkBodyMediaType, checkJsonBody, hasBody, isJsonMediaType } from './json-body.check';
 import { problem, sendProblem } from './problem';
+import { codeOfStatus } from './problem-types';
 
 interface BodyParserError {
   readonly type?: string;
@@ -27,15 +28,15 @@ export const jsonBody = (limit: string): RequestHandler => {
       }
       const { type, status } = error as BodyParserError;
       if (type === 'entity.too.large') {
-        return sendProblem(response, problem(413, 'PayloadTooLarge', `The body is larger than ${limit}`));
+        return sendProblem(response, problem('PayloadTooLarge', `The body is larger than ${limit}`));
       }
       if (type === 'entity.parse.failed') {
-        return sendProblem(response, problem(400, 'MalformedJson', 'The body is not valid JSON'));
+        return sendProblem(response, problem('MalformedJson', 'The body is not valid JSON'));
       }
       if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-        return sendProblem(response, problem(415, 'UnsupportedMediaType', 'Unsupported body encoding'));
+        return sendProblem(response, problem('UnsupportedMediaType', 'Unsupported body encoding'));
       }
-      return sendProblem(response, problem(status && status < 500 ? status : 400, 'BadRequest', 'Unreadable body'));
+      return sendProblem(response, problem(codeOfStatus(status && status < 500 ? status : 400), 'Unreadable body'));
     });
   };
 };

@@ -42,7 +42,7 @@ export interface Page<T> {
 
 const invalidCursor = () =>
   badRequest('InvalidCursor', 'The cursor is not one this API returned', [
-    { field: 'cursor', message: 'must be a nextCursor returned by this list' },
+    { field: 'cursor', in: 'query', message: 'must be a nextCursor returned by this list' },
   ]);
 
 const isOfType = (value: unknown, type: KeyType): value is KeyValue =>

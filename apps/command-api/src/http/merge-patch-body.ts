@@ -10,7 +10,7 @@ export const MergePatchBody = createParamDecorator((_: unknown, context: Executi
   const request = context.switchToHttp().getRequest<Request>();
   // null: no body at all, an empty patch.
   if (request.is(MERGE_PATCH_MEDIA_TYPES) === false) {
-    throw new ProblemException(problem(415, 'UnsupportedMediaType', `A merge patch is sent as ${MERGE_PATCH_MEDIA_TYPES.join(' or ')}`));
+    throw new ProblemException(problem('UnsupportedMediaType', `A merge patch is sent as ${MERGE_PATCH_MEDIA_TYPES.join(' or ')}`));
   }
   const body: unknown = request.body ?? {};
   if (!isJsonObject(body)) {

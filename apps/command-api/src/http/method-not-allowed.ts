@@ -41,7 +41,7 @@ export const checkMethod = (table: readonly RouteTemplate[], method: string, pat
   if (allowed.length === 0 || (upper !== 'OPTIONS' && allowed.includes(upper))) return { kind: 'pass' };
   const allow = allowed.join(', ');
   if (upper === 'OPTIONS') return { kind: 'options', allow };
-  return { kind: 'refused', allow, problem: problem(405, 'MethodNotAllowed', `${upper} is not allowed here; use ${allow}`, { allow: allowed }) };
+  return { kind: 'refused', allow, problem: problem('MethodNotAllowed', `${upper} is not allowed here; use ${allow}`, { allow: allowed }) };
 };
 
 /** The Express adapter of checkMethod. The route list is read on first use (the app's routes exist by then). */

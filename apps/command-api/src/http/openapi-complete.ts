@@ -2,7 +2,7 @@ import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, 
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { exactlyOneOfFields } from './one-of.decorator';
-import { problemCodes } from './problem-codes';
+import { problemCodes } from './problem-types';
 
 /**
  * Completes the document @nestjs/swagger builds from the decorators, by rules that hold for every
@@ -158,7 +158,7 @@ const PROBLEM_REF = { $ref: '#/components/schemas/ProblemDto' };
 
 const addProblemSchema = (document: OpenAPIObject): void => {
   const problem = document.components!.schemas!.ProblemDto as SchemaObject;
-  (problem.properties!.code as SchemaObject).enum = problemCodes();
+  (problem.properties!.code as SchemaObject).enum = [...problemCodes];
 };
 
 const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } };

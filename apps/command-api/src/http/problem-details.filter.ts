@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
-import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 import {
   EventStoreUnavailableError,
   InvalidEventError,
@@ -9,31 +8,14 @@ import {
 } from '../../../../libs/event-store/src/event-store.port';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
 import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
-import { problem, ProblemException, sendProblem, type Problem } from './problem';
-
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
-  invalid: 422,
-  not_found: 404,
-  conflict: 409,
-  forbidden: 403,
-};
-
-const CODE_OF_STATUS: Record<number, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  405: 'MethodNotAllowed',
-  409: 'Conflict',
-  413: 'PayloadTooLarge',
-  415: 'UnsupportedMediaType',
-  429: 'TooManyRequests',
-};
+import { instanceOf, problem, ProblemException, sendProblem, type Problem } from './problem';
+import { codeOfStatus } from './problem-types';
 
 const fromHttpException = (exception: HttpException): Problem => {
-  const status = exception.getStatus();
-  const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'InternalError' : 'BadRequest');
-  return problem(status, code, exception.message);
+  const code = codeOfStatus(exception.getStatus());
+  // The framework's message ("Cannot GET /nope") is this occurrence: it goes in `detail`, never the
+  // title, and without a query string (a query value may hold personal data).
+  return problem(code, code === 'InternalError' ? undefined : exception.message.replace(/\?\S*/g, ''));
 };
 
 /**
@@ -46,9 +28,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof ProblemException) return sendProblem(response, exception.problem, exception.headers);
-    sendProblem(response, this.toProblem(exception));
+    const http = host.switchToHttp();
+    const response = http.getResponse<Parameters<typeof sendProblem>[0]>();
+    const request = http.getRequest<{ originalUrl?: string; url?: string } | undefined>();
+    const instance = instanceOf(request?.originalUrl ?? request?.url);
+    if (exception instanceof ProblemException) return sendProblem(response, exception.problem, exception.headers, instance);
+    sendProblem(response, this.toProblem(exception), {}, instance);
   }
 
   private toProblem(exception: unknown): Problem {
@@ -56,27 +41,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn(`event ${exception.eventType} refused at append: ${exception.fields.map((f) => f.field).join(', ')}`);
     }
     if (exception instanceof DomainError) {
-      return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, {
-        ...(exception.fields.length > 0 ? { errors: exception.fields } : {}),
-        ...exception.details,
-      });
+      return problem(exception.code, exception.message, { ...exception.details, errors: exception.fields });
     }
     if (exception instanceof RevisionMismatchError) {
-      return problem(412, exception.code, 'The record changed since the revision given in If-Match', {
+      return problem('RevisionMismatch', `If-Match gave revision ${exception.expected}; the record is at revision ${exception.actual}`, {
         currentRevision: exception.actual,
       });
     }
     if (exception instanceof WrongExpectedRevisionError) {
-      return problem(409, 'ConcurrentModification', 'The record is being changed by others; try again');
+      return problem('ConcurrentModification', 'The record is being changed by others; try again');
     }
-    if (exception instanceof StreamDeletedError) return problem(410, 'Deleted', 'The record was deleted');
+    if (exception instanceof StreamDeletedError) return problem('Deleted', 'The record was deleted');
     if (exception instanceof EventStoreUnavailableError) {
       this.logger.error(`event store unavailable: ${exception.name}`);
-      return problem(503, 'EventStoreUnavailable', 'The event store is unavailable; try again');
+      return problem('EventStoreUnavailable', 'The event store is unavailable; try again');
     }
     if (exception instanceof ReadStoreUnavailableError) {
       this.logger.error(`read store unavailable: ${exception.name}`);
-      return problem(503, 'ReadStoreUnavailable', 'The read models or the credential store are unavailable; try again');
+      return problem('ReadStoreUnavailable', 'The read models or the credential store are unavailable; try again');
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof InvalidEventError) {
@@ -85,6 +67,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`unexpected ${exception instanceof Error ? exception.name : typeof exception}`);
       if (process.env.LOG_STACKS === 'true' && exception instanceof Error) this.logger.error(exception.stack);
     }
-    return problem(500, 'InternalError', 'Something went wrong on our side');
+    return problem('InternalError', 'Something went wrong on our side');
   }
 }

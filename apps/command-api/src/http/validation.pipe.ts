@@ -1,14 +1,18 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
-import { badRequest, type FieldError, type ProblemException } from './problem';
+import { badRequest, ProblemException, type FieldError } from './problem';
 
-const flatten = (errors: readonly ValidationError[], prefix = ''): FieldError[] =>
+type Location = NonNullable<FieldError['in']>;
+
+const flatten = (errors: readonly ValidationError[], where: Location = 'body', prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, in: where, message }));
+    return [...own, ...flatten(error.children ?? [], where, field)];
   });
+
+const LOCATION_OF: Readonly<Partial<Record<ArgumentMetadata['type'], Location>>> = { body: 'body', query: 'query', param: 'path' };
 
 const validatorOptions: ValidatorOptions = {
   whitelist: true,
@@ -16,15 +20,31 @@ const validatorOptions: ValidatorOptions = {
   validationError: { target: false, value: false },
 };
 
-const validationFailed = (errors: readonly ValidationError[]): ProblemException =>
-  badRequest('ValidationFailed', 'The request is not valid', flatten(errors));
+const validationFailed = (errors: readonly ValidationError[], where: Location = 'body'): ProblemException => {
+  const fields = flatten(errors, where);
+  return badRequest('ValidationFailed', `${fields.length} field${fields.length === 1 ? ' is' : 's are'} not valid`, fields);
+};
+
+/** The global pipe: a query or path parameter is named as a parameter, a body field by its JSON Pointer. */
+class ProblemValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const where = LOCATION_OF[metadata.type] ?? 'body';
+    if (where === 'body') return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof ProblemException) || !error.problem.errors) throw error;
+      throw badRequest('ValidationFailed', error.problem.detail ?? 'The request is not valid', error.problem.errors.map((e) => ({ field: e.field, in: where, message: e.message })));
+    }
+  }
+}
 
 /**
  * class-validator on every DTO: unknown fields are refused (not silently dropped), and every failing
  * field is named in the problem's `errors`.
  */
 export const validationPipe = (): ValidationPipe =>
-  new ValidationPipe({ ...validatorOptions, transform: true, exceptionFactory: validationFailed });
+  new ProblemValidationPipe({ ...validatorOptions, transform: true, exceptionFactory: (errors) => validationFailed(errors) });
 
 /**
  * The same checks on a body the application built itself (the result of a merge patch), answered

@@ -133,7 +133,7 @@ export const editClientIdentity = (command: EditClientIdentity, state: ChartStat
 export const tagClient = (command: TagClient, state: ChartState): ChartEvent[] => {
   const chart = openChartOf(state, command.practiceId);
   if (!command.tagDefined) {
-    throw new DomainError('TagNotFound', 'invalid', 'No such tag in this practice', [{ field: 'tagId', message: 'must be a tag of the practice' }]);
+    throw new DomainError('UnknownTag', 'invalid', 'No such tag in this practice', [{ field: 'tagId', message: 'must be a tag of the practice' }]);
   }
   if (chart.tagIds.includes(command.tagId)) return [];
   return [{ type: 'ClientTagged', data: { chartId: chart.chartId, tagId: command.tagId } }];

@@ -90,7 +90,7 @@ describe('Chart decider: the record', () => {
     it('tags a client with a tag of the catalogue only, once', () => {
       const tagged: ChartEvent = { type: 'ClientTagged', data: { chartId, tagId: 't-1' } };
       spec.given([individualCreated]).when({ type: 'TagClient', chartId, practiceId, tagId: 't-1', tagDefined: true }).then([tagged]);
-      spec.given([individualCreated]).when({ type: 'TagClient', chartId, practiceId, tagId: 't-1', tagDefined: false }).thenThrows('TagNotFound', 'tagId');
+      spec.given([individualCreated]).when({ type: 'TagClient', chartId, practiceId, tagId: 't-1', tagDefined: false }).thenThrows('UnknownTag', 'tagId');
       spec.given([individualCreated, tagged]).when({ type: 'TagClient', chartId, practiceId, tagId: 't-1', tagDefined: true }).then([]);
       spec.given([individualCreated, tagged]).when({ type: 'UntagClient', chartId, practiceId, tagId: 't-1' }).then([{ type: 'ClientUntagged', data: { chartId, tagId: 't-1' } }]);
       spec.given([individualCreated]).when({ type: 'UntagClient', chartId, practiceId, tagId: 't-1' }).then([]);

@@ -7,20 +7,41 @@ interface Folded {
   position: number | undefined;
 }
 
+/** An event a projection threw on: it is left out of that read model, the others and later events go on. */
+export interface ProjectionFailure {
+  readonly event: RecordedEvent;
+  readonly error: unknown;
+}
+
 /**
  * Folds one batch of events into one projection's documents and writes each touched document once.
  * An event at or below a document's `_position` was applied before (a replay after a crash) and is
- * skipped, so applying the same batch twice changes nothing.
+ * skipped, so applying the same batch twice changes nothing. With `onFailure`, an event the projection
+ * throws on is reported and skipped (the documents keep what they had before it); without it, the
+ * error is thrown and nothing of the batch is written.
  */
 export const applyBatch = async (
   projection: ProjectionDefinition,
   collection: ReadCollection,
   events: readonly RecordedEvent[],
+  onFailure?: (failure: ProjectionFailure) => void,
 ): Promise<number> => {
   const relevant = events.filter((event) => projection.eventTypes.includes(event.type));
   if (relevant.length === 0) return 0;
 
-  const touched = relevant.map((event) => ({ event, ids: projection.documentIds(event) }));
+  const failed = new Set<RecordedEvent>();
+  const guarded = <T>(event: RecordedEvent, step: () => T, skipped: T): T => {
+    if (!onFailure) return step();
+    try {
+      return step();
+    } catch (error) {
+      if (!failed.has(event)) onFailure({ event, error });
+      failed.add(event);
+      return skipped;
+    }
+  };
+
+  const touched = relevant.map((event) => ({ event, ids: guarded(event, () => projection.documentIds(event), [] as readonly string[]) }));
   const ids = [...new Set(touched.flatMap(({ ids }) => ids))];
   const stored = await collection.getMany(ids);
   const folded = new Map<string, Folded>(ids.map((id) => [id, { doc: stored.get(id) ?? null, position: undefined }]));
@@ -30,7 +51,10 @@ export const applyBatch = async (
       const state = folded.get(id)!;
       const storedPosition = stored.get(id)?._position;
       if (storedPosition !== undefined && storedPosition >= event.position) continue;
-      state.doc = projection.apply(state.doc, event, id);
+      const before = state.doc;
+      const after = guarded(event, () => ({ doc: projection.apply(before, event, id) }), undefined);
+      if (after === undefined) continue;
+      state.doc = after.doc;
       state.position = event.position;
     }
   }

@@ -130,6 +130,73 @@ describe('Projector', () => {
     }
   });
 
+  describe('when a projection throws on an event', () => {
+    // Throws on the event whose data says so; counts the others.
+    const fragile = defineProjection<Counter>({
+      name: 'fragile',
+      indexes: [],
+      documentIds: (event) => [event.streamId],
+      handlers: {
+        Ticked: (doc, event, id) => {
+          if ((event.data as { poison?: boolean }).poison) throw new TypeError('cannot read ticks of undefined');
+          return { _id: id, ticks: (doc?.ticks ?? 0) + 1 };
+        },
+      },
+    });
+    const poison = (): NewEvent => ({ ...tick(), data: { poison: true } });
+
+    it('parks the event with its reason, applies the later events and moves the checkpoint', async () => {
+      await events.appendToStream('s-f', [tick(), poison(), tick()], { expectedRevision: 'no_stream' });
+      const projector = new Projector(events, readStore, [fragile, counters]);
+      await projector.start();
+      const head = await events.headPosition();
+      expect((await readStore.collection<Counter>('fragile').get('s-f'))?.ticks).toBe(2);
+      expect((await readStore.collection<Counter>('counters').get('s-f'))?.ticks).toBe(3);
+      expect(await readStore.getCheckpoint('fragile')).toBe(head);
+      const parked = await readStore.collection(PARKED_EVENTS).find({});
+      expect(parked).toEqual([
+        expect.objectContaining({ streamId: 's-f', revision: 1, type: 'Ticked', projection: 'fragile', reason: 'TypeError: cannot read ticks of undefined' }),
+      ]);
+      expect(projector.status()).toMatchObject({ parked: 1, running: true });
+      expect(projector.status().stopped).toBeUndefined();
+
+      // Live events after it go on too.
+      const { position } = await events.appendToStream('s-f', [tick()], { expectedRevision: 2 });
+      expect(await projector.waitFor(position, 5000)).toBe(true);
+      expect((await readStore.collection<Counter>('fragile').get('s-f'))?.ticks).toBe(3);
+      await projector.stop();
+    });
+
+    it('parks it once when the batch is replayed', async () => {
+      await events.appendToStream('s-g', [poison(), tick()], { expectedRevision: 'no_stream' });
+      const first = new Projector(events, readStore, [fragile]);
+      await first.start();
+      await first.stop();
+      await readStore.setCheckpoint('fragile', -1);
+      const again = new Projector(events, readStore, [fragile]);
+      await again.start();
+      expect(await readStore.collection(PARKED_EVENTS).count({})).toBe(1);
+      expect((await readStore.collection<Counter>('fragile').get('s-g'))?.ticks).toBe(1);
+      await again.stop();
+    });
+  });
+
+  it('says why it stopped when the read store fails, and reports it', async () => {
+    await events.appendToStream('s-h', [tick()], { expectedRevision: 'no_stream' });
+    const errors: unknown[] = [];
+    const projector = new Projector(events, readStore, [counters], { onError: (error) => errors.push(error) });
+    await projector.start();
+    const failing = readStore.setCheckpoint.bind(readStore);
+    readStore.setCheckpoint = async () => {
+      throw new Error('read store unreachable');
+    };
+    await events.appendToStream('s-h', [tick()], { expectedRevision: 0 });
+    await eventually(async () => projector.status().stopped !== undefined);
+    expect(projector.status()).toMatchObject({ running: false, stopped: { reason: 'Error: read store unreachable', at: expect.any(String) } });
+    expect(errors).toHaveLength(1);
+    readStore.setCheckpoint = failing;
+  });
+
   it('answers false when a position is not reached in time', async () => {
     const projector = new Projector(events, readStore, [counters]);
     await projector.start();

@@ -1,7 +1,8 @@
 import type { EventStore, SubscribedEvent, Subscription } from '../../../event-store/src/event-store.port';
 import type { ReadStore } from '../../../read-store/src/read-store.port';
 import type { ProjectionDefinition } from '../projection';
-import { applyBatch } from './apply-batch';
+import type { RecordedEvent } from '../../../events/src/envelope';
+import { applyBatch, type ProjectionFailure } from './apply-batch';
 
 export const PARKED_EVENTS = 'parked_events';
 
@@ -19,7 +20,22 @@ export interface ProjectorStatus {
   readonly position: number;
   readonly eventsApplied: number;
   readonly parked: number;
+  /** Why the projector stopped on its own (a store failure, a subscription it gave up on); absent while it runs. */
+  readonly stopped?: { readonly reason: string; readonly at: string };
 }
+
+/** A short reason for an operator: the error's name and message (the event's data is never in it). */
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : `thrown: ${String(error)}`.slice(0, 500);
+
+const parkedDocument = (event: RecordedEvent, reason: string) => ({
+  _id: event.metadata.eventId,
+  streamId: event.streamId,
+  revision: event.revision,
+  position: event.position,
+  type: event.type,
+  reason,
+});
 
 /**
  * Keeps the read models: one subscription to the whole log from the oldest checkpoint, each batch folded
@@ -32,6 +48,7 @@ export class Projector {
   private eventsApplied = 0;
   private parked = 0;
   private caughtUp = false;
+  private stopped: ProjectorStatus['stopped'];
   private readonly checkpoints = new Map<string, number>();
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
 
@@ -55,7 +72,11 @@ export class Projector {
       { after: from < 0 ? undefined : from, maxBatchSize: this.options.maxBatchSize ?? 1000 },
       {
         onEvents: (batch) => this.handle(batch),
-        onError: (error) => this.options.onError?.(error),
+        onError: (error) => {
+          this.stopped = { reason: reasonOf(error), at: new Date().toISOString() };
+          this.subscription = undefined;
+          this.options.onError?.(error);
+        },
       },
     );
     await this.subscription.caughtUp;
@@ -75,6 +96,7 @@ export class Projector {
       position: this.position,
       eventsApplied: this.eventsApplied,
       parked: this.parked,
+      ...(this.stopped ? { stopped: this.stopped } : {}),
     };
   }
 
@@ -98,7 +120,9 @@ export class Projector {
     for (const projection of this.projections) {
       const checkpoint = this.checkpoints.get(projection.name) ?? -1;
       const pending = valid.filter((event) => event.position > checkpoint);
-      await applyBatch(projection, this.readStore.collection(projection.name), pending);
+      const failures: ProjectionFailure[] = [];
+      await applyBatch(projection, this.readStore.collection(projection.name), pending, (failure) => failures.push(failure));
+      await this.parkFailures(projection.name, failures);
       await this.readStore.setCheckpoint(projection.name, last);
       this.checkpoints.set(projection.name, last);
     }
@@ -110,20 +134,23 @@ export class Projector {
   private async park(invalid: readonly SubscribedEvent[]): Promise<void> {
     if (invalid.length === 0) return;
     await this.readStore.collection(PARKED_EVENTS).bulkWrite(
-      invalid.map((event) => ({
-        kind: 'put' as const,
-        doc: {
-          _id: event.metadata.eventId,
-          streamId: event.streamId,
-          revision: event.revision,
-          position: event.position,
-          type: event.type,
-          reason: event.invalidReason,
-        },
-      })),
+      invalid.map((event) => ({ kind: 'put' as const, doc: parkedDocument(event, event.invalidReason ?? 'invalid') })),
     );
     this.parked += invalid.length;
     this.options.log?.(`parked ${invalid.length} invalid event(s) up to position ${invalid[invalid.length - 1].position}`);
+  }
+
+  /**
+   * An event a projection threw on is kept with the projection and the error, for an operator; that read
+   * model goes on without it, like every other read model and every later event.
+   */
+  private async parkFailures(projection: string, failures: readonly ProjectionFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    await this.readStore.collection(PARKED_EVENTS).bulkWrite(
+      failures.map(({ event, error }) => ({ kind: 'put' as const, doc: { ...parkedDocument(event, reasonOf(error)), _id: `${projection}:${event.metadata.eventId}`, projection } })),
+    );
+    this.parked += failures.length;
+    this.options.log?.(`parked ${failures.length} event(s) that projection ${projection} threw on, up to position ${failures[failures.length - 1].event.position}`);
   }
 
   private advanceTo(position: number): void {
