@@ -71,7 +71,7 @@ export class PracticeReadsController {
     const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
     await this.audit.record(user.userId, practiceId, chartId, 'chart');
-    response.setHeader('ETag', `"${doc.revision}"`);
+    response.header('ETag', `"${doc.revision}"`);
     return chartView(this.readStore, doc, new Date());
   }
 

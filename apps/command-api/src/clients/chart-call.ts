@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
 import type { AuthenticatedUser } from '../http/auth.guard';
 import { isUuid } from '../http/practice-member.guard';
+import type { HttpRequest } from '../http/http-types';
 import { headerOf, idempotencyOf, parseCorrelationId, parseIfMatch, type Idempotency } from '../http/headers';
 
 /** Who calls which chart of which practice, with the headers every chart command honours. */
@@ -18,7 +18,7 @@ export interface ChartCall {
 
 /** The chart call of a route under `practices/:practiceId/(clients/:clientId | charts/:chartId)`. */
 export const ChartCallParams = createParamDecorator((_: unknown, context: ExecutionContext): ChartCall => {
-  const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+  const request = context.switchToHttp().getRequest<HttpRequest & { user?: AuthenticatedUser }>();
   const params = request.params as Record<string, string | undefined>;
   const chartId = params.clientId ?? params.chartId ?? '';
   if (chartId !== '' && !isUuid(chartId)) throw chartNotFound();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import type { Response } from 'express';
 import { commandEnvelope, type CommandEnvelope } from '../application/command-envelope';
 import { answerCommand } from '../http/command-answer';
+import type { HeaderSink } from '../http/http-types';
 import type { ChartCall } from './chart-call';
 import { ChangeChartCommand, type ChartCommandResult } from './client.commands';
 
@@ -23,13 +23,13 @@ export class ChartCommandSender {
    * A change of the chart in the path alone. Commands that need the time get the envelope's, the one
    * moment the command was accepted, which is also the events' `occurredAt`.
    */
-  change(response: Response, call: ChartCall, command: DistributiveOmit<ChangeCommand, 'chartId' | 'practiceId' | 'now'>) {
+  change(response: HeaderSink, call: ChartCall, command: DistributiveOmit<ChangeCommand, 'chartId' | 'practiceId' | 'now'>) {
     const envelope = this.envelope(call, command.type);
     const full = { ...command, chartId: call.chartId, practiceId: call.practiceId, now: envelope.now } as ChangeCommand;
     return this.send(response, new ChangeChartCommand(envelope, full, call.ifMatch));
   }
 
-  async send(response: Response, command: Command<ChartCommandResult>) {
+  async send(response: HeaderSink, command: Command<ChartCommandResult>) {
     const result = await this.commandBus.execute(command);
     return answerCommand(response, result, { chartId: result.chartId, revision: result.revision, ...(result.created ?? {}) });
   }

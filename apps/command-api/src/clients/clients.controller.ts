@@ -22,7 +22,7 @@ export class ClientsController {
   async create(@ChartCallParams() call: ChartCall, @Body() body: CreateClientRequestDto, @Res({ passthrough: true }) response: Response) {
     const envelope = this.sender.envelope(call, 'CreateClient');
     const answer = await this.sender.send(response, new CreateClientCommand(envelope, body.firstName, body.lastName, body.email ?? null));
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
+    response.header('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
     return { clientId: answer.chartId, position: answer.position };
   }
 
@@ -33,7 +33,7 @@ export class ClientsController {
     const envelope = this.sender.envelope(call, 'CreateMinorClient');
     const command = new CreateMinorClientCommand(envelope, body.firstName, body.lastName, body.email ?? null, contacts, body.portalAccess ?? 'neither');
     const answer = await this.sender.send(response, command);
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
+    response.header('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
     return { clientId: answer.chartId, ...answer };
   }
 
@@ -43,7 +43,7 @@ export class ClientsController {
     const members = body.members.map((member, i) => memberInputOf(member, `members.${i}`));
     const envelope = this.sender.envelope(call, 'CreateGroupChart');
     const answer = await this.sender.send(response, new CreateGroupChartCommand(envelope, body.kind, body.name, members));
-    response.setHeader('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
+    response.header('Location', `/practices/${call.practiceId}/charts/${answer.chartId}`);
     return answer;
   }
 }

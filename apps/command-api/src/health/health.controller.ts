@@ -1,14 +1,13 @@
-import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
-import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
-import { allProjections } from '../../../../libs/read-models/src/all-projections';
-import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
 import { Public } from '../http/auth.guard';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
+import { readModelLag } from './projection-status';
 
+/** Liveness for load balancers. Metrics are not here: they are on METRICS_PORT (see metrics-server.ts). */
 @ApiTags('health')
 @Public()
 @Controller()
@@ -22,21 +21,7 @@ export class HealthController {
   /** Liveness plus projection lag (events and seconds behind the log). */
   @Get('health')
   async health() {
-    const lag = await this.lag();
+    const lag = await readModelLag({ events: this.events, readStore: this.readStore, projector: this.projector });
     return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...this.projector?.status(), lag } };
-  }
-
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  async metrics(): Promise<string> {
-    const parked = this.projector?.status().parked ?? (await this.readStore.collection(PARKED_EVENTS).count({}));
-    return lagMetrics(await this.lag(), parked);
-  }
-
-  /** In-process: the projector's own position; across processes: the slowest checkpoint. */
-  private async lag(): Promise<ProjectionLag> {
-    if (this.projector) return projectionLag(this.events, this.projector.status().position);
-    const checkpoints = await Promise.all(allProjections.map((p) => this.readStore.getCheckpoint(p.name)));
-    return projectionLag(this.events, Math.min(...checkpoints.map((c) => c ?? -1)));
   }
 }

@@ -19,7 +19,7 @@ interface Sent {
 const render = (exception: unknown): Sent => {
   const sent: Sent = {};
   const response = {
-    setHeader: () => response,
+    header: () => response,
     status: (status: number) => ((sent.status = status), response),
     type: (type: string) => ((sent.type = type), response),
     send: (body: string) => ((sent.body = JSON.parse(body)), response),

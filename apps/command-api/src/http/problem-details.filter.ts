@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
 import { DomainError, type DomainErrorKind } from '../../../../libs/domain/src/shared/domain-error';
 import {
   EventStoreUnavailableError,
@@ -9,6 +8,7 @@ import {
 } from '../../../../libs/event-store/src/event-store.port';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
 import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
+import type { ProblemReply } from './http-types';
 import { problem, ProblemException, sendProblem, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -46,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<ProblemReply>();
     if (exception instanceof ProblemException) return sendProblem(response, exception.problem, exception.headers);
     sendProblem(response, this.toProblem(exception));
   }

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ProblemReply } from './http-types';
 
 export interface FieldError {
   readonly field: string;
@@ -23,9 +23,11 @@ export const problem = (
   extra: { detail?: string; errors?: readonly FieldError[]; [key: string]: unknown } = {},
 ): Problem => ({ type: `urn:practice-core:problem:${code}`, title, status, code, ...extra });
 
-export const sendProblem = (response: Response, body: Problem, headers: Record<string, string> = {}): void => {
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+export const sendProblem = (reply: ProblemReply, body: Problem, headers: Record<string, string> = {}): void => {
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  reply.status(body.status);
+  reply.type('application/problem+json');
+  reply.send(JSON.stringify(body));
 };
 
 /** Thrown by the HTTP layer itself (validation, headers, tokens); the filter renders it. */
