@@ -4,7 +4,7 @@
  */
 const PURE = '^libs/(domain|events)/';
 const FRAMEWORK_AND_IO =
-  '(^|/)node_modules/(@nestjs|class-validator|class-transformer|@eventstore|mongodb|bson|better-sqlite3|mingo|express|@grpc|jsonwebtoken)/';
+  '(^|/)node_modules/(@nestjs|class-validator|class-transformer|@eventstore|mongodb|bson|better-sqlite3|mingo|express|fastify|@fastify|pino|pino-pretty|@grpc|jsonwebtoken)/';
 
 module.exports = {
   forbidden: [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../apps/command-api/src/config';
 import { createRuntime } from '../apps/command-api/src/bootstrap/runtime';
 import { createApp } from '../apps/command-api/src/bootstrap/create-app';
+import { createLogger } from '../apps/command-api/src/bootstrap/logger';
 import { buildOpenApiDocument } from '../apps/command-api/src/http/openapi';
 
 /** Writes the OpenAPI document of the app (no server is started) to the file given, default openapi.json. */
@@ -11,7 +12,7 @@ const main = async (): Promise<void> => {
   const out = process.argv[2] ?? 'openapi.json';
   const dataDir = mkdtempSync(join(tmpdir(), 'practice-core-openapi-'));
   const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir }));
-  const app = await createApp(runtime, ['error']);
+  const app = await createApp(runtime, { logger: createLogger('error') });
   await app.init();
   writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   await app.close();

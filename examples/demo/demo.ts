@@ -1,3 +1,4 @@
+import { createLogger } from '../../apps/command-api/src/bootstrap/logger';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '../../apps/command-api/src/config';
 import { createApp } from '../../apps/command-api/src/bootstrap/create-app';
@@ -12,7 +13,7 @@ import { DEMO_PRACTICE, seedDemo } from './demo-seed';
 const main = async (): Promise<void> => {
   const config = loadConfig();
   const runtime = await createRuntime(config);
-  const app = await createApp(runtime, ['error']);
+  const app = await createApp(runtime, { logger: createLogger('error') });
   await app.listen(0, '127.0.0.1');
   try {
     const { port } = app.getHttpServer().address() as AddressInfo;

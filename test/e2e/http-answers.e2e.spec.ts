@@ -56,12 +56,21 @@ describe('HTTP answers (embedded default)', () => {
       ['404', () => app.http().get('/nowhere')],
       ['405', () => app.http().get('/auth/sign-in')],
       ['health', () => app.http().get('/health')],
+      ['a malformed URL', () => app.http().get('/practices/%E0%A4%A/clients').set(auth)],
     ];
 
-    it.each(calls)('%s: nosniff and Cache-Control no-store', async (_, call) => {
+    it.each(calls)('%s: nosniff, Cache-Control no-store and X-Request-Id', async (_, call) => {
       const response = await call();
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('a malformed URL is a 400 problem', async () => {
+      const response = await app.http().get('/practices/%E0%A4%A/clients').set(auth);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 400, code: 'BadRequest' });
     });
 
     it('the public documentation: nosniff', async () => {

@@ -33,7 +33,8 @@ describe('command-api and projector as separate processes on EventStoreDB and Mo
     };
     const apiPort = 3900 + (process.pid % 50);
     projector = startProcess('apps/projector/src/main.ts', { ...env, PROJECTOR_PORT: String(apiPort + 50) });
-    api = startProcess('apps/command-api/src/main.ts', { ...env, PORT: String(apiPort) });
+    // METRICS_PORT 0: any free port, so that suites running side by side do not meet on the default one.
+    api = startProcess('apps/command-api/src/main.ts', { ...env, PORT: String(apiPort), METRICS_PORT: '0' });
     await Promise.all([
       waitForHttp(`http://127.0.0.1:${apiPort}/health`, api),
       waitForHttp(`http://127.0.0.1:${apiPort + 50}/health`, projector),

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../../apps/command-api/src/config';
 import { createRuntime, type Runtime } from '../../apps/command-api/src/bootstrap/runtime';
-import { createApp } from '../../apps/command-api/src/bootstrap/create-app';
 import { buildOpenApiDocument } from '../../apps/command-api/src/http/openapi';
 import { checkedAgent, OpenApiConformance } from './openapi-conformance';
+import { createApp, type AppOptions } from '../../apps/command-api/src/bootstrap/create-app';
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly runtime: Runtime;
   readonly dataDir: string;
   readonly http: () => ReturnType<typeof request>;
@@ -23,11 +23,19 @@ export interface TestApp {
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'practice-core-'));
 
 /** The real application on the embedded default (SQLite + in-memory read models) in a temp directory. */
-export const startTestApp = async (dataDir = newDataDir(), env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
-  const config = loadConfig({ DATA_DIR: dataDir, TOKEN_TTL_SECONDS: '600', CONSISTENCY_WAIT_MS: '3000', ...env });
+export const startTestApp = async (dataDir = newDataDir(), env: NodeJS.ProcessEnv = {}, options: AppOptions = {}): Promise<TestApp> => {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    TOKEN_TTL_SECONDS: '600',
+    CONSISTENCY_WAIT_MS: '3000',
+    // Quiet unless asked for (LOG_LEVEL=debug npm test).
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...env,
+  });
   const runtime = await createRuntime(config);
-  const app = await createApp(runtime, ['error']);
+  const app = await createApp(runtime, options);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   // Every answer a suite receives is checked against the document the app serves.
   const conformance = new OpenApiConformance(buildOpenApiDocument(app));

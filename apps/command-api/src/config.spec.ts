@@ -57,4 +57,49 @@ describe('loadConfig', () => {
       expect(loadConfig({ DATA_DIR: dir, SECRETS_KEY: key.toString('base64') }).secretsKeys.current).toEqual(key);
     });
   });
+
+  describe('the HTTP settings', () => {
+    it('defaults: 64 KiB bodies, info logs, CORS closed, metrics on 127.0.0.1:9464', () => {
+      expect(loadConfig({ DATA_DIR: dir })).toMatchObject({
+        bodyLimit: 65536,
+        logLevel: 'info',
+        corsOrigins: [],
+        metricsPort: 9464,
+        metricsHost: '127.0.0.1',
+      });
+    });
+
+    it.each([
+      ['1000', 1000],
+      ['64kb', 65536],
+      ['1MB', 1048576],
+      ['1.5kb', 1536],
+    ])('reads BODY_LIMIT=%s as %i bytes', (value, bytes) => expect(loadConfig({ DATA_DIR: dir, BODY_LIMIT: value }).bodyLimit).toBe(bytes));
+
+    it.each(['lots', '0', '-1kb', '64 parsecs'])('refuses BODY_LIMIT=%s', (value) =>
+      expect(() => loadConfig({ DATA_DIR: dir, BODY_LIMIT: value })).toThrow(/BODY_LIMIT must be/),
+    );
+
+    it('takes LOG_LEVEL, and refuses one pino does not have', () => {
+      expect(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+      expect(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+      expect(() => loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
+    });
+
+    it('takes CORS_ORIGINS as origins, normalised, without repeats', () => {
+      const config = loadConfig({ DATA_DIR: dir, CORS_ORIGINS: ' https://App.Example.com ,http://localhost:5173,https://app.example.com:443/,' });
+      expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    });
+
+    it.each(['*', 'app.example.com', 'https://app.example.com/path', 'ftp://app.example.com', 'https://user:pw@app.example.com', 'https://app.example.com?x=1'])(
+      'refuses the CORS_ORIGINS entry %p',
+      (entry) => expect(() => loadConfig({ DATA_DIR: dir, CORS_ORIGINS: `https://ok.example, ${entry}` })).toThrow(/CORS_ORIGINS/),
+    );
+
+    it('takes METRICS_PORT and METRICS_HOST, and refuses a port that is not one', () => {
+      expect(loadConfig({ DATA_DIR: dir, METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' })).toMatchObject({ metricsPort: 9100, metricsHost: '0.0.0.0' });
+      expect(() => loadConfig({ DATA_DIR: dir, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+      expect(() => loadConfig({ DATA_DIR: dir, METRICS_PORT: 'metrics' })).toThrow(/METRICS_PORT/);
+    });
+  });
 });

@@ -19,8 +19,19 @@ export interface AppConfig {
   readonly embeddedProjector: boolean;
   /** How long a read carrying a consistency token may wait for the read models. */
   readonly consistencyWaitMs: number;
-  readonly bodyLimit: string;
+  /** The largest body accepted, in bytes (BODY_LIMIT, e.g. `64kb`). */
+  readonly bodyLimit: number;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: LogLevel;
+  /** Origins browsers may call the API from (CORS_ORIGINS); none: CORS stays closed. */
+  readonly corsOrigins: readonly string[];
+  /** Where /metrics (and /health) are served, apart from the API: METRICS_HOST:METRICS_PORT. */
+  readonly metricsPort: number;
+  readonly metricsHost: string;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
@@ -28,6 +39,50 @@ const integer = (value: string | undefined, fallback: number, name: string): num
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`${name} must be a non-negative integer`);
+  return parsed;
+};
+
+const UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `65536`, `64kb`, `1mb` (units of 1024, as before with Express): a number of bytes. */
+export const byteSize = (value: string, name: string): number => {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  const bytes = match ? Math.floor(Number(match[1]) * UNITS[(match[2] ?? 'b').toLowerCase()]) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new ConfigError(`${name} must be a size such as 64kb or 1mb`);
+  return bytes;
+};
+
+const logLevel = (value: string | undefined): LogLevel => {
+  const level = (value || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return level as LogLevel;
+};
+
+/** The origin an entry of CORS_ORIGINS names (scheme, host and port, normalised), if it names only that. */
+const originOf = (entry: string): string | undefined => {
+  try {
+    const url = new URL(entry);
+    const bare = /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** `https://app.example.com, http://localhost:5173`: origins only, no path and no wildcard. */
+const corsOrigins = (value: string | undefined): string[] => {
+  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const origins = entries.map((entry) => {
+    const origin = originOf(entry);
+    if (origin === undefined) throw new ConfigError(`each of CORS_ORIGINS must be an origin such as https://app.example.com (no path, no wildcard): ${JSON.stringify(entry)}`);
+    return origin;
+  });
+  return [...new Set(origins)];
+};
+
+const port = (value: string | undefined, fallback: number, name: string): number => {
+  const parsed = integer(value, fallback, name);
+  if (parsed > 65535) throw new ConfigError(`${name} must be a port number`);
   return parsed;
 };
 
@@ -94,7 +149,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const mongoUrl = env.MONGODB_URL || undefined;
   const embedded = eventStoreUrl === undefined && mongoUrl === undefined;
   return {
-    port: integer(env.PORT, 3000, 'PORT'),
+    port: port(env.PORT, 3000, 'PORT'),
     dataDir,
     eventStoreUrl,
     mongoUrl,
@@ -104,6 +159,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     // With an in-memory read store the API must project itself; with MongoDB the projector may run apart.
     embeddedProjector: mongoUrl === undefined || env.EMBEDDED_PROJECTOR === 'true',
     consistencyWaitMs: integer(env.CONSISTENCY_WAIT_MS, 5000, 'CONSISTENCY_WAIT_MS'),
-    bodyLimit: env.BODY_LIMIT ?? '64kb',
+    bodyLimit: byteSize(env.BODY_LIMIT || '64kb', 'BODY_LIMIT'),
+    logLevel: logLevel(env.LOG_LEVEL),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
+    metricsPort: port(env.METRICS_PORT, 9464, 'METRICS_PORT'),
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
   };
 };

@@ -1,6 +1,7 @@
 /**
  * Events are plain data: `{ type, data, metadata }`. The `type` string equals the TypeScript type name.
- * Who did it and why (actor, correlation, causation) lives in metadata, never in data.
+ * Who did it and why (actor, correlation, causation, request) lives in metadata, never in data; its
+ * schema is in metadata.schema.ts.
  */
 export interface EventMetadata {
   readonly eventId: string;
@@ -17,6 +18,11 @@ export interface EventMetadata {
    * left out), so a key reused for a different request is refused instead of answered as the first.
    */
   readonly requestFingerprint?: string;
+  /**
+   * The id of the HTTP request that sent the command (`X-Request-Id`, or the one the API made), as
+   * in its log lines. Absent on events recorded before it was kept, and on events not sent through HTTP.
+   */
+  readonly requestId?: string;
 }
 
 /** What a decider returns: an event without its metadata (the application adds it). */

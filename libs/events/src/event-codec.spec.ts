@@ -84,4 +84,36 @@ describe('EventCodec', () => {
     expect(() => codec.decodeOnRead({ ...recorded(1, {}), type: 'Nope' })).toThrow(/unknown event type/);
     expect(() => codec.decodeOnRead(recorded(3, {}))).toThrow(/unknown schemaVersion/);
   });
+
+  describe('metadata', () => {
+    const current = recorded(2, { firstName: 'Ada', lastName: 'Lovelace' });
+    const withMetadata = (metadata: Record<string, unknown>): RecordedEvent => ({ ...current, metadata: { ...current.metadata, ...metadata } as RecordedEvent['metadata'] });
+
+    it('accepts a request id on append, and metadata without one (events recorded before it)', () => {
+      expect(() => codec.checkOnAppend(withMetadata({ requestId: 'abc-123_x.Y' }))).not.toThrow();
+      expect(() => codec.checkOnAppend(current)).not.toThrow();
+      expect(() => codec.checkOnAppend(withMetadata({ requestFingerprint: 'f', requestId: '0f8fad5b-d9cb-469f-a165-70867728950e' }))).not.toThrow();
+    });
+
+    it.each([
+      ['a request id with a space', { requestId: 'has space' }],
+      ['an empty request id', { requestId: '' }],
+      ['a request id past 128 characters', { requestId: 'x'.repeat(129) }],
+      ['an unknown field', { userAgent: 'curl' }],
+      ['no correlation id', { correlationId: undefined }],
+      ['a time that is not ISO-8601', { occurredAt: 'yesterday' }],
+    ])('refuses %s on append as a fault of the application (no data issues)', (_, metadata) => {
+      const run = () => codec.checkOnAppend(withMetadata(metadata));
+      expect(run).toThrow(/metadata/);
+      try {
+        run();
+      } catch (error) {
+        expect((error as InvalidEventError).dataIssues).toEqual([]);
+      }
+    });
+
+    it('reads events of any metadata as they were recorded', () => {
+      expect(codec.decodeOnRead(withMetadata({ requestId: 'has space' })).metadata.requestId).toBe('has space');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import type { ZodTypeAny } from 'zod';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { InvalidEventError, type EventDataIssue } from './invalid-event.error';
+import { eventMetadataSchema } from './metadata.schema';
 
 /**
  * Turns data of an older schema version into the next version. Published shapes never change: a new
@@ -23,7 +24,7 @@ const dataIssues = (issues: readonly { path: readonly PropertyKey[]; message: st
 
 const formatIssues = (issues: readonly EventDataIssue[]): string => issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
 
-/** Checks events against their schemas on append and upcasts them on read. */
+/** Checks events (data and metadata) against their schemas on append, and upcasts their data on read. */
 export class EventCodec {
   constructor(private readonly registry: EventRegistry) {}
 
@@ -40,6 +41,9 @@ export class EventCodec {
       );
     }
     this.check(event.type, definition, event.data);
+    const metadata = eventMetadataSchema.safeParse(event.metadata);
+    // A fault of the application, not of the data it was sent: no data issues, so not a 422.
+    if (!metadata.success) throw new InvalidEventError(event.type, `metadata: ${formatIssues(dataIssues(metadata.error.issues))}`);
   }
 
   decodeOnRead(event: RecordedEvent): RecordedEvent {

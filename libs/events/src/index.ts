@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './metadata.schema';
 export * from './streams';
 export * from './invalid-event.error';
 export * from './event-codec';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deterministicUuid } from './deterministic-id';
+import { currentRequestId } from './request-context';
 
 /**
  * Who issues a command, when, and under which id. With an idempotency key the command id, and so every
@@ -13,6 +14,8 @@ export interface CommandEnvelope {
   readonly correlationId: string;
   /** The request's fingerprint when it came with an Idempotency-Key. */
   readonly requestFingerprint?: string;
+  /** The id of the HTTP request that sent the command (`X-Request-Id`), when it came through HTTP. */
+  readonly requestId?: string;
   /** ISO-8601 time the command was accepted. */
   readonly now: string;
   /** An id for a new entity, stable across retries of the same command. */
@@ -26,6 +29,8 @@ export interface EnvelopeInput {
   /** A bare key (internal callers) or a key with the fingerprint of its request (HTTP). */
   readonly idempotencyKey?: string | { readonly key: string; readonly fingerprint: string };
   readonly correlationId?: string;
+  /** Unset: the id of the request being served (see request-context.ts), if any. */
+  readonly requestId?: string;
   readonly now?: Date;
 }
 
@@ -35,6 +40,7 @@ export const commandEnvelope = (input: EnvelopeInput): CommandEnvelope => {
     idempotency === undefined
       ? randomUUID()
       : deterministicUuid(`${input.actorUserId ?? 'anonymous'}|${input.commandType}|${idempotency.key}`);
+  const requestId = input.requestId ?? currentRequestId();
   return {
     commandId,
     commandType: input.commandType,
@@ -42,6 +48,7 @@ export const commandEnvelope = (input: EnvelopeInput): CommandEnvelope => {
     practiceId: input.practiceId,
     correlationId: input.correlationId ?? commandId,
     ...(idempotency?.fingerprint === undefined ? {} : { requestFingerprint: idempotency.fingerprint }),
+    ...(requestId === undefined ? {} : { requestId }),
     now: (input.now ?? new Date()).toISOString(),
     newId: (purpose) => deterministicUuid(`${commandId}|${purpose}`),
   };

@@ -184,6 +184,7 @@ export class CommandRunner {
         causationId: envelope.commandId,
         commandType: envelope.commandType,
         ...(envelope.requestFingerprint === undefined ? {} : { requestFingerprint: envelope.requestFingerprint }),
+        ...(envelope.requestId === undefined ? {} : { requestId: envelope.requestId }),
       },
     }));
   }

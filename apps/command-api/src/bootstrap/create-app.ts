@@ -1,38 +1,66 @@
 import 'reflect-metadata';
-import type { LogLevel } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
-import { jsonBody } from '../http/json-body.middleware';
-import { methodNotAllowed } from '../http/method-not-allowed';
 import { buildOpenApiDocument } from '../http/openapi';
-import { responseHeaders } from '../http/response-headers';
+import { problem, sendProblem } from '../http/problem';
+import { requestIdFrom } from '../http/request-id';
 import { validationPipe } from '../http/validation.pipe';
+import { AccessLogController, installHttpPipeline, setAnswerHeaders } from './http-pipeline';
+import { createLogger, NestPinoLogger, type DestinationStream, type Logger } from './logger';
 import type { Runtime } from './runtime';
 
+export interface AppOptions {
+  /** The process logger. Unset: one at LOG_LEVEL, writing to `logDestination` (stdout by default). */
+  readonly logger?: Logger;
+  readonly logDestination?: DestinationStream;
+}
+
+/** Longer than any request line Node accepts: a path parameter is never cut short by a 414. */
+const MAX_PARAM_LENGTH = 16 * 1024;
+
 /**
- * Builds the HTTP application over a runtime. The embedded projector has caught up before the app
- * answers, so the first read after a restart already sees every client.
+ * Builds the HTTP application (Nest on Fastify) over a runtime. The embedded projector has caught up
+ * before the app answers, so the first read after a restart already sees every client.
  */
-export const createApp = async (
-  runtime: Runtime,
-  logger: LogLevel[] = ['error', 'warn', 'log'],
-): Promise<NestExpressApplication> => {
+export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<NestFastifyApplication> => {
   if (runtime.projector) await runtime.projector.start();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
-    bodyParser: false,
-    logger,
+  const { config } = runtime;
+  const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
+  const origins = new Set(config.corsOrigins);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new AccessLogController(),
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimit,
+    // As Express routed: /clients/ is /clients, and paths are not case-sensitive (nor is the 405 check).
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: MAX_PARAM_LENGTH },
+    // A URL the router refuses (malformed) is answered before any hook, and before Nest's error
+    // handler: here, as a problem with the headers of every answer.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      setAnswerHeaders(request, reply, origins);
+      const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      sendProblem(reply, problem(status === 414 ? 'UriTooLong' : 'BadRequest', 'The URL cannot be read'));
+    },
   });
-  app.disable('x-powered-by');
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), adapter, {
+    bodyParser: false,
+    logger: new NestPinoLogger(logger),
+  });
 
   let document: OpenAPIObject | undefined;
   // Built on first use, once: it serves /docs and is the route list that tells a 405 from a 404.
   const openApiDocument = (): OpenAPIObject => (document ??= buildOpenApiDocument(app));
 
-  app.use(responseHeaders());
-  app.use(methodNotAllowed(() => openApiDocument().paths));
-  app.use(jsonBody(runtime.config.bodyLimit));
+  installHttpPipeline(app.getHttpAdapter().getInstance(), {
+    bodyLimit: config.bodyLimit,
+    corsOrigins: config.corsOrigins,
+    routePaths: () => openApiDocument().paths,
+  });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument, { jsonDocumentUrl: 'docs/openapi.json' });

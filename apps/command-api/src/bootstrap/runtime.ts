@@ -21,11 +21,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const log = (message: string): void => {
+const consoleLog = (message: string): void => {
   if (process.env.NODE_ENV !== 'test') console.log(`[projector] ${message}`);
 };
 
-export const createRuntime = async (config: AppConfig): Promise<Runtime> => {
+/** `log`: where the embedded projector writes its lines (the process logger in main.ts). */
+export const createRuntime = async (config: AppConfig, log: (message: string) => void = consoleLog): Promise<Runtime> => {
   const eventStore = await createEventStore(config);
   const readStore = await createReadStore(config);
   // With MongoDB the API is stateless (any number of replicas): secrets live there too, apart from the read models.

@@ -1,17 +1,16 @@
-import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
-import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
-import { allProjections } from '../../../../libs/read-models/src/all-projections';
-import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
 import { Public } from '../http/auth.guard';
 import { problem, ProblemException } from '../http/problem';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
-import { ApiRead, ApiReadText } from '../http/api-answers';
+import { ApiRead } from '../http/api-answers';
 import { HealthDto } from './health.response.dto';
+import { readModelLag } from './projection-status';
 
+/** Liveness for load balancers. Metrics are not here: they are on METRICS_PORT (see metrics-server.ts). */
 @ApiTags('health')
 @Public()
 @Controller()
@@ -29,7 +28,7 @@ export class HealthController {
   @ApiRead('Liveness and projection lag', HealthDto)
   @Get('health')
   async health() {
-    const lag = await this.lag();
+    const lag = await readModelLag({ events: this.events, readStore: this.readStore, projector: this.projector });
     const status = this.projector?.status();
     if (status?.stopped) {
       throw new ProblemException(
@@ -41,20 +40,5 @@ export class HealthController {
       );
     }
     return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...status, lag } };
-  }
-
-  @ApiReadText('Prometheus metrics: projection lag and parked events', 'text/plain')
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  async metrics(): Promise<string> {
-    const parked = this.projector?.status().parked ?? (await this.readStore.collection(PARKED_EVENTS).count({}));
-    return lagMetrics(await this.lag(), parked);
-  }
-
-  /** In-process: the projector's own position; across processes: the slowest checkpoint. */
-  private async lag(): Promise<ProjectionLag> {
-    if (this.projector) return projectionLag(this.events, this.projector.status().position);
-    const checkpoints = await Promise.all(allProjections.map((p) => this.readStore.getCheckpoint(p.name)));
-    return projectionLag(this.events, Math.min(...checkpoints.map((c) => c ?? -1)));
   }
 }

@@ -1,16 +1,16 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { TokenService } from '../infrastructure/token-service';
 import { CREDENTIAL_STORE } from '../infrastructure/tokens';
 import type { CredentialStore } from '../infrastructure/credential-store';
+import { headerOf, type HttpRequest } from './http-types';
 import { problem, ProblemException } from './problem';
 
 export interface AuthenticatedUser {
   readonly userId: string;
 }
 
-type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
+type AuthenticatedRequest = HttpRequest & { user?: AuthenticatedUser };
 
 const PUBLIC = 'isPublic';
 // @nestjs/swagger's security metadata key: an empty list documents `security: []` (no token needed).
@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const [scheme, token] = (headerOf(request, 'authorization') ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
     const claims = this.tokens.verify(token);
     if (!claims) throw unauthorized();

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader, type ApiHeaderOptions } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { headerOf, pathOf, type HttpRequest } from './http-types';
 import { badRequest } from './problem';
 
-export const headerOf = (request: Request, name: string): string | undefined => {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
+export { headerOf };
 
 const header = (context: ExecutionContext, name: string): string | undefined =>
-  headerOf(context.switchToHttp().getRequest<Request>(), name);
+  headerOf(context.switchToHttp().getRequest<HttpRequest>(), name);
 
 /** `Idempotency-Key`: 1 to 200 visible characters. */
 export const parseIdempotencyKey = (key: string | undefined): string | undefined => {
@@ -54,12 +51,12 @@ const withoutSecrets = (body: unknown): unknown =>
     ? Object.fromEntries(Object.entries(body).filter(([name]) => !SECRET_FIELD.test(name)))
     : body;
 
-export const requestFingerprint = (request: Request): string =>
+export const requestFingerprint = (request: HttpRequest): string =>
   createHash('sha256')
-    .update(`${request.method} ${request.path}\n${JSON.stringify(withoutSecrets(request.body) ?? null)}`)
+    .update(`${request.method} ${pathOf(request.url)}\n${JSON.stringify(withoutSecrets(request.body) ?? null)}`)
     .digest('base64url');
 
-export const idempotencyOf = (request: Request): Idempotency | undefined => {
+export const idempotencyOf = (request: HttpRequest): Idempotency | undefined => {
   const key = parseIdempotencyKey(headerOf(request, 'idempotency-key'));
   return key === undefined ? undefined : { key, fingerprint: requestFingerprint(request) };
 };
@@ -105,7 +102,7 @@ export const CORRELATION_ID_HEADER: ApiHeaderOptions = {
 };
 
 export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): Idempotency | undefined =>
-  idempotencyOf(context.switchToHttp().getRequest<Request>()),
+  idempotencyOf(context.switchToHttp().getRequest<HttpRequest>()),
   [documentsHeader(IDEMPOTENCY_KEY_HEADER)],
 );
 

@@ -1,4 +1,4 @@
-import { checkBodyMediaType, checkJsonBody, MAX_JSON_DEPTH } from './json-body.check';
+import { checkBodyMediaType, checkJsonBody, MAX_JSON_DEPTH, parseJsonBody } from './json-body.check';
 
 const nested = (levels: number): unknown => {
   let value: unknown = {};
@@ -61,4 +61,34 @@ describe('checkBodyMediaType', () => {
     [{ 'content-length': '0', 'content-type': 'text/plain' }, undefined],
     [{}, undefined],
   ])('%p -> %p', (headers, status) => expect(checkBodyMediaType(headers)?.status).toBe(status));
+});
+
+describe('checkBodyMediaType: encodings', () => {
+  it.each([
+    [{ 'content-length': '5', 'content-type': 'application/json; charset=latin1' }, 415],
+    [{ 'content-length': '5', 'content-type': 'application/json; charset="UTF-8"' }, undefined],
+    [{ 'content-length': '5', 'content-type': 'application/json', 'content-encoding': 'gzip' }, 415],
+    [{ 'content-length': '5', 'content-type': 'application/json', 'content-encoding': 'identity' }, undefined],
+    [{ 'content-length': '5', 'content-type': 'application/vnd.api+json' }, undefined],
+  ])('%p -> %p', (headers, status) => expect(checkBodyMediaType(headers)?.status).toBe(status));
+});
+
+describe('parseJsonBody', () => {
+  it('parses an object', () => expect(parseJsonBody('{"a":[1,{"b":null}]}')).toEqual({ body: { a: [1, { b: null }] } }));
+
+  it('reads an empty body as no body', () => expect(parseJsonBody('')).toEqual({ body: undefined }));
+
+  it.each(['{', '{"a":}', ' ', "{'a':1}", '{"a":1}x'])('refuses %p as MalformedJson', (text) =>
+    expect(parseJsonBody(text).problem).toMatchObject({ status: 400, code: 'MalformedJson' }),
+  );
+
+  it.each(['null', '42', '"text"', '[]'])('refuses %p: a JSON object is required', (text) =>
+    expect(parseJsonBody(text).problem).toMatchObject({ status: 400, code: 'JsonObjectRequired' }),
+  );
+
+  it('keeps __proto__ a plain key, and refuses it by name', () => {
+    const parsed = parseJsonBody('{"__proto__":{"isAdmin":true}}');
+    expect(parsed.problem?.errors?.map((e) => e.field)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
 });

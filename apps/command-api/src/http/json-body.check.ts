@@ -66,18 +66,58 @@ export const checkJsonBody = (body: unknown): Problem | undefined => {
   return problem('ValidationFailed', `${errors.length} field${errors.length === 1 ? ' is' : 's are'} not valid`, { errors: errors.slice(0, MAX_ERRORS) });
 };
 
+/** The media type of a Content-Type, lower case, without its parameters (`''` when there is none). */
+export const mediaTypeOf = (contentType: string | undefined): string => (contentType ?? '').split(';')[0].trim().toLowerCase();
+
 /** `application/json` or a `+json` type, whatever its parameters. */
 export const isJsonMediaType = (contentType: string | undefined): boolean => {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
   return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
 };
 
+/** The `charset` parameter of a Content-Type, lower case, if it has one. */
+const charsetOf = (contentType: string): string | undefined =>
+  /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1]?.toLowerCase();
+
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+
+const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
 /** Whether a request carries a body, from its headers (RFC 9112 section 6.3). */
-export const hasBody = (headers: Readonly<Record<string, string | string[] | undefined>>): boolean =>
+export const hasBody = (headers: Headers): boolean =>
   headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 
-/** A body that is not JSON, on an API that only reads JSON: 415, before anything tries to read it. */
-export const checkBodyMediaType = (headers: Readonly<Record<string, string | string[] | undefined>>): Problem | undefined =>
-  hasBody(headers) && !isJsonMediaType(typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined)
-    ? problem('UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json)')
-    : undefined;
+/**
+ * A body that is not JSON, on an API that only reads JSON: 415, before anything reads it. JSON is
+ * UTF-8 (RFC 8259), and a compressed body is not read either.
+ */
+export const checkBodyMediaType = (headers: Headers): Problem | undefined => {
+  if (!hasBody(headers)) return undefined;
+  const contentType = single(headers['content-type']);
+  if (!isJsonMediaType(contentType)) return problem('UnsupportedMediaType', 'The body must be JSON (Content-Type: application/json)');
+  const charset = charsetOf(contentType!);
+  const encoding = single(headers['content-encoding'])?.trim().toLowerCase();
+  if ((charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') || (encoding !== undefined && encoding !== '' && encoding !== 'identity')) {
+    return problem('UnsupportedMediaType', 'Unsupported body encoding: send UTF-8 JSON, uncompressed');
+  }
+  return undefined;
+};
+
+export type ParsedBody = { readonly body: unknown; readonly problem?: undefined } | { readonly body?: undefined; readonly problem: Problem };
+
+/**
+ * The text of a JSON body, parsed and checked (checkJsonBody): the body, or the problem to answer.
+ * An empty body is no body. `null`, `42` or `"text"` are valid JSON, refused as "a JSON object is
+ * required"; prototype keys are parsed as plain keys (JSON.parse), then refused by name.
+ */
+export const parseJsonBody = (text: string): ParsedBody => {
+  if (text === '') return { body: undefined };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { problem: problem('MalformedJson', 'The body is not valid JSON') };
+  }
+  const refused = checkJsonBody(body);
+  return refused ? { problem: refused } : { body };
+};

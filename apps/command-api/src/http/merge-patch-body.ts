@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import { headerOf, type HttpRequest } from './http-types';
+import { hasBody, mediaTypeOf } from './json-body.check';
 import { isJsonObject, type JsonObject } from './merge-patch';
 import { badRequest, problem, ProblemException } from './problem';
 
@@ -7,9 +8,9 @@ export const MERGE_PATCH_MEDIA_TYPES = ['application/merge-patch+json', 'applica
 
 /** The body of a PATCH: a JSON merge patch (RFC 7396), which for a section of a record is an object. */
 export const MergePatchBody = createParamDecorator((_: unknown, context: ExecutionContext): JsonObject => {
-  const request = context.switchToHttp().getRequest<Request>();
-  // null: no body at all, an empty patch.
-  if (request.is(MERGE_PATCH_MEDIA_TYPES) === false) {
+  const request = context.switchToHttp().getRequest<HttpRequest>();
+  // No body at all is an empty patch; a body must be one of the merge patch media types.
+  if (hasBody(request.headers) && !MERGE_PATCH_MEDIA_TYPES.includes(mediaTypeOf(headerOf(request, 'content-type')))) {
     throw new ProblemException(problem('UnsupportedMediaType', `A merge patch is sent as ${MERGE_PATCH_MEDIA_TYPES.join(' or ')}`));
   }
   const body: unknown = request.body ?? {};

@@ -1,5 +1,4 @@
-import type { RequestHandler } from 'express';
-import { problem, sendProblem, type Problem } from './problem';
+import { problem, type Problem } from './problem';
 
 /** The routes of the API as the OpenAPI document lists them: `paths[template][method]`. */
 export type RoutePaths = Readonly<Record<string, object>>;
@@ -42,16 +41,4 @@ export const checkMethod = (table: readonly RouteTemplate[], method: string, pat
   const allow = allowed.join(', ');
   if (upper === 'OPTIONS') return { kind: 'options', allow };
   return { kind: 'refused', allow, problem: problem('MethodNotAllowed', `${upper} is not allowed here; use ${allow}`, { allow: allowed }) };
-};
-
-/** The Express adapter of checkMethod. The route list is read on first use (the app's routes exist by then). */
-export const methodNotAllowed = (paths: () => RoutePaths): RequestHandler => {
-  let table: readonly RouteTemplate[] | undefined;
-  return (request, response, next) => {
-    table ??= routeTable(paths());
-    const check = checkMethod(table, request.method, request.path);
-    if (check.kind === 'pass') return next();
-    if (check.kind === 'options') return void response.setHeader('Allow', check.allow).status(204).end();
-    sendProblem(response, check.problem!, { Allow: check.allow });
-  };
 };

@@ -1,13 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { practiceNotFound } from '../../../../libs/domain/src/practice/practice.decider';
 import { assertPermission, type Permission } from '../../../../libs/domain/src/practice/permissions';
 import { PracticeAccess } from '../application/practice-access';
 import type { AuthenticatedUser } from './auth.guard';
+import type { HttpRequest } from './http-types';
 
-type MemberRequest = Request & { user?: AuthenticatedUser; membership?: Membership };
+type MemberRequest = HttpRequest & { readonly params: Readonly<Record<string, string | undefined>>; user?: AuthenticatedUser; membership?: Membership };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);

@@ -39,6 +39,7 @@ const httpProblems = {
   RevisionMismatch: { status: 412, title: 'Revision mismatch', when: 'If-Match names a revision that is no longer current; `currentRevision` gives the current one.' },
   PayloadTooLarge: { status: 413, title: 'Payload too large', when: 'The body is larger than `BODY_LIMIT`.' },
   UnsupportedMediaType: { status: 415, title: 'Unsupported media type', when: 'The body is not `application/json` (or a merge patch type where one is expected).' },
+  UriTooLong: { status: 414, title: 'URI too long', when: 'The request line is longer than the server reads.' },
   TooManyRequests: { status: 429, title: 'Too many requests', when: 'Too many requests (and no more precise problem applies).' },
   SignInLocked: { status: 429, title: 'Sign-in locked', when: 'Five failed sign-ins in a row for this email; `Retry-After` says when to try again.' },
   InternalError: { status: 500, title: 'Internal error', when: 'Something unexpected went wrong on the server; nothing of the request is echoed.' },
@@ -159,7 +160,7 @@ export const problemTypes = (): readonly (ProblemType & { readonly type: string;
 export const codeOfStatus = (status: number): ProblemCode => {
   const generic: Readonly<Record<number, ProblemCode>> = {
     400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict',
-    413: 'PayloadTooLarge', 415: 'UnsupportedMediaType', 429: 'TooManyRequests',
+    413: 'PayloadTooLarge', 414: 'UriTooLong', 415: 'UnsupportedMediaType', 429: 'TooManyRequests',
   };
   return generic[status] ?? (status >= 500 ? 'InternalError' : 'BadRequest');
 };

@@ -1,5 +1,3 @@
-import type { RequestHandler } from 'express';
-
 /**
  * Headers of every answer, errors and 404s included: browsers must not guess a content type
  * (`nosniff`), and nothing but the public API documentation may be kept by a browser or a proxy
@@ -9,8 +7,3 @@ export const responseHeadersFor = (path: string): Readonly<Record<string, string
   'X-Content-Type-Options': 'nosniff',
   ...(path === '/docs' || path.startsWith('/docs/') ? {} : { 'Cache-Control': 'no-store' }),
 });
-
-export const responseHeaders = (): RequestHandler => (request, response, next) => {
-  for (const [name, value] of Object.entries(responseHeadersFor(request.path))) response.setHeader(name, value);
-  next();
-};

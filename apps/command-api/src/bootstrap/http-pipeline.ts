@@ -1,0 +1,91 @@
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { runInRequestContext } from '../application/request-context';
+import { corsFor } from '../http/cors';
+import { pathOf } from '../http/http-types';
+import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
+import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
+import { ProblemException, sendProblem } from '../http/problem';
+import { responseHeadersFor } from '../http/response-headers';
+import type { AuthenticatedUser } from '../http/auth.guard';
+
+/**
+ * The HTTP rules every request goes through before (and after) Nest routes it, on Fastify's own
+ * mechanisms: an `onRequest` hook, the one content-type parser, `bodyLimit`, the log controller. The
+ * rules themselves are the framework-free functions of ../http.
+ */
+export interface HttpPipelineOptions {
+  readonly bodyLimit: number;
+  readonly corsOrigins: readonly string[];
+  /** The API's routes (the OpenAPI document's paths): read on first use, once every route exists. */
+  readonly routePaths: () => RoutePaths;
+}
+
+/** Headers of every answer, set first so that errors, 404s and 405s carry them too. */
+export const setAnswerHeaders = (request: FastifyRequest, reply: FastifyReply, origins: ReadonlySet<string>): boolean => {
+  reply.header('X-Request-Id', request.id);
+  for (const [name, value] of Object.entries(responseHeadersFor(pathOf(request.url)))) reply.header(name, value);
+  const cors = corsFor(origins, request.method, request.headers);
+  for (const [name, value] of Object.entries(cors.headers)) reply.header(name, value);
+  return cors.preflight;
+};
+
+export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipelineOptions): void => {
+  const origins = new Set(options.corsOrigins);
+  let routes: ReturnType<typeof routeTable> | undefined;
+
+  fastify.addHook('onRequest', (request, reply, done) =>
+    // The request id is the context of everything the request does, its events included.
+    runInRequestContext({ requestId: request.id }, () => {
+      if (setAnswerHeaders(request, reply, origins)) return void reply.code(204).send();
+      // A known path with a method it does not have is 405 (or the Allow list, for OPTIONS), not 404.
+      if (request.is404) {
+        routes ??= routeTable(options.routePaths());
+        const check = checkMethod(routes, request.method, pathOf(request.url));
+        if (check.kind === 'options') return void reply.header('Allow', check.allow).code(204).send();
+        if (check.kind === 'refused') return sendProblem(reply, check.problem!, { Allow: check.allow });
+      }
+      // 415 before a byte of a body that is not JSON is read.
+      const unsupported = checkBodyMediaType(request.headers);
+      if (unsupported) return sendProblem(reply, unsupported);
+      done();
+    }),
+  );
+
+  // Only JSON reaches here (see above), at most bodyLimit bytes (Fastify answers 413 past it). The
+  // checks are checkJsonBody's: malformed, not an object, too deep, prototype keys, lone surrogates.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, text, done) => {
+    const parsed = parseJsonBody(String(text));
+    if (parsed.problem) done(new ProblemException(parsed.problem), undefined);
+    else done(null, parsed.body);
+  });
+};
+
+/** An access line's fields: never the URL (its query can hold names), a body, a header or a token. */
+export const accessLineOf = (request: FastifyRequest, reply: FastifyReply) => ({
+  method: request.method,
+  ...(request.is404 ? {} : { route: request.routeOptions.url }),
+  status: reply.statusCode,
+  durationMs: Math.round(reply.elapsedTime * 100) / 100,
+  ...((request as { user?: AuthenticatedUser }).user ? { userId: (request as { user?: AuthenticatedUser }).user!.userId } : {}),
+});
+
+/**
+ * Fastify's request log lines, replaced by one access line per request (the request id comes with
+ * the request's logger, under `requestId`). Other lines of Fastify's keep their defaults.
+ */
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+
+  override incomingRequest(): void {}
+
+  override routeNotFound(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = accessLineOf(request, reply);
+    if (error) request.log.warn({ ...line, error: error.name }, 'request failed');
+    else request.log.info(line, 'request');
+  }
+}

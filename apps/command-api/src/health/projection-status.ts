@@ -1,0 +1,26 @@
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
+import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
+import { allProjections } from '../../../../libs/read-models/src/all-projections';
+import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
+
+/** Where the API reads how far its read models are: the log, the read store, its own projector if any. */
+export interface ProjectionSources {
+  readonly events: EventStore;
+  readonly readStore: ReadStore;
+  readonly projector: Projector | undefined;
+}
+
+/** In-process: the projector's own position; across processes: the slowest checkpoint. */
+export const readModelLag = async ({ events, readStore, projector }: ProjectionSources): Promise<ProjectionLag> => {
+  if (projector) return projectionLag(events, projector.status().position);
+  const checkpoints = await Promise.all(allProjections.map((p) => readStore.getCheckpoint(p.name)));
+  return projectionLag(events, Math.min(...checkpoints.map((c) => c ?? -1)));
+};
+
+/** The lag and the parked events in Prometheus' text format (the projector process serves the same). */
+export const readModelMetrics = async (sources: ProjectionSources): Promise<string> => {
+  const parked = sources.projector?.status().parked ?? (await sources.readStore.collection(PARKED_EVENTS).count({}));
+  return lagMetrics(await readModelLag(sources), parked);
+};
