@@ -1056,26 +1056,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Prometheus metrics: projection lag and parked events
-         * @description Prometheus metrics: projection lag and parked events, as text/plain.
-         */
-        get: operations["Health_metrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me": {
         parameters: {
             query?: never;
@@ -2193,7 +2173,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "PracticeNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UnsupportedMediaType" | "AddressLineRequired" | "ContactIsTheClient" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidClinicalInfo" | "InvalidDate" | "InvalidDateTime" | "InvalidDuration" | "InvalidEmail" | "InvalidPhoneNumber" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "TextTooLong" | "TwoFactorCodeInvalid" | "UnknownClient" | "UnknownContact" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "PracticeNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedMediaType" | "AddressLineRequired" | "ContactIsTheClient" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidClinicalInfo" | "InvalidDate" | "InvalidDateTime" | "InvalidDuration" | "InvalidEmail" | "InvalidPhoneNumber" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "TextTooLong" | "TwoFactorCodeInvalid" | "UnknownClient" | "UnknownContact" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -9733,49 +9713,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-            /** @description Something went wrong on the server */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A store is unavailable; try again */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    Health_metrics: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description An id for this request, echoed on the answer and in the logs */
-                "X-Request-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The text */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
                 };
             };
             /** @description Something went wrong on the server */
