@@ -1,14 +1,22 @@
+import request from 'supertest';
+import { startMetricsServer, type MetricsServer } from '../../apps/command-api/src/bootstrap/metrics-server';
 import { startTestApp, signedInUser, type TestApp } from '../support/test-app';
 
 /** /health says ok while the embedded projector runs, and 503 naming why once it has stopped. */
 describe('GET /health (embedded projector)', () => {
   let app: TestApp;
+  let metrics: MetricsServer;
+  const metricsHttp = () => request(`http://${metrics.host}:${metrics.port}`);
 
   beforeAll(async () => {
     app = await startTestApp();
+    metrics = await startMetricsServer(app.runtime, { host: '127.0.0.1', port: 0 });
   });
 
-  afterAll(async () => app.destroy());
+  afterAll(async () => {
+    await metrics.close();
+    await app.destroy();
+  });
 
   it('answers 200 ok while the projector runs', async () => {
     const response = await app.http().get('/health');
@@ -38,5 +46,10 @@ describe('GET /health (embedded projector)', () => {
       projector: { running: false, stopped: { reason: 'Error: read store unreachable' } },
     });
     expect(response.body.detail).toContain('read store unreachable');
+
+    // The same answer on METRICS_PORT, where a scraper or an orchestrator looks.
+    const onMetricsPort = await metricsHttp().get('/health');
+    expect(onMetricsPort.status).toBe(503);
+    expect(onMetricsPort.body).toMatchObject({ code: 'ProjectorStopped', reason: 'Error: read store unreachable', instance: '/health' });
   });
 });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readModelLag, readModelMetrics, type ProjectionSources } from '../health/projection-status';
+import { healthReport, readModelMetrics, type ProjectionSources } from '../health/projection-status';
+import { problem, type Problem } from '../http/problem';
 import type { Runtime } from './runtime';
 
 export interface MetricsServer {
@@ -14,7 +15,9 @@ const HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosnif
 const answer = (response: http.ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void =>
   void response.writeHead(status, { ...HEADERS, ...headers, 'content-type': type }).end(body);
 
-const notFound = JSON.stringify({ type: 'urn:practice-core:problem:NotFound', title: 'Not found', status: 404, code: 'NotFound' });
+const PROBLEM = 'application/problem+json';
+const problemAnswer = (response: http.ServerResponse, body: Problem, path: string, headers: Record<string, string> = {}): void =>
+  answer(response, body.status, PROBLEM, JSON.stringify({ ...body, instance: path }), headers);
 
 /**
  * /metrics (Prometheus text) and /health of the API on their own port, apart from the API's: the
@@ -28,20 +31,16 @@ export const startMetricsServer = async (
   const sources: ProjectionSources = { events: runtime.eventStore, readStore: runtime.readStore, projector: runtime.projector };
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path !== '/metrics' && path !== '/health') return answer(response, 404, 'application/problem+json', notFound);
+    if (path !== '/metrics' && path !== '/health') return problemAnswer(response, problem('NotFound', `No ${path} here: /metrics and /health`), path);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const body = JSON.stringify({ type: 'urn:practice-core:problem:MethodNotAllowed', title: 'Use GET', status: 405, code: 'MethodNotAllowed' });
-      return answer(response, 405, 'application/problem+json', body, { allow: 'GET, HEAD' });
+      return problemAnswer(response, problem('MethodNotAllowed', `${request.method} is not served here: use GET`), path, { allow: 'GET, HEAD' });
     }
     void (async () => {
       if (path === '/metrics') return answer(response, 200, 'text/plain; version=0.0.4', await readModelMetrics(sources));
-      const lag = await readModelLag(sources);
-      const health = { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...runtime.projector?.status(), lag } };
-      answer(response, 200, 'application/json', JSON.stringify(health));
-    })().catch(() => {
-      const body = JSON.stringify({ type: 'urn:practice-core:problem:Unavailable', title: 'The stores are unavailable', status: 503, code: 'Unavailable' });
-      answer(response, 503, 'application/problem+json', body);
-    });
+      const report = await healthReport(sources);
+      if (!report.ok) return problemAnswer(response, report.problem, path);
+      answer(response, 200, 'application/json', JSON.stringify(report.body));
+    })().catch(() => problemAnswer(response, problem('ReadStoreUnavailable', 'The read models or the event store cannot be reached'), path));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,11 +4,11 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
 import { Public } from '../http/auth.guard';
-import { problem, ProblemException } from '../http/problem';
+import { ProblemException } from '../http/problem';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';
 import { ApiRead } from '../http/api-answers';
 import { HealthDto } from './health.response.dto';
-import { readModelLag } from './projection-status';
+import { healthReport } from './projection-status';
 
 /** Liveness for load balancers. Metrics are not here: they are on METRICS_PORT (see metrics-server.ts). */
 @ApiTags('health')
@@ -28,17 +28,8 @@ export class HealthController {
   @ApiRead('Liveness and projection lag', HealthDto)
   @Get('health')
   async health() {
-    const lag = await readModelLag({ events: this.events, readStore: this.readStore, projector: this.projector });
-    const status = this.projector?.status();
-    if (status?.stopped) {
-      throw new ProblemException(
-        problem('ProjectorStopped', `The projector stopped at position ${status.position}: ${status.stopped.reason}`, {
-          reason: status.stopped.reason,
-          eventStore: { headPosition: lag.headPosition },
-          projector: { ...status, lag },
-        }),
-      );
-    }
-    return { status: 'ok', eventStore: { headPosition: lag.headPosition }, projector: { ...status, lag } };
+    const report = await healthReport({ events: this.events, readStore: this.readStore, projector: this.projector });
+    if (!report.ok) throw new ProblemException(report.problem);
+    return report.body;
   }
 }

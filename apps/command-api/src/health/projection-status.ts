@@ -4,6 +4,7 @@ import type { Projector } from '../../../../libs/read-models/src/runtime/project
 import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
 import { allProjections } from '../../../../libs/read-models/src/all-projections';
 import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
+import { problem, type Problem } from '../http/problem';
 
 /** Where the API reads how far its read models are: the log, the read store, its own projector if any. */
 export interface ProjectionSources {
@@ -23,4 +24,23 @@ export const readModelLag = async ({ events, readStore, projector }: ProjectionS
 export const readModelMetrics = async (sources: ProjectionSources): Promise<string> => {
   const parked = sources.projector?.status().parked ?? (await sources.readStore.collection(PARKED_EVENTS).count({}));
   return lagMetrics(await readModelLag(sources), parked);
+};
+
+/** What `/health` answers: the lag, or 503 ProjectorStopped when the embedded projector has stopped. */
+export type HealthReport = { readonly ok: true; readonly body: object } | { readonly ok: false; readonly problem: Problem };
+
+/**
+ * Health of the API process, the same on the API port and on METRICS_PORT. When the embedded projector
+ * has stopped the read models no longer follow the log: the problem names why.
+ */
+export const healthReport = async (sources: ProjectionSources): Promise<HealthReport> => {
+  const lag = await readModelLag(sources);
+  const status = sources.projector?.status();
+  const eventStore = { headPosition: lag.headPosition };
+  const projector = { ...status, lag };
+  if (status?.stopped) {
+    const detail = `The projector stopped at position ${status.position}: ${status.stopped.reason}`;
+    return { ok: false, problem: problem('ProjectorStopped', detail, { reason: status.stopped.reason, eventStore, projector }) };
+  }
+  return { ok: true, body: { status: 'ok', eventStore, projector } };
 };

@@ -71,7 +71,17 @@ export const problem = (
 };
 
 /** The request path without its query (a query value may hold personal data): the problem's `instance`. */
-export const instanceOf = (url: string | undefined): string | undefined => (url === undefined ? undefined : url.split('?')[0]);
+export const instanceOf = (url: string | undefined): string | undefined => {
+  if (url === undefined) return undefined;
+  const path = url.split('?')[0];
+  try {
+    decodeURI(path);
+    return path;
+  } catch {
+    // A path with broken percent-encoding is no URI reference: the problem goes without an instance.
+    return undefined;
+  }
+};
 
 /** The response of either HTTP platform, as far as a problem needs it. */
 interface ProblemResponse {
