@@ -85,6 +85,22 @@ describe('Idempotency-Key, If-Match and the answer headers on every command rout
     await retried(email, `user-${ada.userId}`);
   });
 
+  it('profile: a login email change with a stale If-Match is 412, claims nothing and changes nothing', async () => {
+    const ada = await signedInUser(app, 'Ada');
+    const renamed = await app.http().patch('/me').set(ada.auth).send({ firstName: 'Augusta', lastName: 'Lovelace' });
+    expect(renamed.status).toBe(200);
+    const length = await streamLength(`user-${ada.userId}`);
+    const wanted = `stale.${ada.email}`;
+    const stale = await app.http().put('/me/email').set(ada.auth).set('If-Match', '"0"').send({ email: wanted });
+    expect(stale.status).toBe(412);
+    expect(await streamLength(`user-${ada.userId}`)).toBe(length);
+    // The address was never claimed: another account can take it.
+    const other = await signedInUser(app, 'Other');
+    expect((await app.http().put('/me/email').set(other.auth).send({ email: wanted })).status).toBe(200);
+    const current = await app.http().put('/me/email').set(ada.auth).set('If-Match', renamed.headers.etag).send({ email: `fresh.${ada.email}` });
+    expect(current.status).toBe(200);
+  });
+
   it('creating a practice answers with the Location of the practice', async () => {
     const ada = await signedInUser(app, 'Ada');
     const created = await app.http().post('/practices').set(ada.auth).send({ name: 'Calm Minds' });

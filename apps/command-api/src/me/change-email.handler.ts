@@ -36,7 +36,7 @@ export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
     private readonly reservations: EmailReservations,
   ) {}
 
-  async execute({ envelope, email }: ChangeEmailCommand): Promise<UserCommandResult> {
+  async execute({ envelope, email, expectedRevision }: ChangeEmailCommand): Promise<UserCommandResult> {
     const userId = envelope.actorUserId!;
     const stream = userStream(userId);
     const next = assertEmailAddress(email);
@@ -51,13 +51,16 @@ export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
       const moves = previous === null || normalizeEmail(next) !== normalizeEmail(previous);
       let result: CommandResult<UserState, UserEvent>;
       try {
+        // If-Match names the revision the caller saw: a stale one is refused before anything is claimed.
+        if (own < 0 && expectedRevision !== undefined && expectedRevision !== revision) throw new RevisionMismatchError(stream, expectedRevision, revision);
         if (moves && own < 0) {
           await this.reservations.reserve('login-email', LOGIN_SCOPE_ID, next, userId, revision, envelope);
           claimed = true;
         }
         result = await this.runner.run(userDecider, stream, { type: 'ChangeEmail', email: next }, envelope, { expectedRevision: revision });
       } catch (error) {
-        const lostRace = error instanceof RevisionMismatchError;
+        // Only a race this command lost is retried; a stale If-Match is the caller's to resolve (412).
+        const lostRace = error instanceof RevisionMismatchError && expectedRevision === undefined;
         if (lostRace && attempt < MAX_ATTEMPTS) continue;
         if (claimed) await this.reservations.releaseQuietly('login-email', LOGIN_SCOPE_ID, next, userId, envelope);
         throw lostRace ? new WrongExpectedRevisionError(stream, revision, error.actual) : error;
