@@ -8,6 +8,7 @@ import {
   type Membership,
   type PracticeState,
 } from '../../../../libs/domain/src/practice/practice.decider';
+import { foldRecorded } from './command-runner';
 
 interface Cached {
   state: PracticeState;
@@ -45,7 +46,7 @@ export class PracticeAccess {
     const newer = await this.store.readStream(practiceStream(practiceId), { fromRevision: cached.revision + 1 });
     if (newer.length === 0) return cached.state;
     const next = {
-      state: newer.reduce((state, event) => practiceDecider.evolve(state, event as unknown as PracticeEvent), cached.state),
+      state: foldRecorded<PracticeState, PracticeEvent>(practiceDecider, newer, cached.state),
       revision: newer[newer.length - 1].revision,
     };
     this.cache.set(practiceId, next);

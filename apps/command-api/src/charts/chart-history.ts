@@ -4,7 +4,8 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import type { RecordedEvent } from '../../../../libs/events/src/envelope';
 import { chartStream } from '../../../../libs/events/src/streams';
 import type { ChartEvent } from '../../../../libs/events/src/chart.events';
-import { chartDecider, chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartDecider, chartNotFound, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
+import { foldRecorded } from '../application/command-runner';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 
 /**
@@ -62,5 +63,5 @@ export const chartHistory = async (store: EventStore, practiceId: string, chartI
 
 const stateAsOf = async (store: EventStore, stream: string, asOfRevision: number) => {
   const events = await store.readStream(stream, { maxCount: asOfRevision + 1 });
-  return events.reduce((state, event) => chartDecider.evolve(state, event as unknown as ChartEvent), chartDecider.initialState());
+  return foldRecorded<ChartState, ChartEvent>(chartDecider, events);
 };

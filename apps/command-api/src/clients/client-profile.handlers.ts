@@ -3,7 +3,7 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import type { ChartEvent } from '../../../../libs/events/src/chart.events';
 import { chartDecider, emailClaimChanges, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
 import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
-import { CommandRunner, RevisionMismatchError, type CommandResult } from '../application/command-runner';
+import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
@@ -39,7 +39,7 @@ export class EditClientProfileHandler implements ICommandHandler<EditClientProfi
       const resuming = own >= 0;
       // The email before this command, also when a retry resumes it after the chart was changed.
       const earlier = resuming ? events.slice(0, own) : events;
-      const beforeState = earlier.reduce((s, e) => chartDecider.evolve(s, e as unknown as ChartEvent), chartDecider.initialState());
+      const beforeState = foldRecorded<ChartState, ChartEvent>(chartDecider, earlier);
       const before = emailOf(beforeState);
       const { email } = command.type === 'EditClientProfile' ? command : patchedEdit(command, beforeState);
       const after = email === null || email.trim() === '' ? null : email.trim();
@@ -89,10 +89,7 @@ export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand>
     // landed between the decision and the append (an email edit) counts; also when a retry resumes.
     const { events } = await this.runner.load(chartDecider, stream);
     const deletedAt = events.findIndex((event) => event.type === 'ClientDeleted');
-    const before = (deletedAt < 0 ? events : events.slice(0, deletedAt)).reduce(
-      (s, e) => chartDecider.evolve(s, e as unknown as ChartEvent),
-      chartDecider.initialState(),
-    );
+    const before = foldRecorded<ChartState, ChartEvent>(chartDecider, deletedAt < 0 ? events : events.slice(0, deletedAt));
     const cascade = deleteClientCascade(before, practiceId).filter((step) => step.kind !== 'main');
     await executeWorkflow(this.runner, this.reservations, cascade, main, envelope);
     return { chartId, revision: result.revision, position: result.position };

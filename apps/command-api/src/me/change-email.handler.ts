@@ -5,7 +5,7 @@ import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/eve
 import { userDecider, userNotFound, type UserState } from '../../../../libs/domain/src/user/user.decider';
 import { assertEmailAddress, normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
 import type { CommandEnvelope } from '../application/command-envelope';
-import { CommandRunner, RevisionMismatchError, type CommandResult } from '../application/command-runner';
+import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { LOGIN_SCOPE_ID } from '../auth/sign-up.handler';
 import type { UserCommandResult } from './user.commands';
@@ -46,7 +46,7 @@ export class ChangeEmailHandler implements ICommandHandler<ChangeEmailCommand> {
       if (state.status !== 'registered') throw userNotFound();
       const own = events.findIndex((event) => event.metadata.causationId === envelope.commandId);
       // The email before this command, also when a retry resumes it after the user was changed.
-      const earlier = own < 0 ? state : (events.slice(0, own) as unknown as UserEvent[]).reduce(userDecider.evolve, userDecider.initialState());
+      const earlier = own < 0 ? state : foldRecorded<UserState, UserEvent>(userDecider, events.slice(0, own));
       const previous = earlier.status === 'registered' ? earlier.email : null;
       const moves = previous === null || normalizeEmail(next) !== normalizeEmail(previous);
       let result: CommandResult<UserState, UserEvent>;
