@@ -6,8 +6,7 @@ import { chartGroupEventSchemas, type ChartGroupEvent } from './chart-group.even
 import { chartContactEventSchemas, type ChartContactEvent } from './chart-contact.events';
 import { appointmentEventSchemas, type AppointmentEvent } from './appointment.events';
 
-export const chartKinds = ['individual', 'minor', 'group'] as const;
-export type ChartKind = (typeof chartKinds)[number];
+export type ChartKind = 'individual' | 'minor' | 'group';
 
 export const ClientCreatedSchema = z
   .object({

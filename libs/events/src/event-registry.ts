@@ -24,5 +24,3 @@ export const eventRegistry: EventRegistry = {
 };
 
 export const eventCodec = new EventCodec(eventRegistry);
-
-export const allEventTypes: readonly string[] = Object.keys(eventRegistry);

@@ -1,13 +1,4 @@
 /** Streams are `{category}-{id}`; one helper per category so no one spells a stream name by hand. */
-export const StreamCategory = {
-  user: 'user',
-  practice: 'practice',
-  chart: 'chart',
-  contact: 'contact',
-  reservation: 'reservation',
-} as const;
-export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
-
 export const userStream = (userId: string): string => `user-${userId}`;
 export const practiceStream = (practiceId: string): string => `practice-${practiceId}`;
 export const chartStream = (chartId: string): string => `chart-${chartId}`;

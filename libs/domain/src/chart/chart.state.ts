@@ -246,9 +246,5 @@ export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
 
 export const initialState = (): ChartState => ({ status: 'none' });
 
-/** The status the client list and the profile card show; see the README for the transitions. */
-export const clientStatusOf = (chart: OpenChart): 'Active' | 'Pending' | 'Inactive' =>
-  !chart.active ? 'Inactive' : chart.invitation === 'invited' ? 'Pending' : 'Active';
-
 export const displayNameOf = (chart: OpenChart): string =>
   chart.kind === 'group' ? chart.groupName ?? '' : `${chart.name.firstName} ${chart.name.lastName}`;
