@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { practiceStream, userStream } from '../../../../libs/events/src/streams';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { practiceDecider } from '../../../../libs/domain/src/practice/practice.decider';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
+import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
 import { userDecider, userNotFound } from '../../../../libs/domain/src/user/user.decider';
 import {
   PRACTICE_INVITATIONS,

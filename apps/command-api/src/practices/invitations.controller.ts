@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
+import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
 import {
   PRACTICE_INVITATIONS,
   type PracticeInvitationDocument,

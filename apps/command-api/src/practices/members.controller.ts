@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { memberNotFound } from '../../../../libs/domain/src/practice/membership.rules';
+import { memberNotFound } from '../../../../libs/domain/src/practice/membership.decide';
 import { hasPermission } from '../../../../libs/domain/src/practice/permissions';
 import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { PRACTICE_MEMBERS, type PracticeMemberDocument } from '../../../../libs/read-models/src/practice-members/practice-member.projection';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
 import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.rules';
+import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
 import {
   PRACTICE_INVITATIONS,
   type PracticeInvitationDocument,

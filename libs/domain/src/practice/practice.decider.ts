@@ -1,8 +1,8 @@
 import type { PracticeEvent } from '../../../events/src/practice.events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
-import { acceptInvitation, declineInvitation, inviteMember, revokeInvitation } from './invitation.rules';
-import { changeMemberRole, leavePractice, removeMember } from './membership.rules';
+import { acceptInvitation, declineInvitation, inviteMember, revokeInvitation } from './invitation.decide';
+import { changeMemberRole, leavePractice, removeMember } from './membership.decide';
 import type { ChangePracticeSettings, CreatePractice, PracticeCommand, RenamePractice } from './practice.commands';
 import { evolve, initialState, type ActivePractice, type Membership, type PracticeState } from './practice.state';
 

@@ -13,8 +13,8 @@ import {
   setLegalName,
   switchPractice,
   updateClinicalInfo,
-} from './user-profile.rules';
-import { changePassword, disableTwoFactor, enableTwoFactor, recordSignIn, recordSignInFailure } from './user-security.rules';
+} from './user-profile.decide';
+import { changePassword, disableTwoFactor, enableTwoFactor, recordSignIn, recordSignInFailure } from './user-security.decide';
 
 export type { UserCommand } from './user.commands';
 export { evolve, initialState, defaultNotifications, emptyClinicalInfo } from './user.state';

@@ -5,10 +5,8 @@ import { chartDecider, emailClaimChanges, type ChartState } from '../../../../li
 import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
 import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { DeleteClientCommand, EditClientProfileCommand, type ChartCommandResult } from './client.commands';
+import { EditClientProfileCommand, type ChartCommandResult } from './client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
-import { executeWorkflow } from '../application/workflow-executor';
-import { deleteClientCascade } from '../../../../libs/domain/src/workflows/chart-workflows';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
 
@@ -65,33 +63,5 @@ export class EditClientProfileHandler implements ICommandHandler<EditClientProfi
       if (moves && before !== null) await this.reservations.release('client-email', practiceId, before, chartId, envelope);
       return { chartId, revision: result.revision, position: result.position };
     }
-  }
-}
-
-/**
- * Delete: the chart first (refused, naming the charts, while the client is linked elsewhere), then
- * its email is released and the charts it linked to forget it: a group's members leave it, clients
- * who were its contacts stop being contacts of it.
- */
-@CommandHandler(DeleteClientCommand)
-export class DeleteClientHandler implements ICommandHandler<DeleteClientCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly reservations: EmailReservations,
-  ) {}
-
-  async execute({ envelope, chartId, expectedRevision }: DeleteClientCommand): Promise<ChartCommandResult> {
-    const practiceId = envelope.practiceId!;
-    const stream = chartStream(chartId);
-    const main = { decider: chartDecider, streamId: stream, command: { type: 'DeleteClient' as const, chartId, practiceId } };
-    const result = await this.runner.run(main.decider, stream, main.command, envelope, { expectedRevision });
-    // The cascade follows the chart as it was just before the delete, read after it, so a change that
-    // landed between the decision and the append (an email edit) counts; also when a retry resumes.
-    const { events } = await this.runner.load(chartDecider, stream);
-    const deletedAt = events.findIndex((event) => event.type === 'ClientDeleted');
-    const before = foldRecorded<ChartState, ChartEvent>(chartDecider, deletedAt < 0 ? events : events.slice(0, deletedAt));
-    const cascade = deleteClientCascade(before, practiceId).filter((step) => step.kind !== 'main');
-    await executeWorkflow(this.runner, this.reservations, cascade, main, envelope);
-    return { chartId, revision: result.revision, position: result.position };
   }
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress, normalizeEmail } from '../shared/email-address';
 import type { AcceptInvitation, DeclineInvitation, InviteMember, RevokeInvitation } from './practice.commands';
 import type { ActivePractice, Invitation } from './practice.state';
-import { assertMayGrant } from './membership.rules';
+import { assertMayGrant } from './membership.decide';
 
 /** How long an invitation stays open; the expiry time is written into the invitation event. */
 export const INVITATION_TTL_DAYS = 14;

@@ -1,26 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream, tagCatalogueStream } from '../../../../libs/events/src/streams';
+import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
-import { tagCatalogueDecider } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
 import { CommandRunner } from '../application/command-runner';
 import { PracticeAccess } from '../application/practice-access';
-import { BookAppointmentCommand, TagClientCommand, type ChartCommandResult } from './client.commands';
-
-/** Tags a client with a tag of the practice's catalogue (looked up in `tags-<practiceId>`). */
-@CommandHandler(TagClientCommand)
-export class TagClientHandler implements ICommandHandler<TagClientCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  async execute({ envelope, chartId, tagId, expectedRevision }: TagClientCommand): Promise<ChartCommandResult> {
-    const practiceId = envelope.practiceId!;
-    const { state: catalogue } = await this.runner.load(tagCatalogueDecider, tagCatalogueStream(practiceId));
-    const tagDefined = catalogue.tags[tagId] !== undefined;
-    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'TagClient', chartId, practiceId, tagId, tagDefined }, envelope, {
-      expectedRevision,
-    });
-    return { chartId, revision: result.revision, position: result.position };
-  }
-}
+import { BookAppointmentCommand, type ChartCommandResult } from './client.commands';
 
 /** Books an appointment for one chart with a practitioner who is a member of the practice. */
 @CommandHandler(BookAppointmentCommand)

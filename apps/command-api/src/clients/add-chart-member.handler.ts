@@ -3,7 +3,7 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartMember } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { AddChartMemberCommand, RemoveChartMemberCommand, type ChartCommandResult } from './client.commands';
+import { AddChartMemberCommand, type ChartCommandResult } from './client.commands';
 import { prepareMember, writeMemberSide } from './group-members';
 
 /** AddChartMember: the member's own chart first (new client or membership), then the group chart. */
@@ -38,20 +38,5 @@ export class AddChartMemberHandler implements ICommandHandler<AddChartMemberComm
     await writeMemberSide(this.runner, this.reservations, envelope, group, prepared);
     const result = await this.runner.run(chartDecider, chartStream(chartId), add, envelope);
     return { chartId, revision: result.revision, position: result.position, created: { clientId: prepared.member.clientId } };
-  }
-}
-
-/** RemoveChartMember: the group chart first, then the member's own chart forgets the membership. */
-@CommandHandler(RemoveChartMemberCommand)
-export class RemoveChartMemberHandler implements ICommandHandler<RemoveChartMemberCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  async execute({ envelope, chartId, clientId, expectedRevision }: RemoveChartMemberCommand): Promise<ChartCommandResult> {
-    const practiceId = envelope.practiceId!;
-    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'RemoveChartMember', chartId, practiceId, clientId }, envelope, {
-      expectedRevision,
-    });
-    await this.runner.run(chartDecider, chartStream(clientId), { type: 'LeaveGroupChart', chartId: clientId, practiceId, groupChartId: chartId }, envelope);
-    return { chartId, revision: result.revision, position: result.position };
   }
 }

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartContact } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
-import { AddChartContactCommand, RemoveChartContactCommand, type ChartCommandResult } from './client.commands';
+import { AddChartContactCommand, type ChartCommandResult } from './client.commands';
 import { chartContactOf, chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';
 
 /** Adds a contact (new, existing, or an existing client) to an individual or minor chart; chart last. */
@@ -30,24 +30,5 @@ export class AddChartContactHandler implements ICommandHandler<AddChartContactCo
     await prepareContactLink(this.runner, envelope, practiceId, contact, chartId, chartNameOf(state));
     const result = await this.runner.run(chartDecider, chartStream(chartId), add, envelope);
     return { chartId, revision: result.revision, position: result.position, created: { contactId: contact.contactId } };
-  }
-}
-
-/** Removes a contact from a chart; a contact who is a client then stops being "a contact elsewhere". */
-@CommandHandler(RemoveChartContactCommand)
-export class RemoveChartContactHandler implements ICommandHandler<RemoveChartContactCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  async execute({ envelope, chartId, contactId, expectedRevision }: RemoveChartContactCommand): Promise<ChartCommandResult> {
-    const practiceId = envelope.practiceId!;
-    const { state } = await this.runner.load(chartDecider, chartStream(chartId));
-    const clientId = state.status === 'open' ? state.contacts[contactId]?.clientId ?? null : null;
-    const result = await this.runner.run(chartDecider, chartStream(chartId), { type: 'RemoveChartContact', chartId, practiceId, contactId }, envelope, {
-      expectedRevision,
-    });
-    if (clientId !== null) {
-      await this.runner.run(chartDecider, chartStream(clientId), { type: 'RecordClientNoLongerContact', chartId: clientId, practiceId, onChartId: chartId }, envelope);
-    }
-    return { chartId, revision: result.revision, position: result.position };
   }
 }
