@@ -7,7 +7,7 @@ import { practiceDecider, type PracticeCommand } from '../../../../libs/domain/s
 import { userDecider, type UserCommand } from '../../../../libs/domain/src/user/user.decider';
 import { contactDecider, type ContactCommand } from '../../../../libs/domain/src/contact/contact.decider';
 import { tagCatalogueDecider, type TagCatalogueCommand } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
-import { clientRecordDecider, type PatchClientIdentity, type PatchClientOverview } from '../clients/client-record-patch';
+import { clientRecordDecider, type PatchClientIdentity, type PatchClientOverview } from '../chart-commands/client-record-patch';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandRunner } from './command-runner';
 

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
 import type { ChartCommand } from '../../../../libs/domain/src/chart/chart.decider';
 import type { CommandEnvelope } from '../application/command-envelope';
-import type { ContactLinkInput, ContactRef } from './contact-resolver';
-import type { PatchClientIdentity, PatchClientOverview, PatchClientProfile } from './client-record-patch';
+import type { ContactLinkInput, ContactRef } from '../contacts/contact-resolver';
+import type { PatchClientIdentity, PatchClientOverview, PatchClientProfile } from '../chart-commands/client-record-patch';
 
 export interface ChartCommandResult {
   readonly chartId: string;

@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module';
 import { TagsModule } from '../tags/tags.module';
-import { PracticeReadsController } from '../charts/practice-reads.controller';
-import { AppointmentsController } from './appointments.controller';
-import { ChartCommandSender } from './chart-command-sender';
-import { AddChartContactHandler } from './add-chart-contact.handler';
-import { RemoveChartContactHandler } from './remove-chart-contact.handler';
-import { ChartLinksController } from './chart-links.controller';
-import { AddChartMemberHandler } from './add-chart-member.handler';
-import { RemoveChartMemberHandler } from './remove-chart-member.handler';
-import { ClientRecordController } from './client-record.controller';
-import { ClientStatusController } from './client-status.controller';
-import { DeleteClientHandler } from './delete-client.handler';
-import { EditClientProfileHandler } from './edit-client-profile.handler';
+import { PracticeReadsController } from '../chart-queries/practice-reads.controller';
+import { AppointmentsController } from '../appointments/appointments.controller';
+import { ChartCommandSender } from '../chart-commands/chart-command-sender';
+import { AddChartContactHandler } from '../contacts/add-chart-contact.handler';
+import { RemoveChartContactHandler } from '../contacts/remove-chart-contact.handler';
+import { ChartLinksController } from '../chart-commands/chart-links.controller';
+import { AddChartMemberHandler } from '../chart-commands/add-chart-member.handler';
+import { RemoveChartMemberHandler } from '../chart-commands/remove-chart-member.handler';
+import { ClientRecordController } from '../chart-commands/client-record.controller';
+import { ClientStatusController } from '../chart-commands/client-status.controller';
+import { DeleteClientHandler } from '../chart-commands/delete-client.handler';
+import { EditClientProfileHandler } from '../chart-commands/edit-client-profile.handler';
 import { ClientsController } from './clients.controller';
 import { CreateClientHandler } from './create-client.handler';
 import { CreateGroupChartHandler } from './create-group-chart.handler';
 import { CreateMinorClientHandler } from './create-minor-client.handler';
-import { BookAppointmentHandler } from './book-appointment.handler';
-import { TagClientHandler } from './tag-client.handler';
+import { BookAppointmentHandler } from '../appointments/book-appointment.handler';
+import { TagClientHandler } from '../chart-commands/tag-client.handler';
 
 /** Client charts; the tag catalogue and the contacts come with them (one import in the app module). */
 @Module({

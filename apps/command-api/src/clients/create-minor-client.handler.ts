@@ -5,7 +5,7 @@ import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { CreateMinorClientCommand, type ChartCommandResult } from './client.commands';
 import { assertClientEmailFree } from './client-emails';
-import { chartContactOf, prepareContactLink, resolveContact } from './contact-resolver';
+import { chartContactOf, prepareContactLink, resolveContact } from '../contacts/contact-resolver';
 
 /**
  * A minor with at least one contact. Order of writes, each idempotent under the command id: the

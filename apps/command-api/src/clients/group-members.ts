@@ -5,7 +5,7 @@ import type { CommandRunner } from '../application/command-runner';
 import type { EmailReservations } from '../application/email-reservations';
 import type { GroupMemberInput } from './client.commands';
 import { assertClientEmailFree } from './client-emails';
-import { existingClientChart } from './contact-resolver';
+import { existingClientChart } from '../contacts/contact-resolver';
 
 /** A member as it will be written: for a new client, the CreateClient that also records the membership. */
 export interface PreparedMember {

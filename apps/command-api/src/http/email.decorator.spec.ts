@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { SignUpRequestDto } from '../auth/sign-up.request.dto';
 import { CreateClientRequestDto } from '../clients/create-client.request.dto';
-import { EditClientProfileRequestDto } from '../clients/client-record.request.dto';
+import { EditClientProfileRequestDto } from '../chart-commands/client-record.request.dto';
 import { NewContactDto } from '../clients/create-chart.request.dto';
 import { ChangeEmailRequestDto } from '../me/profile.request.dto';
 import { InviteMemberRequestDto } from '../practices/practice-settings.request.dto';

@@ -9,8 +9,8 @@ import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
-import { ChartCallParams, type ChartCall } from '../clients/chart-call';
-import { uuidParam } from '../clients/path-params';
+import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
+import { uuidParam } from '../chart-commands/path-params';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { TagAnswerDto, TagsPageDto } from '../clients/clients.response.dto';
 

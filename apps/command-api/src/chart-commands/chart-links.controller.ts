@@ -4,12 +4,12 @@ import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
 import { contactInputOf, memberInputOf } from './chart-refs';
-import { AddChartContactCommand, AddChartMemberCommand, RemoveChartContactCommand, RemoveChartMemberCommand } from './client.commands';
-import { ChartContactLinkDto, GroupMemberDto } from './create-chart.request.dto';
+import { AddChartContactCommand, AddChartMemberCommand, RemoveChartContactCommand, RemoveChartMemberCommand } from '../clients/client.commands';
+import { ChartContactLinkDto, GroupMemberDto } from '../clients/create-chart.request.dto';
 import { ContactRolesRequestDto, DesignateMemberRequestDto, MemberSettingsRequestDto } from './client-record.request.dto';
 import { uuidParam } from './path-params';
 import { ApiChanged, ApiCreated } from '../http/api-answers';
-import { ChartAnswerDto, ChartContactAddedDto, ChartMemberAddedDto } from './clients.response.dto';
+import { ChartAnswerDto, ChartContactAddedDto, ChartMemberAddedDto } from '../clients/clients.response.dto';
 
 /** Members of group charts and contacts of individual / minor charts. */
 @ApiTags('charts')

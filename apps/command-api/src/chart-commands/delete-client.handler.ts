@@ -4,7 +4,7 @@ import type { ChartEvent } from '../../../../libs/events/src/chart.events';
 import { chartDecider, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, foldRecorded } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { DeleteClientCommand, type ChartCommandResult } from './client.commands';
+import { DeleteClientCommand, type ChartCommandResult } from '../clients/client.commands';
 import { executeWorkflow } from '../application/workflow-executor';
 import { deleteClientCascade } from '../../../../libs/domain/src/workflows/chart-workflows';
 

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner } from '../application/command-runner';
-import { RemoveChartMemberCommand, type ChartCommandResult } from './client.commands';
+import { RemoveChartMemberCommand, type ChartCommandResult } from '../clients/client.commands';
 
 /** RemoveChartMember: the group chart first, then the member's own chart forgets the membership. */
 @CommandHandler(RemoveChartMemberCommand)

@@ -3,7 +3,7 @@ import { chartStream, tagCatalogueStream } from '../../../../libs/events/src/str
 import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 import { tagCatalogueDecider } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
 import { CommandRunner } from '../application/command-runner';
-import { TagClientCommand, type ChartCommandResult } from './client.commands';
+import { TagClientCommand, type ChartCommandResult } from '../clients/client.commands';
 
 /** Tags a client with a tag of the practice's catalogue (looked up in `tags-<practiceId>`). */
 @CommandHandler(TagClientCommand)

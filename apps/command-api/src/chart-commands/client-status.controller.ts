@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
-import { DeleteClientCommand } from './client.commands';
+import { DeleteClientCommand } from '../clients/client.commands';
 import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './client-record.request.dto';
 import { ApiChanged } from '../http/api-answers';
-import { ChartAnswerDto } from './clients.response.dto';
+import { ChartAnswerDto } from '../clients/clients.response.dto';
 
 /** Status and quick actions: portal invitation, portal access, deactivate, reactivate, delete. */
 @ApiTags('clients')

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartContact } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
-import { AddChartContactCommand, type ChartCommandResult } from './client.commands';
+import { AddChartContactCommand, type ChartCommandResult } from '../clients/client.commands';
 import { chartContactOf, chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';
 
 /** Adds a contact (new, existing, or an existing client) to an individual or minor chart; chart last. */

@@ -5,7 +5,7 @@ import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member
 import { badRequest } from '../http/problem';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
-import { EditClientProfileCommand, TagClientCommand } from './client.commands';
+import { EditClientProfileCommand, TagClientCommand } from '../clients/client.commands';
 import { identityEdit, overviewEdit, profileEdit } from './client-record-patch';
 import type { JsonObject } from '../http/merge-patch';
 import { MERGE_PATCH_MEDIA_TYPES, MergePatchBody } from '../http/merge-patch-body';
@@ -19,7 +19,7 @@ import {
 } from './client-record.request.dto';
 import { uuidParam } from './path-params';
 import { ApiChanged } from '../http/api-answers';
-import { ChartAnswerDto } from './clients.response.dto';
+import { ChartAnswerDto } from '../clients/clients.response.dto';
 
 const mergePatchBody =
   'A JSON merge patch (RFC 7396): a field sent sets it, null clears it, a field left out stays as it is. ' +

@@ -5,7 +5,7 @@ import { chartDecider, emailClaimChanges, type ChartState } from '../../../../li
 import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
 import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { EditClientProfileCommand, type ChartCommandResult } from './client.commands';
+import { EditClientProfileCommand, type ChartCommandResult } from '../clients/client.commands';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);

@@ -3,7 +3,7 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner } from '../application/command-runner';
 import { PracticeAccess } from '../application/practice-access';
-import { BookAppointmentCommand, type ChartCommandResult } from './client.commands';
+import { BookAppointmentCommand, type ChartCommandResult } from '../clients/client.commands';
 
 /** Books an appointment for one chart with a practitioner who is a member of the practice. */
 @CommandHandler(BookAppointmentCommand)

@@ -1,6 +1,6 @@
 import { badRequest } from '../http/problem';
-import type { GroupMemberInput, MinorContactInput } from './client.commands';
-import type { ChartContactLinkDto, GroupMemberDto } from './create-chart.request.dto';
+import type { GroupMemberInput, MinorContactInput } from '../clients/client.commands';
+import type { ChartContactLinkDto, GroupMemberDto } from '../clients/create-chart.request.dto';
 
 const exactlyOne = (field: string, options: string): never => {
   throw badRequest('ValidationFailed', 'The request is not valid', [{ field, message: `must give exactly one of ${options}` }]);

@@ -3,8 +3,8 @@ import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartMember } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
-import { AddChartMemberCommand, type ChartCommandResult } from './client.commands';
-import { prepareMember, writeMemberSide } from './group-members';
+import { AddChartMemberCommand, type ChartCommandResult } from '../clients/client.commands';
+import { prepareMember, writeMemberSide } from '../clients/group-members';
 
 /** AddChartMember: the member's own chart first (new client or membership), then the group chart. */
 @CommandHandler(AddChartMemberCommand)

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
-import { ChartCallParams, type ChartCall } from './chart-call';
-import { ChartCommandSender } from './chart-command-sender';
-import { BookAppointmentCommand } from './client.commands';
-import { BookAppointmentRequestDto } from './client-record.request.dto';
-import { uuidParam } from './path-params';
+import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
+import { ChartCommandSender } from '../chart-commands/chart-command-sender';
+import { BookAppointmentCommand } from '../clients/client.commands';
+import { BookAppointmentRequestDto } from '../chart-commands/client-record.request.dto';
+import { uuidParam } from '../chart-commands/path-params';
 import { ApiChanged, ApiCreated } from '../http/api-answers';
-import { AppointmentBookedDto, ChartAnswerDto } from './clients.response.dto';
+import { AppointmentBookedDto, ChartAnswerDto } from '../clients/clients.response.dto';
 
 /** Appointments of one chart: enough for the profile's Book Appointment and its stats. */
 @ApiTags('appointments')

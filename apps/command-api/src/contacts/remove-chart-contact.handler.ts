@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
 import { CommandRunner } from '../application/command-runner';
-import { RemoveChartContactCommand, type ChartCommandResult } from './client.commands';
+import { RemoveChartContactCommand, type ChartCommandResult } from '../clients/client.commands';
 
 /** Removes a contact from a chart; a contact who is a client then stops being "a contact elsewhere". */
 @CommandHandler(RemoveChartContactCommand)

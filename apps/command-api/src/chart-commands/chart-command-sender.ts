@@ -4,7 +4,7 @@ import type { CommandEnvelope } from '../application/command-envelope';
 import type { GenericCommand } from '../application/stream-command';
 import { CommandSender } from '../http/command-sender';
 import type { ChartCall } from './chart-call';
-import type { ChartCommandResult } from './client.commands';
+import type { ChartCommandResult } from '../clients/client.commands';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A chart command of the generic path's allow-list, without what the call itself gives. */
