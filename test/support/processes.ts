@@ -10,8 +10,14 @@ export interface RunningProcess {
 }
 
 /** Starts an app entry point (TypeScript, transpiled on the fly) as a real separate process. */
-export const startProcess = (entry: string, env: NodeJS.ProcessEnv): RunningProcess => {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, entry)], {
+export const startProcess = (entry: string, env: NodeJS.ProcessEnv): RunningProcess =>
+  startNode(['-r', 'ts-node/register/transpile-only', join(ROOT, entry)], env);
+
+/** Starts a compiled entry point (under dist/, as `npm start` runs it) as a real separate process. */
+export const startBuiltProcess = (entry: string, env: NodeJS.ProcessEnv): RunningProcess => startNode([join(ROOT, entry)], env);
+
+const startNode = (args: string[], env: NodeJS.ProcessEnv): RunningProcess => {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ProblemDto } from './answer.dto';
 import { completeDocument } from './openapi-complete';
 
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly license: string;
+  readonly description: string;
+}
+
+/** The project's package.json, the nearest above this file: the same from the sources and from dist/. */
+const packageJson = (): PackageJson => {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+};
+
 // The version and license of the document are the package's own.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pkg = require('../../../../package.json') as { name: string; version: string; license: string; description: string };
+const pkg = packageJson();
 
 export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'auth', description: 'Sign up and sign in (public)' },
