@@ -26,7 +26,7 @@ export class SecurityService {
     const credential = await this.credentials.get(userId);
     const verified = credential !== undefined && (await verifyPassword(currentPassword, credential.passwordHash));
     // Decided before anything is stored: a wrong current password changes nothing.
-    userDecider.decide({ type: 'ChangePassword', currentPasswordVerified: verified }, (await this.runner.load(userDecider, userStream(userId))).state);
+    await this.runner.prepare(userDecider, userStream(userId), { type: 'ChangePassword', currentPasswordVerified: verified }, envelope);
     const updated = await this.credentials.put(userId, await hashPassword(newPassword));
     const result = await this.runner.run(userDecider, userStream(userId), { type: 'ChangePassword', currentPasswordVerified: true }, envelope);
     return { result, accessToken: this.tokens.issue({ userId, credentialVersion: updated.version }) };
@@ -46,7 +46,8 @@ export class SecurityService {
     const codeVerified = pending !== null && isValidTotp(code, pending);
     const recoveryCodes = newRecoveryCodes();
     const command = { type: 'EnableTwoFactor' as const, codeVerified, recoveryCodeCount: recoveryCodes.length };
-    userDecider.decide(command, (await this.runner.load(userDecider, userStream(userId))).state);
+    // Decided (and a retry recognised) before the credential store changes: a refusal changes nothing.
+    await this.runner.prepare(userDecider, userStream(userId), command, envelope);
     await this.credentials.activateTwoFactor(userId, recoveryCodes.map(hashRecoveryCode));
     const result = await this.runner.run(userDecider, userStream(userId), command, envelope);
     return { result, recoveryCodes };
@@ -62,7 +63,8 @@ export class SecurityService {
       ((proof.code !== undefined && isValidTotp(proof.code, secret)) ||
         (proof.recoveryCode !== undefined && (await this.credentials.getTwoFactor(userId))!.recoveryCodeHashes.includes(hashRecoveryCode(proof.recoveryCode))));
     const command = { type: 'DisableTwoFactor' as const, verified: passwordOk && secondOk };
-    userDecider.decide(command, (await this.runner.load(userDecider, userStream(userId))).state);
+    // Decided (and a retry recognised) before the credential store changes: a refusal changes nothing.
+    await this.runner.prepare(userDecider, userStream(userId), command, envelope);
     await this.credentials.removeTwoFactor(userId);
     return this.runner.run(userDecider, userStream(userId), command, envelope);
   }
