@@ -1,12 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '../../../../libs/events/src/streams';
 import { chartDecider, type AddChartMember } from '../../../../libs/domain/src/chart/chart.decider';
-import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
+import { CommandRunner } from '../application/command-runner';
+import { executeWorkflow } from '../application/workflow-executor';
+import { addChartMember, type MemberToAdd } from '../../../../libs/domain/src/workflows/chart-workflows';
 import { EmailReservations } from '../application/email-reservations';
 import { AddChartMemberCommand, type ChartCommandResult } from '../clients/client.commands';
-import { prepareMember, writeMemberSide } from '../clients/group-members';
+import { prepareMember } from '../clients/group-members';
 
-/** AddChartMember: the member's own chart first (new client or membership), then the group chart. */
+/** AddChartMember: the member's own chart first (new client or membership), then the group chart (the addChartMember workflow). */
 @CommandHandler(AddChartMemberCommand)
 export class AddChartMemberHandler implements ICommandHandler<AddChartMemberCommand> {
   constructor(
@@ -16,7 +18,7 @@ export class AddChartMemberHandler implements ICommandHandler<AddChartMemberComm
 
   async execute({ envelope, chartId, member, expectedRevision }: AddChartMemberCommand): Promise<ChartCommandResult> {
     const practiceId = envelope.practiceId!;
-    const { state, revision, events } = await this.runner.load(chartDecider, chartStream(chartId));
+    const { state } = await this.runner.load(chartDecider, chartStream(chartId));
     const group = { chartId, name: state.status === 'open' ? state.groupName ?? '' : '' };
     const prepared = await prepareMember(this.runner, this.reservations, envelope, group, member, 'member', 'member');
     const add: AddChartMember = {
@@ -27,16 +29,13 @@ export class AddChartMemberHandler implements ICommandHandler<AddChartMemberComm
       asIdentifiedPatient: member.identifiedPatient,
       asBillingContact: member.billingContact,
     };
-    // Validate on the group before writing the member's side, unless this is a retry resuming the job.
-    const resuming = events.some((event) => event.metadata.causationId === envelope.commandId);
-    if (!resuming) {
-      chartDecider.decide(add, state);
-      if (expectedRevision !== undefined && expectedRevision !== revision) {
-        throw new RevisionMismatchError(chartStream(chartId), expectedRevision, revision);
-      }
-    }
-    await writeMemberSide(this.runner, this.reservations, envelope, group, prepared);
-    const result = await this.runner.run(chartDecider, chartStream(chartId), add, envelope);
+    // The group decides first (and a retry is recognised, If-Match checked), before the member's side is
+    // written; then the steps of the workflow: the member's own chart, then the group chart.
+    const main = { decider: chartDecider, streamId: chartStream(chartId), command: add };
+    await this.runner.prepare(chartDecider, main.streamId, add, envelope, { expectedRevision });
+    const side: MemberToAdd = prepared.create ? { kind: 'new', create: prepared.create } : { kind: 'existing', clientId: prepared.member.clientId };
+    const steps = addChartMember({ chartId, name: group.name, practiceId }, side);
+    const result = await executeWorkflow(this.runner, this.reservations, steps, main, envelope);
     return { chartId, revision: result.revision, position: result.position, created: { clientId: prepared.member.clientId } };
   }
 }
