@@ -1,21 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBuiltProcess, waitForHttp, type RunningProcess } from '../support/processes';
+import { freePort, startBuiltProcess, waitForHttp, type RunningProcess } from '../support/processes';
 
 const ROOT = join(__dirname, '..', '..');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * What `npm start` runs: the TypeScript build, then the compiled server from dist/. The other suites

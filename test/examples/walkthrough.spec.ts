@@ -1,22 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startProcess, waitForHttp, type RunningProcess } from '../support/processes';
+import { freePort, startProcess, waitForHttp, type RunningProcess } from '../support/processes';
 
 const ROOT = join(__dirname, '..', '..');
 const SCRIPT = join(ROOT, 'examples', 'walkthrough.sh');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Runs the walkthrough script the way a user does (bash, curl, and the project's node on PATH). */
 const runScript = (baseUrl: string): Promise<{ code: number | null; output: string }> =>

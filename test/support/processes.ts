@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -52,3 +53,14 @@ export const waitForHttp = async (url: string, running: RunningProcess, timeoutM
   }
   throw new Error(`no answer from ${url}: ${running.output()}`);
 };
+
+/** A TCP port free on 127.0.0.1 right now, for a process that must be told its port before it starts. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
