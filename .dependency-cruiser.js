@@ -39,6 +39,20 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'apps-through-lib-index',
+      severity: 'error',
+      comment: 'An app imports a library only through its index (@practice/<lib>), never a file inside it.',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'libs-through-lib-index',
+      severity: 'error',
+      comment: 'A library imports another library only through its index (@practice/<lib>), never a file inside it.',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,6 +5,8 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The libraries' tsconfig paths: each is imported through its index only (npm run lint:deps).
+  moduleNameMapper: { '^@practice/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   // The mongodb driver leaves a server-selection timer running after a retried operation (up to 30 s);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../libs/events/src/envelope';
+import type { NewEvent } from '@practice/events';
 
 export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'practice-core-bench-'));
 

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore } from '../libs/event-store/src/sqlite/sqlite-event-store';
-import { InMemoryReadStore } from '../libs/read-store/src/memory/in-memory-read-store';
-import { eventCodec } from '../libs/events/src/event-registry';
-import type { NewEvent } from '../libs/events/src/envelope';
-import { allProjections } from '../libs/read-models/src/all-projections';
-import { Projector } from '../libs/read-models/src/runtime/projector';
+import { SqliteEventStore } from '@practice/event-store';
+import { InMemoryReadStore } from '@practice/read-store';
+import { eventCodec, type NewEvent } from '@practice/events';
+import { allProjections, Projector } from '@practice/read-models';
 import { clientCreated, metadataFor, newDataDir } from './bench-support';
 
 export interface RebuildResult {

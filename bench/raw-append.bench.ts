@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore } from '../libs/event-store/src/sqlite/sqlite-event-store';
-import { eventCodec } from '../libs/events/src/event-registry';
+import { SqliteEventStore } from '@practice/event-store';
+import { eventCodec } from '@practice/events';
 import { clientCreated, latencySummary, newDataDir, type LatencySummary } from './bench-support';
 
 export interface RawAppendResult {

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartRead, type ChartReadSink } from '../../apps/command-api/src/application/chart-read-audit';
-import { InMemoryReadStore } from '../../libs/read-store/src/memory/in-memory-read-store';
-import { MongoReadStore } from '../../libs/read-store/src/mongodb';
+import { InMemoryReadStore, MongoReadStore } from '@practice/read-store';
 import { MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
 import { newDataDir } from '../support/test-app';
 

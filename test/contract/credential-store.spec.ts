@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { SqliteCredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
 import { MongoCredentialStore } from '../../apps/command-api/src/infrastructure/mongo-credential-store';
-import { ReadStoreUnavailableError } from '../../libs/read-store/src/read-store.port';
+import { ReadStoreUnavailableError } from '@practice/read-store';
 import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
 import { SecretBox, type SecretKeys } from '../../apps/command-api/src/infrastructure/secret-box';
 import { credentialStoreContract, type CredentialStoreFixture } from './credential-store.contract';

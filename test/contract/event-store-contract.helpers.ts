@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent, RecordedEvent } from '../../libs/events/src/envelope';
+import type { NewEvent, RecordedEvent } from '@practice/events';
 import type {
   EventStore,
   SubscribeOptions,
   SubscribedEvent,
   Subscription,
-} from '../../libs/event-store/src/event-store.port';
+} from '@practice/event-store';
 
 /*
  * Helpers for the EventStore contract. The suite also runs against a shared real server over the

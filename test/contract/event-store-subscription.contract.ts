@@ -1,5 +1,5 @@
-import type { EventStore } from '../../libs/event-store/src/event-store.port';
-import type { NewEvent } from '../../libs/events/src/envelope';
+import type { EventStore } from '@practice/event-store';
+import type { NewEvent } from '@practice/events';
 import {
   eventsOfType,
   idsOf,

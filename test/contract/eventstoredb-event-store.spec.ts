@@ -1,12 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import {
-  EventStoreUnavailableError,
-  InvalidEventError,
-  StreamDeletedError,
-  type EventCodec,
-  type SubscribedEvent,
-} from '../../libs/event-store/src/event-store.port';
-import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb';
+import { EventStoreUnavailableError, InvalidEventError, StreamDeletedError, type EventCodec, type SubscribedEvent, EventStoreDbEventStore } from '@practice/event-store';
 import { EsdbTestServer } from '../support/esdb-test-server';
 import { eventStoreContract } from './event-store.contract';
 import {

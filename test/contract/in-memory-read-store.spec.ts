@@ -6,7 +6,7 @@ import {
   ReadDocument,
   ReadStoreUnavailableError,
   WriteOp,
-} from '../../libs/read-store/src';
+} from '@practice/read-store';
 import { readStoreContract } from './read-store.contract';
 
 readStoreContract('in-memory', async () => {

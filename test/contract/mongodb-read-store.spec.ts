@@ -1,6 +1,5 @@
 import { MongoClient, MongoServerError, type Document } from 'mongodb';
-import { MongoReadStore } from '../../libs/read-store/src/mongodb';
-import { DuplicateKeyError, ReadDocument, ReadStoreUnavailableError, WriteOp } from '../../libs/read-store/src/read-store.port';
+import { MongoReadStore, DuplicateKeyError, ReadDocument, ReadStoreUnavailableError, WriteOp } from '@practice/read-store';
 import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
 import { readStoreContract } from './read-store.contract';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateKeyError, ReadCollection, ReadDocument, ReadStore, WriteOp } from '../../libs/read-store/src';
+import { DuplicateKeyError, ReadCollection, ReadDocument, ReadStore, WriteOp } from '@practice/read-store';
 
 /**
  * The behaviour every ReadStore adapter owes its callers. It also runs against a shared real

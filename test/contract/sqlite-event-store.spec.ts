@@ -2,14 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type EventCodec,
-  InvalidEventError,
-  WrongExpectedRevisionError,
-  passThroughCodec,
-} from '../../libs/event-store/src/event-store.port';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
-import type { SubscribedEvent } from '../../libs/event-store/src/event-store.port';
+import { type EventCodec, InvalidEventError, WrongExpectedRevisionError, passThroughCodec, SqliteEventStore, type SubscribedEvent } from '@practice/event-store';
 import { eventStoreContract } from './event-store.contract';
 import { eventsOfType, idsOf, newEvent, rejectionOf, streamIn, waitUntil } from './event-store-contract.helpers';
 

@@ -17,7 +17,9 @@ describe('the built server (npm start)', () => {
   let dataDir: string;
 
   beforeAll(async () => {
+    // What `npm run build` runs: the compiler, then tsc-alias to turn the @practice/* paths into relative requires.
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsc-alias', 'dist', 'bin', 'index.js'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
     dataDir = mkdtempSync(join(tmpdir(), 'practice-core-built-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -1,9 +1,8 @@
-import { chartStream } from '../../libs/events/src/streams';
-import { chartDecider } from '../../libs/domain/src/chart/chart.decider';
+import { chartStream, eventCodec } from '@practice/events';
+import { chartDecider } from '@practice/domain';
 import { CommandRunner } from '../../apps/command-api/src/application/command-runner';
 import { EmailReservations } from '../../apps/command-api/src/application/email-reservations';
 import { commandEnvelope } from '../../apps/command-api/src/application/command-envelope';
-import { eventCodec } from '../../libs/events/src/event-registry';
 import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
 
 /** The rules that cross charts: the email rule, the refused delete, tag renames, resumable creation. */

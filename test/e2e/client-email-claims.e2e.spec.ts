@@ -1,14 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import type { RecordedEvent } from '../../libs/events/src/envelope';
-import type { ChartEvent } from '../../libs/events/src/chart.events';
-import type { ReservationEvent } from '../../libs/events/src/reservation.events';
-import { eventCodec } from '../../libs/events/src/event-registry';
-import { chartStream, streamCategory, streamIdOf, userStream } from '../../libs/events/src/streams';
-import { chartDecider } from '../../libs/domain/src/chart/chart.decider';
-import { userDecider } from '../../libs/domain/src/user/user.decider';
-import { normalizeEmail } from '../../libs/domain/src/shared/email-address';
-import { ABANDONED_AFTER_MS, reservationDecider, type ReservationState } from '../../libs/domain/src/reservation/reservation.decider';
+import { type RecordedEvent, type ChartEvent, type ReservationEvent, eventCodec, chartStream, streamCategory, streamIdOf, userStream } from '@practice/events';
+import { chartDecider, userDecider, normalizeEmail, ABANDONED_AFTER_MS, reservationDecider, type ReservationState } from '@practice/domain';
 import { CommandRunner } from '../../apps/command-api/src/application/command-runner';
 import { commandEnvelope } from '../../apps/command-api/src/application/command-envelope';
 import { EmailReservations, emailReservationStream } from '../../apps/command-api/src/application/email-reservations';

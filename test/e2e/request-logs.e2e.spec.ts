@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '../../libs/event-store/src/event-store.port';
+import { EventStoreUnavailableError } from '@practice/event-store';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Line = Record<string, unknown>;

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EsdbTestServer } from '../support/esdb-test-server';
 import { MongoTestServer } from '../support/mongo-test-server';
-import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb';
-import { MongoReadStore } from '../../libs/read-store/src/mongodb';
-import type { ReadDocument, ReadStore } from '../../libs/read-store/src/read-store.port';
-import { passThroughCodec } from '../../libs/event-store/src/event-store.port';
-import { eventCodec } from '../../libs/events/src/event-registry';
-import type { NewEvent } from '../../libs/events/src/envelope';
-import { allProjections } from '../../libs/read-models/src/all-projections';
-import { CLIENTS } from '../../libs/read-models/src/clients/client-list.projection';
-import { defineProjection } from '../../libs/read-models/src/projection';
-import { PARKED_EVENTS, Projector } from '../../libs/read-models/src/runtime/projector';
+import { EventStoreDbEventStore, passThroughCodec } from '@practice/event-store';
+import { MongoReadStore, type ReadDocument, type ReadStore } from '@practice/read-store';
+import { eventCodec, type NewEvent } from '@practice/events';
+import { allProjections, CLIENTS, defineProjection, PARKED_EVENTS, Projector } from '@practice/read-models';
 import { clientCreated } from '../../bench/bench-support';
 
 /**

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbTestServer } from '../support/esdb-test-server';
 import { MongoTestServer } from '../support/mongo-test-server';
-import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb';
-import { eventCodec } from '../../libs/events/src/event-registry';
+import { EventStoreDbEventStore } from '@practice/event-store';
+import { eventCodec } from '@practice/events';
 import { startProjectorProcess, type ProjectorProcess } from '../../apps/projector/src/projector-process';
 import { clientCreated } from '../../bench/bench-support';
 

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
-import { InMemoryReadStore } from '../../libs/read-store/src/memory/in-memory-read-store';
-import { eventCodec } from '../../libs/events/src/event-registry';
-import { projectionNames } from '../../libs/engines/src/engines';
-import { CLIENTS } from '../../libs/read-models/src/clients/client-list.projection';
-import { allProjections } from '../../libs/read-models/src/all-projections';
-import { Projector } from '../../libs/read-models/src/runtime/projector';
-import { READ_MODEL_VERSIONS, VersionedReadStore } from '../../libs/read-models/src/runtime/versioned-read-store';
+import { SqliteEventStore } from '@practice/event-store';
+import { InMemoryReadStore, type ReadStore, MongoReadStore } from '@practice/read-store';
+import { eventCodec } from '@practice/events';
+import { projectionNames } from '@practice/engines';
+import { CLIENTS, allProjections, Projector, READ_MODEL_VERSIONS, VersionedReadStore } from '@practice/read-models';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild';
 import { clientCreated } from '../../bench/bench-support';
-import type { ReadStore } from '../../libs/read-store/src/read-store.port';
-import { MongoReadStore } from '../../libs/read-store/src/mongodb';
 import { MongoTestServer } from '../support/mongo-test-server';
 
 const mongo = new MongoTestServer();

@@ -1,6 +1,5 @@
-import type { DomainEvent } from '../../libs/events/src/envelope';
-import type { Decider } from '../../libs/domain/src/shared/decider';
-import { DomainError } from '../../libs/domain/src/shared/domain-error';
+import type { DomainEvent } from '@practice/events';
+import { type Decider, DomainError } from '@practice/domain';
 
 /**
  * given(events).when(command).then(events) / .thenThrows(code): decider specs read like the rule they

@@ -12,7 +12,7 @@ export interface RunningProcess {
 
 /** Starts an app entry point (TypeScript, transpiled on the fly) as a real separate process. */
 export const startProcess = (entry: string, env: NodeJS.ProcessEnv): RunningProcess =>
-  startNode(['-r', 'ts-node/register/transpile-only', join(ROOT, entry)], env);
+  startNode(['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], env);
 
 /** Starts a compiled entry point (under dist/, as `npm start` runs it) as a real separate process. */
 export const startBuiltProcess = (entry: string, env: NodeJS.ProcessEnv): RunningProcess => startNode([join(ROOT, entry)], env);

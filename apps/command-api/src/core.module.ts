@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { eventCodec } from '../../../libs/events/src/event-registry';
+import { eventCodec } from '@practice/events';
 import { CommandSender } from './http/command-sender';
 import { StreamCommandHandler } from './application/stream-command';
 import { CommandRunner } from './application/command-runner';

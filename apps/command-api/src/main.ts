@@ -3,7 +3,7 @@ import { createApp } from './bootstrap/create-app';
 import { createLogger } from './bootstrap/logger';
 import { startMetricsServer } from './bootstrap/metrics-server';
 import { createRuntime } from './bootstrap/runtime';
-import { engineNames } from '../../../libs/engines/src/engines';
+import { engineNames } from '@practice/engines';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 import { loadProjectorConfig, ProjectorConfigError } from './projector-config';
 import { startProjectorProcess } from './projector-process';
-import { engineNames } from '../../../libs/engines/src/engines';
+import { engineNames } from '@practice/engines';
 
 const main = async (): Promise<void> => {
   const config = loadProjectorConfig();

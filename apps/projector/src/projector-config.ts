@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EngineSettings } from '../../../libs/engines/src/engines';
+import type { EngineSettings } from '@practice/engines';
 
 export interface ProjectorConfig extends EngineSettings {
   /** Port of the projector's own /health and /metrics. */

@@ -1,11 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEventStore, createReadStore } from '../../../libs/engines/src/engines';
-import { allProjections } from '../../../libs/read-models/src/all-projections';
-import { Projector } from '../../../libs/read-models/src/runtime/projector';
-import { lagMetrics, projectionLag } from '../../../libs/read-models/src/runtime/projection-lag';
-import { VersionedReadStore } from '../../../libs/read-models/src/runtime/versioned-read-store';
-import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { createEventStore, createReadStore } from '@practice/engines';
+import { allProjections, Projector, lagMetrics, projectionLag, VersionedReadStore } from '@practice/read-models';
+import type { EventStore } from '@practice/event-store';
 import type { ProjectorConfig } from './projector-config';
 import { problem } from '../../command-api/src/http/problem';
 

@@ -1,9 +1,7 @@
-import { createEventStore, projectionNames } from '../../../libs/engines/src/engines';
-import type { EventStore } from '../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../libs/read-store/src/read-store.port';
-import { allProjections } from '../../../libs/read-models/src/all-projections';
-import { Projector } from '../../../libs/read-models/src/runtime/projector';
-import { VersionedReadStore } from '../../../libs/read-models/src/runtime/versioned-read-store';
+import { createEventStore, projectionNames } from '@practice/engines';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import { allProjections, Projector, VersionedReadStore } from '@practice/read-models';
 
 export interface RebuildReport {
   readonly version: string;
@@ -58,7 +56,7 @@ const main = async (): Promise<void> => {
     console.log('MONGODB_URL is not set: in-memory read models are rebuilt from the log at every start; nothing to do.');
     return;
   }
-  const { MongoReadStore } = await import('../../../libs/read-store/src/mongodb');
+  const { MongoReadStore } = await import('@practice/read-store');
   const settings = { dataDir: process.env.DATA_DIR ?? './data', eventStoreUrl: process.env.EVENTSTORE_URL || undefined, mongoUrl };
   const events = await createEventStore(settings);
   const inner = await MongoReadStore.connect({ url: mongoUrl });

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import type { EventStore } from '../../event-store/src/event-store.port';
-import { SqliteEventStore } from '../../event-store/src/sqlite/sqlite-event-store';
-import type { ReadStore } from '../../read-store/src/read-store.port';
-import { InMemoryReadStore } from '../../read-store/src/memory/in-memory-read-store';
-import { eventCodec } from '../../events/src/event-registry';
-import { allProjections } from '../../read-models/src/all-projections';
-import { VersionedReadStore } from '../../read-models/src/runtime/versioned-read-store';
+import { type EventStore, SqliteEventStore } from '@practice/event-store';
+import { type ReadStore, InMemoryReadStore } from '@practice/read-store';
+import { eventCodec } from '@practice/events';
+import { allProjections, VersionedReadStore } from '@practice/read-models';
 
 export const projectionNames: ReadonlySet<string> = new Set(allProjections.map((projection) => projection.name));
 
@@ -19,7 +16,7 @@ export interface EngineSettings {
 /** EventStoreDB when EVENTSTORE_URL is set, otherwise the embedded SQLite log under DATA_DIR. */
 export const createEventStore = async (settings: EngineSettings): Promise<EventStore> => {
   if (settings.eventStoreUrl !== undefined) {
-    const { EventStoreDbEventStore } = await import('../../event-store/src/eventstoredb');
+    const { EventStoreDbEventStore } = await import('@practice/event-store');
     return EventStoreDbEventStore.fromConnectionString(settings.eventStoreUrl, eventCodec);
   }
   return new SqliteEventStore({ filename: join(settings.dataDir, 'events.sqlite'), codec: eventCodec });
@@ -28,7 +25,7 @@ export const createEventStore = async (settings: EngineSettings): Promise<EventS
 /** MongoDB when MONGODB_URL is set, otherwise in-memory read models (rebuilt from the log at start). */
 export const createReadStore = async (settings: EngineSettings): Promise<ReadStore> => {
   if (settings.mongoUrl !== undefined) {
-    const { MongoReadStore } = await import('../../read-store/src/mongodb');
+    const { MongoReadStore } = await import('@practice/read-store');
     // Read models in MongoDB outlive the process: they are versioned so a rebuild can switch them blue/green.
     return new VersionedReadStore(await MongoReadStore.connect({ url: settings.mongoUrl }), projectionNames);
   }

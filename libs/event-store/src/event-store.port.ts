@@ -1,4 +1,4 @@
-import type { NewEvent, RecordedEvent } from '../../events/src/envelope';
+import type { NewEvent, RecordedEvent } from '@practice/events';
 
 /**
  * The event store port. Adapters: SQLite (embedded default) and EventStoreDB (production).
@@ -108,7 +108,7 @@ export class StreamDeletedError extends Error {
   }
 }
 
-export { InvalidEventError } from '../../events/src/invalid-event.error';
+export { InvalidEventError } from '@practice/events';
 
 /** The store could not be reached or failed; the append may or may not have happened. */
 export class EventStoreUnavailableError extends Error {

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../events/src/envelope';
-import type { IndexSpec, ReadDocument } from '../../read-store/src/read-store.port';
+import type { RecordedEvent } from '@practice/events';
+import type { IndexSpec, ReadDocument } from '@practice/read-store';
 
 /**
  * A read model as a pure function. The projector runtime does the I/O: it loads the documents an event

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
+import type { ReadStore } from '@practice/read-store';
 import { afterKeys } from '../http/keyset-page';
-import { privateFile } from '../../../../libs/event-store/src/sqlite/private-file';
+import { privateFile } from '@practice/event-store';
 
 /** One read of a chart: who looked at which chart, what they looked at, and when. No chart data. */
 export interface ChartRead {

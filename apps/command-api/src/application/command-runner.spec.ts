@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { EventCodec } from '../../../../libs/events/src/event-codec';
-import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store';
-import { InvalidEventError } from '../../../../libs/event-store/src/event-store.port';
-import type { Decider } from '../../../../libs/domain/src/shared/decider';
+import { EventCodec } from '@practice/events';
+import { SqliteEventStore, InvalidEventError } from '@practice/event-store';
+import { type Decider, DomainError } from '@practice/domain';
 import { commandEnvelope } from './command-envelope';
 import { CommandRunner, EventDataRefusedError, RevisionMismatchError } from './command-runner';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 
 type FlagSet = { readonly type: 'FlagSet'; readonly data: { readonly flag: unknown } };
 

@@ -1,14 +1,12 @@
-import type { DomainEvent, NewEvent, RecordedEvent } from '../../../../libs/events/src/envelope';
-import type { EventCodec } from '../../../../libs/events/src/event-codec';
-import { fold, type Decider } from '../../../../libs/domain/src/shared/decider';
+import type { DomainEvent, NewEvent, RecordedEvent, EventCodec } from '@practice/events';
+import { fold, type Decider, DomainError } from '@practice/domain';
 import {
   InvalidEventError,
   WrongExpectedRevisionError,
   type EventStore,
-} from '../../../../libs/event-store/src/event-store.port';
+} from '@practice/event-store';
 import type { CommandEnvelope } from './command-envelope';
 import { deterministicUuid } from './deterministic-id';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
 
 /** The stream changed since the revision the caller said it saw (If-Match). */
 export class RevisionMismatchError extends Error {

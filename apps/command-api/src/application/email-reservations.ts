@@ -1,18 +1,6 @@
 import { createHash } from 'node:crypto';
-import { chartStream, reservationStream, userStream } from '../../../../libs/events/src/streams';
-import type { ReservationEvent, ReservationScope } from '../../../../libs/events/src/reservation.events';
-import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
-import { userDecider } from '../../../../libs/domain/src/user/user.decider';
-import {
-  emailAlreadyInUse,
-  reservationDecider,
-  type HolderFinding,
-  type ReleaseEmail,
-  type ReservationState,
-  type ReserveEmail,
-} from '../../../../libs/domain/src/reservation/reservation.decider';
+import { chartStream, reservationStream, userStream, type ReservationEvent, type ReservationScope } from '@practice/events';
+import { normalizeEmail, DomainError, chartDecider, userDecider, emailAlreadyInUse, reservationDecider, type HolderFinding, type ReleaseEmail, type ReservationState, type ReserveEmail } from '@practice/domain';
 import type { CommandEnvelope } from './command-envelope';
 import { RevisionMismatchError, type CommandResult, type CommandRunner } from './command-runner';
 import { deterministicUuid } from './deterministic-id';

@@ -1,13 +1,12 @@
-import { practiceStream } from '../../../../libs/events/src/streams';
-import type { PracticeEvent } from '../../../../libs/events/src/practice.events';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { practiceStream, type PracticeEvent } from '@practice/events';
+import type { EventStore } from '@practice/event-store';
 import {
   practiceDecider,
   practiceNotFound,
   membershipOf,
   type Membership,
   type PracticeState,
-} from '../../../../libs/domain/src/practice/practice.decider';
+} from '@practice/domain';
 import { foldRecorded } from './command-runner';
 
 interface Cached {

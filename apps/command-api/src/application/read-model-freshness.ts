@@ -1,5 +1,5 @@
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
+import type { ReadStore } from '@practice/read-store';
+import type { Projector } from '@practice/read-models';
 import { problem, ProblemException } from '../http/problem';
 
 const POLL_MS = 10;

@@ -1,12 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Command } from '@nestjs/cqrs';
-import { chartStream, contactStream, practiceStream, tagCatalogueStream, userStream } from '../../../../libs/events/src/streams';
-import type { Decider } from '../../../../libs/domain/src/shared/decider';
-import type { ChartCommand } from '../../../../libs/domain/src/chart/chart.decider';
-import { practiceDecider, type PracticeCommand } from '../../../../libs/domain/src/practice/practice.decider';
-import { userDecider, type UserCommand } from '../../../../libs/domain/src/user/user.decider';
-import { contactDecider, type ContactCommand } from '../../../../libs/domain/src/contact/contact.decider';
-import { tagCatalogueDecider, type TagCatalogueCommand } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
+import { chartStream, contactStream, practiceStream, tagCatalogueStream, userStream } from '@practice/events';
+import { type Decider, type ChartCommand, practiceDecider, type PracticeCommand, userDecider, type UserCommand, contactDecider, type ContactCommand, tagCatalogueDecider, type TagCatalogueCommand } from '@practice/domain';
 import { clientRecordDecider, type PatchClientIdentity, type PatchClientOverview } from '../chart-commands/client-record-patch';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandRunner } from './command-runner';

@@ -1,8 +1,5 @@
-import { chartStream, contactStream } from '../../../../libs/events/src/streams';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
-import { contactDecider } from '../../../../libs/domain/src/contact/contact.decider';
-import type { Decider } from '../../../../libs/domain/src/shared/decider';
-import type { WorkflowStep } from '../../../../libs/domain/src/workflows/workflow';
+import { chartStream, contactStream } from '@practice/events';
+import { chartDecider, contactDecider, type Decider, type WorkflowStep } from '@practice/domain';
 import type { CommandEnvelope } from './command-envelope';
 import type { CommandResult, CommandRunner, RunOptions } from './command-runner';
 import type { EmailReservations } from './email-reservations';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { PracticeAccess } from '../application/practice-access';
 import { BookAppointmentCommand, type ChartCommandResult } from '../clients/client.commands';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
+import { normalizeEmail } from '@practice/domain';
 import type { SignInLimits } from '../infrastructure/credential-store';
 
 /** Failed attempts answered at once, before answers slow down. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { userStream } from '../../../../libs/events/src/streams';
-import { userDecider, type UserCommand } from '../../../../libs/domain/src/user/user.decider';
+import { userStream } from '@practice/events';
+import { userDecider, type UserCommand } from '@practice/domain';
 import { commandEnvelope } from '../application/command-envelope';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';

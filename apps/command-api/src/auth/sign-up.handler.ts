@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { userStream } from '../../../../libs/events/src/streams';
-import { userDecider } from '../../../../libs/domain/src/user/user.decider';
-import { assertEmailAddress } from '../../../../libs/domain/src/shared/email-address';
+import { userStream } from '@practice/events';
+import { userDecider, assertEmailAddress } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { hashPassword } from '../infrastructure/password-hasher';

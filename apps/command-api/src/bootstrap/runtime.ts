@@ -1,8 +1,7 @@
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { createEventStore, createReadStore } from '../../../../libs/engines/src/engines';
-import { allProjections } from '../../../../libs/read-models/src/all-projections';
-import { Projector } from '../../../../libs/read-models/src/runtime/projector';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import { createEventStore, createReadStore } from '@practice/engines';
+import { allProjections, Projector } from '@practice/read-models';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
 import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';

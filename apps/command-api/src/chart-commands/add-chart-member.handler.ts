@@ -1,9 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type AddChartMember } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider, type AddChartMember, addChartMember, type MemberToAdd } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { executeWorkflow } from '../application/workflow-executor';
-import { addChartMember, type MemberToAdd } from '../../../../libs/domain/src/workflows/chart-workflows';
 import { EmailReservations } from '../application/email-reservations';
 import { AddChartMemberCommand, type ChartCommandResult } from '../clients/client.commands';
 import { prepareMember } from '../clients/group-members';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartNotFound } from '@practice/domain';
 import { isUuid } from '../http/practice-member.guard';
 import { CORRELATION_ID_HEADER, documentsHeader, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER } from '../http/headers';
 import { requestContextOf, type ContextRequest, type RequestContext } from '../http/request-context';

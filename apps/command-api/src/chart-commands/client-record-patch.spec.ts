@@ -1,4 +1,4 @@
-import type { ChartEvent } from '../../../../libs/events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { chartId, groupCreated, individualCreated, now, practiceId } from '../../../../libs/domain/src/chart/chart-spec.fixtures';
 import { deciderSpec } from '../../../../test/support/decider-spec';
 import { ProblemException } from '../http/problem';

@@ -1,15 +1,5 @@
-import type { ChartEvent } from '../../../../libs/events/src/chart.events';
-import {
-  chartDecider,
-  type ChartCommand,
-  type ChartState,
-  type EditClientIdentity,
-  type EditClientOverview,
-  type EditClientProfile,
-  type OpenChart,
-} from '../../../../libs/domain/src/chart/chart.decider';
-import { clientChartOf } from '../../../../libs/domain/src/chart/chart.guards';
-import type { Decider } from '../../../../libs/domain/src/shared/decider';
+import type { ChartEvent } from '@practice/events';
+import { chartDecider, type ChartCommand, type ChartState, type EditClientIdentity, type EditClientOverview, type EditClientProfile, type OpenChart, clientChartOf, type Decider } from '@practice/domain';
 import { mergePatch, type JsonObject } from '../http/merge-patch';
 import { validatedAs } from '../http/validation.pipe';
 import { EditClientIdentityRequestDto, EditClientOverviewRequestDto, EditClientProfileRequestDto } from './client-record.request.dto';

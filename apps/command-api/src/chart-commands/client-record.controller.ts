@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { setupSteps, type SetupStep } from '../../../../libs/events/src/chart-profile.events';
+import { setupSteps, type SetupStep } from '@practice/events';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { badRequest } from '../http/problem';
 import { ChartCallParams, type ChartCall } from './chart-call';

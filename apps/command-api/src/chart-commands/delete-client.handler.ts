@@ -1,12 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import type { ChartEvent } from '../../../../libs/events/src/chart.events';
-import { chartDecider, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream, type ChartEvent } from '@practice/events';
+import { chartDecider, type ChartState, deleteClientCascade } from '@practice/domain';
 import { CommandRunner, foldRecorded } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { DeleteClientCommand, type ChartCommandResult } from '../clients/client.commands';
 import { executeWorkflow } from '../application/workflow-executor';
-import { deleteClientCascade } from '../../../../libs/domain/src/workflows/chart-workflows';
 
 /**
  * Delete: the chart first (refused, naming the charts, while the client is linked elsewhere), then

@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import type { ChartEvent } from '../../../../libs/events/src/chart.events';
-import { chartDecider, emailClaimChanges, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
-import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
+import { chartStream, type ChartEvent } from '@practice/events';
+import { chartDecider, emailClaimChanges, type ChartState } from '@practice/domain';
+import { WrongExpectedRevisionError } from '@practice/event-store';
 import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { EditClientProfileCommand, type ChartCommandResult } from '../clients/client.commands';

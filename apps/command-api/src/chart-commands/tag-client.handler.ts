@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream, tagCatalogueStream } from '../../../../libs/events/src/streams';
-import { chartDecider } from '../../../../libs/domain/src/chart/chart.decider';
-import { tagCatalogueDecider } from '../../../../libs/domain/src/tags/tag-catalogue.decider';
+import { chartStream, tagCatalogueStream } from '@practice/events';
+import { chartDecider, tagCatalogueDecider } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { TagClientCommand, type ChartCommandResult } from '../clients/client.commands';
 

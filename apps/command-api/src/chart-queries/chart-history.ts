@@ -1,10 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { RecordedEvent } from '../../../../libs/events/src/envelope';
-import { chartStream } from '../../../../libs/events/src/streams';
-import type { ChartEvent } from '../../../../libs/events/src/chart.events';
-import { chartDecider, chartNotFound, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
+import type { EventStore } from '@practice/event-store';
+import { type RecordedEvent, chartStream, type ChartEvent } from '@practice/events';
+import { chartDecider, chartNotFound, type ChartState } from '@practice/domain';
 import { foldRecorded } from '../application/command-runner';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 

@@ -1,8 +1,6 @@
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
-import { statusOf } from '../../../../libs/read-models/src/clients/client-list.projection';
+import type { ReadStore } from '@practice/read-store';
+import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
-import { CONTACTS, type ContactDocument } from '../../../../libs/read-models/src/contacts/contact.projection';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
 const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {

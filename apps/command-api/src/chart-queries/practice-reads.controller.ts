@@ -1,14 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { chartNotFound } from '../../../../libs/domain/src/chart/chart.decider';
-import { CHARTS } from '../../../../libs/read-models/src/charts/chart-document.projection';
-import type { ChartDocument } from '../../../../libs/read-models/src/charts/chart.document';
-import { CLIENTS } from '../../../../libs/read-models/src/clients/client-list.projection';
-import { TAGS } from '../../../../libs/read-models/src/tags/tag.projection';
-import { CONTACTS } from '../../../../libs/read-models/src/contacts/contact.projection';
-import { NEEDS_ATTENTION } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import { chartNotFound } from '@practice/domain';
+import { CHARTS, type ChartDocument, CLIENTS, TAGS, CONTACTS, NEEDS_ATTENTION } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';

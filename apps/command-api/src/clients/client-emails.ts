@@ -1,5 +1,4 @@
-import { DomainError, invalid } from '../../../../libs/domain/src/shared/domain-error';
-import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
+import { DomainError, invalid, normalizeEmail } from '@practice/domain';
 import type { CommandEnvelope } from '../application/command-envelope';
 import type { EmailReservations } from '../application/email-reservations';
 

@@ -1,9 +1,7 @@
-import { InMemoryReadStore } from '../../../../libs/read-store/src/memory/in-memory-read-store';
-import { applyBatch } from '../../../../libs/read-models/src/runtime/apply-batch';
+import { InMemoryReadStore } from '@practice/read-store';
+import { applyBatch, CLIENTS, clientListProjection, segment, TAGS, tagProjection } from '@practice/read-models';
 import { recorded } from '../../../../libs/read-models/src/profiles/recorded-events.fixture';
-import { CLIENTS, clientListProjection, segment } from '../../../../libs/read-models/src/clients/client-list.projection';
-import { TAGS, tagProjection } from '../../../../libs/read-models/src/tags/tag.projection';
-import type { DomainEvent } from '../../../../libs/events/src/envelope';
+import type { DomainEvent } from '@practice/events';
 import { listClients } from './client-queries';
 
 /**

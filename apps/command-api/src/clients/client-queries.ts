@@ -1,8 +1,5 @@
-import type { Filter, ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { CLIENTS, segment } from '../../../../libs/read-models/src/clients/client-list.projection';
-import type { ClientListDocument } from '../../../../libs/read-models/src/clients/client-list.document';
-import { NEEDS_ATTENTION, type NeedsAttentionDocument } from '../../../../libs/read-models/src/needs-attention/needs-attention.projection';
-import { TAGS, type TagDocument } from '../../../../libs/read-models/src/tags/tag.projection';
+import type { Filter, ReadStore } from '@practice/read-store';
+import { CLIENTS, segment, type ClientListDocument, NEEDS_ATTENTION, type NeedsAttentionDocument, TAGS, type TagDocument } from '@practice/read-models';
 import { afterKeys, Keyset, limitOf, findPage, type PageQueryDto } from '../http/keyset-page';
 import type { ClientListQueryDto } from './client-list.query.dto';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { ChartCommand } from '../../../../libs/domain/src/chart/chart.decider';
+import type { ChartCommand } from '@practice/domain';
 import type { CommandEnvelope } from '../application/command-envelope';
 import type { ContactLinkInput, ContactRef } from '../contacts/contact-resolver';
 import type { PatchClientIdentity, PatchClientOverview, PatchClientProfile } from '../chart-commands/client-record-patch';

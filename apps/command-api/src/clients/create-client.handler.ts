@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type CreateClient } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider, type CreateClient } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { CreateClientCommand, type ChartCommandResult } from './client.commands';

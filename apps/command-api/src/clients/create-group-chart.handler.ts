@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type CreateGroupChart } from '../../../../libs/domain/src/chart/chart.decider';
-import { invalid } from '../../../../libs/domain/src/shared/domain-error';
+import { chartStream } from '@practice/events';
+import { chartDecider, type CreateGroupChart, invalid } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { CreateGroupChartCommand, type ChartCommandResult } from './client.commands';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type CreateMinorClient } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider, type CreateMinorClient } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { CreateMinorClientCommand, type ChartCommandResult } from './client.commands';

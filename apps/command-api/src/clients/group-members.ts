@@ -1,5 +1,5 @@
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type CreateClient, type NewGroupMember } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider, type CreateClient, type NewGroupMember } from '@practice/domain';
 import type { CommandEnvelope } from '../application/command-envelope';
 import type { CommandRunner } from '../application/command-runner';
 import type { EmailReservations } from '../application/email-reservations';

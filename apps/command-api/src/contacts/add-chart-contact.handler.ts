@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chartStream } from '../../../../libs/events/src/streams';
-import { chartDecider, type AddChartContact } from '../../../../libs/domain/src/chart/chart.decider';
+import { chartStream } from '@practice/events';
+import { chartDecider, type AddChartContact } from '@practice/domain';
 import { CommandRunner, RevisionMismatchError } from '../application/command-runner';
 import { AddChartContactCommand, type ChartCommandResult } from '../clients/client.commands';
 import { chartContactOf, chartNameOf, prepareContactLink, resolveContact } from './contact-resolver';

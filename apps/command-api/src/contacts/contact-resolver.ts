@@ -1,10 +1,8 @@
 import { deterministicUuid } from '../application/deterministic-id';
 import type { CommandRunner } from '../application/command-runner';
 import type { CommandEnvelope } from '../application/command-envelope';
-import { chartStream, contactStream } from '../../../../libs/events/src/streams';
-import { chartDecider, displayNameOf, type ChartState } from '../../../../libs/domain/src/chart/chart.decider';
-import { assertContactDetails, contactDecider, type ContactDetails } from '../../../../libs/domain/src/contact/contact.decider';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { chartStream, contactStream } from '@practice/events';
+import { chartDecider, displayNameOf, type ChartState, assertContactDetails, contactDecider, type ContactDetails, DomainError } from '@practice/domain';
 
 /** A contact as a request names it: new, an existing contact, or an existing client. */
 export type ContactRef =

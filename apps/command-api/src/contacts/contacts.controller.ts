@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { CONTACTS, type ContactDocument } from '../../../../libs/read-models/src/contacts/contact.projection';
+import type { ReadStore } from '@practice/read-store';
+import { CONTACTS, type ContactDocument } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import type { Projector } from '@practice/read-models';
 import { Public } from '../http/auth.guard';
 import { ProblemException } from '../http/problem';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../infrastructure/tokens';

@@ -1,9 +1,6 @@
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import type { Projector } from '../../../../libs/read-models/src/runtime/projector';
-import { PARKED_EVENTS } from '../../../../libs/read-models/src/runtime/projector';
-import { allProjections } from '../../../../libs/read-models/src/all-projections';
-import { lagMetrics, projectionLag, type ProjectionLag } from '../../../../libs/read-models/src/runtime/projection-lag';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import { type Projector, PARKED_EVENTS, allProjections, lagMetrics, projectionLag, type ProjectionLag } from '@practice/read-models';
 import { problem, type Problem } from '../http/problem';
 
 /** Where the API reads how far its read models are: the log, the read store, its own projector if any. */

@@ -1,5 +1,5 @@
 import { isEmail, ValidateBy, type ValidationOptions } from 'class-validator';
-import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/unicode-text';
+import { hasLoneSurrogate } from '@practice/domain';
 
 /** class-validator's isEmail, except that it cannot throw: on a lone surrogate it throws a URIError. */
 export const isEmailText = (value: unknown): boolean => typeof value === 'string' && !hasLoneSurrogate(value) && isEmail(value);

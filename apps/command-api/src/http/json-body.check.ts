@@ -1,4 +1,4 @@
-import { hasLoneSurrogate } from '../../../../libs/domain/src/shared/unicode-text';
+import { hasLoneSurrogate } from '@practice/domain';
 import { jsonPointer, problem, type FieldError, type Problem } from './problem';
 
 /** The deepest nesting a body may have: the deepest real body (a minor's new contact) is 4 levels. */

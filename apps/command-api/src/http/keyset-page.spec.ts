@@ -1,4 +1,4 @@
-import { InMemoryReadStore } from '../../../../libs/read-store/src/memory/in-memory-read-store';
+import { InMemoryReadStore } from '@practice/read-store';
 import { afterKeys, findPage, Keyset } from './keyset-page';
 import { ProblemException } from './problem';
 

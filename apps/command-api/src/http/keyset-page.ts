@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Filter, ReadCollection, ReadDocument, Sort } from '../../../../libs/read-store/src/read-store.port';
+import type { Filter, ReadCollection, ReadDocument, Sort } from '@practice/read-store';
 import { badRequest } from './problem';
 
 /**

@@ -1,8 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
-import { practiceNotFound } from '../../../../libs/domain/src/practice/practice.decider';
-import { assertPermission, type Permission } from '../../../../libs/domain/src/practice/permissions';
+import { type Membership, practiceNotFound, assertPermission, type Permission } from '@practice/domain';
 import { PracticeAccess } from '../application/practice-access';
 import type { AuthenticatedUser } from './auth.guard';
 import type { HttpRequest } from './http-types';

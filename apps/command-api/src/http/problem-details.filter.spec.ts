@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpException, NotFoundException, PayloadTooLargeException, type ArgumentsHost } from '@nestjs/common';
-import { DomainError, domainErrorKinds, type DomainErrorCode } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError, domainErrorKinds, type DomainErrorCode } from '@practice/domain';
 import {
   EventStoreUnavailableError,
   InvalidEventError,
   StreamDeletedError,
   WrongExpectedRevisionError,
-} from '../../../../libs/event-store/src/event-store.port';
-import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
+} from '@practice/event-store';
+import { ReadStoreUnavailableError } from '@practice/read-store';
 import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
 import { badRequest, problem, ProblemException } from './problem';
 import { ProblemDetailsFilter } from './problem-details.filter';

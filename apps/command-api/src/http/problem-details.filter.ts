@@ -1,12 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error';
+import { DomainError } from '@practice/domain';
 import {
   EventStoreUnavailableError,
   InvalidEventError,
   StreamDeletedError,
   WrongExpectedRevisionError,
-} from '../../../../libs/event-store/src/event-store.port';
-import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
+} from '@practice/event-store';
+import { ReadStoreUnavailableError } from '@practice/read-store';
 import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
 import { instanceOf, problem, ProblemException, sendProblem, type Problem } from './problem';
 import { codeOfStatus } from './problem-types';

@@ -1,4 +1,4 @@
-import { domainErrorKinds, type DomainErrorCode, type DomainErrorKind } from '../../../../libs/domain/src/shared/domain-error';
+import { domainErrorKinds, type DomainErrorCode, type DomainErrorKind } from '@practice/domain';
 
 /**
  * The catalogue of problem types (RFC 9457): every `code` the API can answer with, its HTTP status,

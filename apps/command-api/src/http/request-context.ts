@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
-import type { PracticeRole } from '../../../../libs/events/src/practice.events';
+import type { Membership } from '@practice/domain';
+import type { PracticeRole } from '@practice/events';
 import type { AuthenticatedUser } from './auth.guard';
 import {
   CORRELATION_ID_HEADER,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REQUEST_ID_PATTERN } from '../../../../libs/events/src/metadata.schema';
+import { REQUEST_ID_PATTERN } from '@practice/events';
 
 /**
  * The id of a request: the caller's `X-Request-Id` when it is a sane token (1 to 128 of

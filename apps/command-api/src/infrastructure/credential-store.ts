@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { privateFile } from '../../../../libs/event-store/src/sqlite/private-file';
+import { privateFile } from '@practice/event-store';
 import type { SecretBox } from './secret-box';
 
 /**

@@ -1,6 +1,5 @@
 import { MongoClient, type Collection, type Db, type MongoClientOptions } from 'mongodb';
-import { ReadStoreUnavailableError } from '../../../../libs/read-store/src/read-store.port';
-import { isUnavailable } from '../../../../libs/read-store/src/mongodb/mongodb-errors';
+import { ReadStoreUnavailableError, isUnavailable } from '@practice/read-store';
 import type {
   Credential,
   CredentialStore,

@@ -1,9 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { userStream } from '../../../../libs/events/src/streams';
-import type { UserEvent } from '../../../../libs/events/src/user.events';
-import { WrongExpectedRevisionError } from '../../../../libs/event-store/src/event-store.port';
-import { userDecider, userNotFound, type UserState } from '../../../../libs/domain/src/user/user.decider';
-import { assertEmailAddress, normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
+import { userStream, type UserEvent } from '@practice/events';
+import { WrongExpectedRevisionError } from '@practice/event-store';
+import { userDecider, userNotFound, type UserState, assertEmailAddress, normalizeEmail } from '@practice/domain';
 import type { CommandEnvelope } from '../application/command-envelope';
 import { CommandRunner, foldRecorded, RevisionMismatchError, type CommandResult } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';

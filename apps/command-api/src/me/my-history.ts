@@ -1,6 +1,5 @@
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
-import type { RecordedEvent } from '../../../../libs/events/src/envelope';
-import { practiceStream, userStream } from '../../../../libs/events/src/streams';
+import type { EventStore } from '@practice/event-store';
+import { type RecordedEvent, practiceStream, userStream } from '@practice/events';
 import { Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
 
 // Practice events that are about one member: they join the member's own history.

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { MENU_SIZE, USER_MENUS, type UserMenuDocument } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
-import { USER_PRACTICES, type UserPracticeDocument } from '../../../../libs/read-models/src/user-practices/user-practice.projection';
-import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
+import type { ReadStore } from '@practice/read-store';
+import { MENU_SIZE, USER_MENUS, type UserMenuDocument, USER_PRACTICES, type UserPracticeDocument, PRACTICE_PROFILES, type PracticeProfileDocument } from '@practice/read-models';
 import { PracticeAccess } from '../application/practice-access';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, Inject, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { userNotFound } from '../../../../libs/domain/src/user/user.decider';
-import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
-import { USER_MENUS } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
+import type { ReadStore } from '@practice/read-store';
+import { userNotFound } from '@practice/domain';
+import { USER_PROFILES, type UserProfileDocument, USER_MENUS } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { CommandSender } from '../http/command-sender';

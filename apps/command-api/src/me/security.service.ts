@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { userStream } from '../../../../libs/events/src/streams';
-import { userDecider, userNotFound } from '../../../../libs/domain/src/user/user.decider';
+import { userStream } from '@practice/events';
+import { userDecider, userNotFound } from '@practice/domain';
 import type { CommandEnvelope } from '../application/command-envelope';
 import { CommandRunner } from '../application/command-runner';
 import { hashRecoveryCode, isValidTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from '../auth/two-factor';

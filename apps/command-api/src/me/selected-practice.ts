@@ -1,5 +1,5 @@
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { USER_MENUS, type UserMenuDocument } from '../../../../libs/read-models/src/user-menus/user-menu.projection';
+import type { ReadStore } from '@practice/read-store';
+import { USER_MENUS, type UserMenuDocument } from '@practice/read-models';
 
 /**
  * The practice with the check mark, from one place: the user menu read model, which follows joins,

@@ -1,17 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { practiceStream, userStream } from '../../../../libs/events/src/streams';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { practiceDecider } from '../../../../libs/domain/src/practice/practice.decider';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
-import { userDecider, userNotFound } from '../../../../libs/domain/src/user/user.decider';
+import { practiceStream, userStream } from '@practice/events';
+import type { ReadStore } from '@practice/read-store';
+import { practiceDecider, invitationNotFound, userDecider, userNotFound } from '@practice/domain';
 import {
   PRACTICE_INVITATIONS,
   type PracticeInvitationDocument,
-} from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
+} from '@practice/read-models';
 import { CommandRunner } from '../application/command-runner';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { EventStore } from '@practice/event-store';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { AnswerInvitationCommand } from './practice.commands';
 

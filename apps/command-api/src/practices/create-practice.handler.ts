@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { practiceStream } from '../../../../libs/events/src/streams';
-import { practiceDecider } from '../../../../libs/domain/src/practice/practice.decider';
+import { practiceStream } from '@practice/events';
+import { practiceDecider } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { CreatePracticeCommand, type CreatePracticeResult } from './create-practice.command';
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
+import type { ReadStore } from '@practice/read-store';
+import { invitationNotFound } from '@practice/domain';
 import {
   PRACTICE_INVITATIONS,
   type PracticeInvitationDocument,
-} from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
+} from '@practice/read-models';
 import type { CommandEnvelope } from '../application/command-envelope';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CommandSender } from '../http/command-sender';

@@ -1,11 +1,8 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { memberNotFound } from '../../../../libs/domain/src/practice/membership.decide';
-import { hasPermission } from '../../../../libs/domain/src/practice/permissions';
-import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
-import { PRACTICE_MEMBERS, type PracticeMemberDocument } from '../../../../libs/read-models/src/practice-members/practice-member.projection';
-import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import type { ReadStore } from '@practice/read-store';
+import { memberNotFound, hasPermission, type Membership } from '@practice/domain';
+import { PRACTICE_MEMBERS, type PracticeMemberDocument, USER_PROFILES, type UserProfileDocument } from '@practice/read-models';
 import { PracticeAccess } from '../application/practice-access';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CommandSender } from '../http/command-sender';

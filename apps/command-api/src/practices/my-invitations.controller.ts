@@ -1,14 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { normalizeEmail } from '../../../../libs/domain/src/shared/email-address';
-import { invitationNotFound } from '../../../../libs/domain/src/practice/invitation.decide';
-import {
-  PRACTICE_INVITATIONS,
-  type PracticeInvitationDocument,
-} from '../../../../libs/read-models/src/practice-members/practice-invitation.projection';
-import { PRACTICE_PROFILES, type PracticeProfileDocument } from '../../../../libs/read-models/src/profiles/practice-profile.projection';
-import { USER_PROFILES, type UserProfileDocument } from '../../../../libs/read-models/src/profiles/user-profile.projection';
+import type { ReadStore } from '@practice/read-store';
+import { normalizeEmail, invitationNotFound } from '@practice/domain';
+import { PRACTICE_INVITATIONS, type PracticeInvitationDocument, PRACTICE_PROFILES, type PracticeProfileDocument, USER_PROFILES, type UserProfileDocument } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { CommandSender } from '../http/command-sender';

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { practiceNotFound } from '../../../../libs/domain/src/practice/practice.decider';
+import { practiceNotFound, type Membership } from '@practice/domain';
 import { PracticeAccess } from '../application/practice-access';
 import { CommandSender } from '../http/command-sender';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
-import type { Membership } from '../../../../libs/domain/src/practice/practice.decider';
 import { PracticeSettingsRequestDto, RenamePracticeRequestDto } from './practice-settings.request.dto';
 import { ApiChanged, ApiRead } from '../http/api-answers';
 import { PracticeAnswerDto, PracticeDto } from './practices.response.dto';

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
-import { practiceRoles, type PracticeRole } from '../../../../libs/events/src/practice.events';
+import { practiceRoles, type PracticeRole } from '@practice/events';
 
 export class RenamePracticeRequestDto {
   @ApiProperty({ example: 'Calmer Minds Therapy' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { practiceRoles } from '../../../../libs/events/src/practice.events';
+import { practiceRoles } from '@practice/events';
 import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, OPEN_OBJECT, PageDto, UUID } from '../http/answer.dto';
 
 export const ROLES: readonly string[] = practiceRoles;

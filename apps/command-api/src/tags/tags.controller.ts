@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { ReadStore } from '../../../../libs/read-store/src/read-store.port';
-import { TAGS, type TagDocument } from '../../../../libs/read-models/src/tags/tag.projection';
+import type { ReadStore } from '@practice/read-store';
+import { TAGS, type TagDocument } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';

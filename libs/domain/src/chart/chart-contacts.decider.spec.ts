@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { chartDecider } from './chart.decider';
 import { chartId, contactAdded, groupCreated, individualCreated, minorCreated, noRoles, practiceId } from './chart-spec.fixtures';
 

@@ -1,6 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
-import type { ChartMemberAdded } from '../../../events/src/chart-group.events';
-import type { ChartContactAdded } from '../../../events/src/chart-contact.events';
+import type { ChartEvent, ChartMemberAdded, ChartContactAdded } from '@practice/events';
 import { DomainError, invalid } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';
 import { assertPersonName } from '../shared/person-name';

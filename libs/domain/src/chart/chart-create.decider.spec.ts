@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { chartDecider, type ChartCommand, type NewGroupMember } from './chart.decider';
 import { chartId, contactAdded, groupCreated, individualCreated, memberAdded, minorCreated, noRoles, practiceId } from './chart-spec.fixtures';
 

@@ -1,5 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
-import type { Address } from '../../../events/src/chart-profile.events';
+import type { ChartEvent, Address } from '@practice/events';
 import { DomainError, invalid } from '../shared/domain-error';
 import { assertEmailAddress, normalizeEmail } from '../shared/email-address';
 import { assertPersonName } from '../shared/person-name';

@@ -1,5 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
-import type { ContactRoles } from '../../../events/src/chart-contact.events';
+import type { ChartEvent, ContactRoles } from '@practice/events';
 
 /** Shared givens of the chart decider specs. */
 export const chartId = 'c-1';

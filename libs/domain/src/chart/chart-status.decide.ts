@@ -1,4 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 import type {
   AcceptPortalInvitation,

@@ -1,7 +1,4 @@
-import type { ClientOverview, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
-import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
-import type { GroupKind } from '../../../events/src/chart-group.events';
-import type { ContactRoles } from '../../../events/src/chart-contact.events';
+import type { ClientOverview, LegalSex, SetupStep, MinorPortalAccess, GroupKind, ContactRoles } from '@practice/events';
 
 /**
  * Commands of the chart aggregate. Every command but creation names the practice it is issued in: a

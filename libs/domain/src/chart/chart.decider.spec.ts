@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { chartDecider, type ChartCommand } from './chart.decider';
 
 const spec = deciderSpec(chartDecider);

@@ -1,4 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { createClient, createGroupChart, createMinorClient } from './chart-create.decide';
 import {

@@ -1,8 +1,4 @@
-import type { ChartEvent } from '../../../events/src/chart.events';
-import { emptyClientOverview, type ClientOverview, type LegalSex, type SetupStep } from '../../../events/src/chart-profile.events';
-import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
-import type { GroupKind } from '../../../events/src/chart-group.events';
-import type { ContactRoles } from '../../../events/src/chart-contact.events';
+import { type ChartEvent, emptyClientOverview, type ClientOverview, type LegalSex, type SetupStep, type MinorPortalAccess, type GroupKind, type ContactRoles } from '@practice/events';
 import { assertNever } from '../shared/decider';
 
 export interface PersonName {

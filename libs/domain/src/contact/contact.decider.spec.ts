@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { ContactEvent } from '../../../events/src/contact.events';
+import type { ContactEvent } from '@practice/events';
 import { contactDecider, type ContactCommand } from './contact.decider';
 
 const spec = deciderSpec(contactDecider);

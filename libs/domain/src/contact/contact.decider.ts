@@ -1,4 +1,4 @@
-import type { ContactEvent } from '../../../events/src/contact.events';
+import type { ContactEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';

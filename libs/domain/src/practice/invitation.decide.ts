@@ -1,4 +1,4 @@
-import type { PracticeEvent } from '../../../events/src/practice.events';
+import type { PracticeEvent } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress, normalizeEmail } from '../shared/email-address';
 import type { AcceptInvitation, DeclineInvitation, InviteMember, RevokeInvitation } from './practice.commands';

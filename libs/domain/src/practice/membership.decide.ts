@@ -1,4 +1,4 @@
-import type { PracticeEvent, PracticeRole } from '../../../events/src/practice.events';
+import type { PracticeEvent, PracticeRole } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 import type { Actor, ChangeMemberRole, LeavePractice, RemoveMember } from './practice.commands';
 import { ownerCount, type ActivePractice, type Membership } from './practice.state';

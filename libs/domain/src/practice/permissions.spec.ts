@@ -1,4 +1,4 @@
-import { practiceRoles } from '../../../events/src/practice.events';
+import { practiceRoles } from '@practice/events';
 import { assertPermission, hasPermission, permissions, rolePermissions } from './permissions';
 
 describe('Role permissions', () => {

@@ -1,4 +1,4 @@
-import type { PracticeRole } from '../../../events/src/practice.events';
+import type { PracticeRole } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 
 /**

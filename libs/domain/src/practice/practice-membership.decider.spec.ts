@@ -1,4 +1,4 @@
-import type { PracticeEvent } from '../../../events/src/practice.events';
+import type { PracticeEvent } from '@practice/events';
 import { deciderSpec } from '../../../../test/support/decider-spec';
 import { practiceDecider } from './practice.decider';
 

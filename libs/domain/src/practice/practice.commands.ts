@@ -1,4 +1,4 @@
-import type { PracticeRole, PracticeSettings } from '../../../events/src/practice.events';
+import type { PracticeRole, PracticeSettings } from '@practice/events';
 
 export interface CreatePractice {
   readonly type: 'CreatePractice';

@@ -1,4 +1,4 @@
-import type { PracticeEvent } from '../../../events/src/practice.events';
+import type { PracticeEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
 import { acceptInvitation, declineInvitation, inviteMember, revokeInvitation } from './invitation.decide';

@@ -1,4 +1,4 @@
-import type { PracticeEvent, PracticeRole, PracticeSettings } from '../../../events/src/practice.events';
+import type { PracticeEvent, PracticeRole, PracticeSettings } from '@practice/events';
 import { assertNever } from '../shared/decider';
 
 export interface Membership {

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { ReservationEvent } from '../../../events/src/reservation.events';
+import type { ReservationEvent } from '@practice/events';
 import {
   ABANDONED_AFTER_MS,
   reservationDecider,

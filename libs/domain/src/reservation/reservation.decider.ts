@@ -1,4 +1,4 @@
-import type { EmailReleased, EmailReserved, ReservationEvent, ReservationScope } from '../../../events/src/reservation.events';
+import type { EmailReleased, EmailReserved, ReservationEvent, ReservationScope } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 

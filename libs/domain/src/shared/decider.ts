@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../events/src/envelope';
+import type { DomainEvent } from '@practice/events';
 
 /**
  * An aggregate as three pure functions (emmett's Decider). `decide` may throw a DomainError; it never

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../../../test/support/decider-spec';
-import type { TagEvent } from '../../../events/src/tag.events';
+import type { TagEvent } from '@practice/events';
 import { tagCatalogueDecider } from './tag-catalogue.decider';
 
 const spec = deciderSpec(tagCatalogueDecider);

@@ -1,4 +1,4 @@
-import type { TagEvent } from '../../../events/src/tag.events';
+import type { TagEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
 

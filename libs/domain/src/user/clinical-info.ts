@@ -1,4 +1,4 @@
-import type { ClinicalInfo } from '../../../events/src/user.events';
+import type { ClinicalInfo } from '@practice/events';
 import { DomainError, type FieldProblem } from '../shared/domain-error';
 import { isValidNpi } from './npi';
 import { isValidTaxonomyCode } from './taxonomy-code';

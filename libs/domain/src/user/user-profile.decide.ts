@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../../events/src/user.events';
+import type { UserEvent } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';
 import { assertPersonName } from '../shared/person-name';

@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../../events/src/user.events';
+import type { UserEvent } from '@practice/events';
 import { DomainError, invalid } from '../shared/domain-error';
 import type { ChangePassword, DisableTwoFactor, EnableTwoFactor, RecordSignIn, RecordSignInFailure } from './user.commands';
 import type { RegisteredUser } from './user.state';

@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../../events/src/user.events';
+import type { UserEvent } from '@practice/events';
 import { deciderSpec } from '../../../../test/support/decider-spec';
 import { userDecider } from './user.decider';
 

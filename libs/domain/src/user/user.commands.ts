@@ -1,4 +1,4 @@
-import type { ClinicalInfo, NotificationPreferences } from '../../../events/src/user.events';
+import type { ClinicalInfo, NotificationPreferences } from '@practice/events';
 
 /**
  * What can be asked of a user. Secrets never enter: the application checks passwords and one-time

@@ -1,4 +1,4 @@
-import type { UserEvent, UserSignedUp } from '../../../events/src/user.events';
+import type { UserEvent, UserSignedUp } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';

@@ -1,4 +1,4 @@
-import type { ClinicalInfo, NotificationPreferences, UserEvent } from '../../../events/src/user.events';
+import type { ClinicalInfo, NotificationPreferences, UserEvent } from '@practice/events';
 import { assertNever } from '../shared/decider';
 
 export interface RegisteredUser {

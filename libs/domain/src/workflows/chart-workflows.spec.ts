@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider';
 import { chartDecider } from '../chart/chart.decider';
-import type { ChartEvent } from '../../../events/src/chart.events';
+import type { ChartEvent } from '@practice/events';
 import { addChartMember, changeEmailWithClaim, deleteClientCascade, linkContact } from './chart-workflows';
 import type { WorkflowStep } from './workflow';
 

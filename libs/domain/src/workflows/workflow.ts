@@ -1,4 +1,4 @@
-import type { ReservationScope } from '../../../events/src/reservation.events';
+import type { ReservationScope } from '@practice/events';
 import type { ChartCommand, CreateClient } from '../chart/chart.commands';
 import type { ContactCommand } from '../contact/contact.decider';
 

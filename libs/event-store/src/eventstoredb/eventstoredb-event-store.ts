@@ -9,7 +9,7 @@ import {
   type ResolvedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
-import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
+import type { NewEvent, RecordedEvent } from '@practice/events';
 import {
   EventStoreUnavailableError,
   passThroughCodec,

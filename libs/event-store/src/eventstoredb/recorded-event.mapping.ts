@@ -1,5 +1,5 @@
 import { jsonEvent, START, type EventData, type JSONType, type Position, type ReadPosition, type RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client';
-import type { EventMetadata, NewEvent, RecordedEvent } from '../../../events/src/envelope';
+import type { EventMetadata, NewEvent, RecordedEvent } from '@practice/events';
 import { InvalidEventError, type EventCodec, type SubscribedEvent } from '../event-store.port';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

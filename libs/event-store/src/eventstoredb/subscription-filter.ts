@@ -1,5 +1,5 @@
 import { eventTypeFilter, excludeSystemEvents, streamNameFilter, type Filter } from '@eventstore/db-client';
-import { streamCategory } from '../../../events/src/streams';
+import { streamCategory } from '@practice/events';
 import type { EventFilter } from '../event-store.port';
 import { isSystemEvent } from './recorded-event.mapping';
 

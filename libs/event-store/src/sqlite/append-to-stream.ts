@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../../events/src/envelope';
+import type { NewEvent } from '@practice/events';
 import {
   type AppendResult,
   type ExpectedRevision,

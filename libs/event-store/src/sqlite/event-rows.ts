@@ -1,6 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
-import { streamCategory } from '../../../events/src/streams';
+import { type NewEvent, type RecordedEvent, streamCategory } from '@practice/events';
 import type { EventFilter } from '../event-store.port';
 
 /** One row of the `events` table as the read statements select it. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { privateFile } from './private-file';
-import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
+import type { NewEvent, RecordedEvent } from '@practice/events';
 import {
   type AppendOptions,
   type AppendResult,

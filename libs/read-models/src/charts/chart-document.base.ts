@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
+import { type RecordedEvent, emptyClientOverview } from '@practice/events';
 import type { ChartDocument } from './chart.document';
-import { emptyClientOverview } from '../../../events/src/chart-profile.events';
 
 /** A new chart document with nothing but what creation says. */
 export const newChartDocument = (

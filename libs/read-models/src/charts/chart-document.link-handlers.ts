@@ -1,21 +1,4 @@
-import type {
-  ChartMemberAdded,
-  ChartMemberRemoved,
-  ChartMemberSettingsChanged,
-  ClientJoinedGroupChart,
-  ClientLeftGroupChart,
-  GroupBillingContactDesignated,
-  IdentifiedPatientDesignated,
-} from '../../../events/src/chart-group.events';
-import type {
-  ChartContactAdded,
-  ChartContactRemoved,
-  ChartContactRolesChanged,
-  ClientBecameContact,
-  ClientCeasedToBeContact,
-} from '../../../events/src/chart-contact.events';
-import type { AppointmentBooked } from '../../../events/src/appointment.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
+import type { ChartMemberAdded, ChartMemberRemoved, ChartMemberSettingsChanged, ClientJoinedGroupChart, ClientLeftGroupChart, GroupBillingContactDesignated, IdentifiedPatientDesignated, ChartContactAdded, ChartContactRemoved, ChartContactRolesChanged, ClientBecameContact, ClientCeasedToBeContact, AppointmentBooked, RecordedEvent } from '@practice/events';
 import type { EventHandlers } from '../projection';
 import { change, dataOf } from './chart-document.base';
 import type { AppointmentView, ChartDocument } from './chart.document';

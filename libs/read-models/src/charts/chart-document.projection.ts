@@ -1,21 +1,4 @@
-import type { ClientCreated, LegalNameSet } from '../../../events/src/chart.events';
-import type {
-  ClientEmailChanged,
-  ClientIdentityEdited,
-  ClientOverviewEdited,
-  ClientPhotoSet,
-  ClientProfileEdited,
-  ClientSetupStepCompleted,
-  ClientTagged,
-  ClientUntagged,
-} from '../../../events/src/chart-profile.events';
-import type {
-  ClientPortalAccessSet,
-  MinorPortalAccessSet,
-  PortalInvitationAccepted,
-  PortalInvitationSent,
-} from '../../../events/src/chart-status.events';
-import type { GroupChartCreated } from '../../../events/src/chart-group.events';
+import type { ClientCreated, LegalNameSet, ClientEmailChanged, ClientIdentityEdited, ClientOverviewEdited, ClientPhotoSet, ClientProfileEdited, ClientSetupStepCompleted, ClientTagged, ClientUntagged, ClientPortalAccessSet, MinorPortalAccessSet, PortalInvitationAccepted, PortalInvitationSent, GroupChartCreated } from '@practice/events';
 import { byChartId, defineProjection } from '../projection';
 import { change, dataOf, newChartDocument } from './chart-document.base';
 import { linkHandlers } from './chart-document.link-handlers';

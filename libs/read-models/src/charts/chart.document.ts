@@ -1,8 +1,5 @@
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
-import type { ClientOverview, LegalSex, SetupStep } from '../../../events/src/chart-profile.events';
-import type { MinorPortalAccess } from '../../../events/src/chart-status.events';
-import type { GroupKind } from '../../../events/src/chart-group.events';
-import type { ContactRoles } from '../../../events/src/chart-contact.events';
+import type { ReadDocument } from '@practice/read-store';
+import type { ClientOverview, LegalSex, SetupStep, MinorPortalAccess, GroupKind, ContactRoles } from '@practice/events';
 
 interface Name {
   readonly firstName: string;

@@ -1,4 +1,4 @@
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { ReadDocument } from '@practice/read-store';
 
 export type ClientStatus = 'Active' | 'Pending' | 'Inactive';
 

@@ -1,7 +1,4 @@
-import type { ClientCreated, LegalNameSet } from '../../../events/src/chart.events';
-import type { GroupChartCreated } from '../../../events/src/chart-group.events';
-import type { ClientEmailChanged, ClientProfileEdited, ClientTagged, ClientUntagged } from '../../../events/src/chart-profile.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
+import type { ClientCreated, LegalNameSet, GroupChartCreated, ClientEmailChanged, ClientProfileEdited, ClientTagged, ClientUntagged, RecordedEvent } from '@practice/events';
 import { byChartId, defineProjection } from '../projection';
 import type { ClientListDocument, ClientListRow, ClientStatus } from './client-list.document';
 

@@ -1,8 +1,5 @@
-import type { ContactCreated, ContactDetailsEdited } from '../../../events/src/contact.events';
-import type { ChartContactAdded, ChartContactRemoved, ChartContactRolesChanged, ContactRoles } from '../../../events/src/chart-contact.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { ClientDeleted } from '../../../events/src/chart-status.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { ContactCreated, ContactDetailsEdited, ChartContactAdded, ChartContactRemoved, ChartContactRolesChanged, ContactRoles, RecordedEvent, ClientDeleted } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
 
 export const CONTACTS = 'contacts';

@@ -1,9 +1,5 @@
-import type { ClientCreated } from '../../../events/src/chart.events';
-import type { GroupChartCreated } from '../../../events/src/chart-group.events';
-import type { ChartContactAdded, ChartContactRolesChanged } from '../../../events/src/chart-contact.events';
-import type { ClientProfileEdited } from '../../../events/src/chart-profile.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { ClientCreated, GroupChartCreated, ChartContactAdded, ChartContactRolesChanged, ClientProfileEdited, RecordedEvent } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { byChartId, defineProjection } from '../projection';
 
 export const NEEDS_ATTENTION = 'needs_attention';

@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { PracticeMemberInvited, PracticeRole } from '../../../events/src/practice.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
-import { normalizeEmail } from '../../../domain/src/shared/email-address';
+import type { RecordedEvent, PracticeMemberInvited, PracticeRole } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
+import { normalizeEmail } from '@practice/domain';
 import { defineProjection } from '../projection';
 
 export const PRACTICE_INVITATIONS = 'practice_invitations';

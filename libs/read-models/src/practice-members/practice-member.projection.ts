@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { PracticeMemberAdded, PracticeMemberRoleChanged, PracticeRole } from '../../../events/src/practice.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { RecordedEvent, PracticeMemberAdded, PracticeMemberRoleChanged, PracticeRole } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
 
 export const PRACTICE_MEMBERS = 'practice_members';

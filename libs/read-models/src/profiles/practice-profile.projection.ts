@@ -1,8 +1,7 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { PracticeCreated, PracticeRenamed, PracticeSettings, PracticeSettingsChanged } from '../../../events/src/practice.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { RecordedEvent, PracticeCreated, PracticeRenamed, PracticeSettings, PracticeSettingsChanged } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
-import { defaultPracticeSettings } from '../../../domain/src/practice/practice.state';
+import { defaultPracticeSettings } from '@practice/domain';
 
 export const PRACTICE_PROFILES = 'practice_profiles';
 

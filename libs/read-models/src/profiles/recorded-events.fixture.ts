@@ -1,4 +1,4 @@
-import type { DomainEvent, RecordedEvent } from '../../../events/src/envelope';
+import type { DomainEvent, RecordedEvent } from '@practice/events';
 
 /** Turns domain events into recorded ones with increasing positions, for projection specs. */
 export const recorded = (events: readonly DomainEvent[], options: { from?: number; actorUserId?: string } = {}): RecordedEvent[] =>

@@ -1,8 +1,6 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { UserEvent } from '../../../events/src/user.events';
-import { userEventSchemas } from '../../../events/src/user.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
-import { evolve, initialState, type RegisteredUser } from '../../../domain/src/user/user.state';
+import { type RecordedEvent, type UserEvent, userEventSchemas } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
+import { userDecider, type RegisteredUser } from '@practice/domain';
 import { defineProjection, type EventHandlers } from '../projection';
 
 export const USER_PROFILES = 'user_profiles';
@@ -20,9 +18,9 @@ const HISTORY_ONLY = new Set(['UserSignedIn', 'UserSignInFailed', 'UserPasswordC
 
 const apply = (doc: UserProfileDocument | null, event: RecordedEvent, id: string): UserProfileDocument | null => {
   const { _id, _position, updatedAt, clinicalInfoUpdatedBy, ...profile } = doc ?? ({} as UserProfileDocument);
-  const before = doc === null ? initialState() : ({ status: 'registered', ...profile } as RegisteredUser);
+  const before = doc === null ? userDecider.initialState() : ({ status: 'registered', ...profile } as RegisteredUser);
   // The same evolve the commands use, so the profile cannot drift from what the decider knows.
-  const after = evolve(before, event as unknown as UserEvent);
+  const after = userDecider.evolve(before, event as unknown as UserEvent);
   if (after.status !== 'registered') return doc;
   const { status: _status, ...fields } = after;
   return {

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { ReadCollection, ReadDocument, WriteOp } from '../../../read-store/src/read-store.port';
+import type { RecordedEvent } from '@practice/events';
+import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
 import type { ProjectionDefinition } from '../projection';
 
 interface Folded {

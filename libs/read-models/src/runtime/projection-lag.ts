@@ -1,4 +1,4 @@
-import type { EventStore } from '../../../event-store/src/event-store.port';
+import type { EventStore } from '@practice/event-store';
 
 export interface ProjectionLag {
   readonly headPosition: number;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store';
-import { InMemoryReadStore } from '../../../read-store/src/memory/in-memory-read-store';
-import type { NewEvent, RecordedEvent } from '../../../events/src/envelope';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import { SqliteEventStore } from '@practice/event-store';
+import { InMemoryReadStore, type ReadDocument } from '@practice/read-store';
+import type { NewEvent, RecordedEvent } from '@practice/events';
 import { defineProjection } from '../projection';
 import { applyBatch } from './apply-batch';
 import { PARKED_EVENTS, Projector } from './projector';

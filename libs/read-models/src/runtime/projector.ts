@@ -1,7 +1,7 @@
-import type { EventStore, SubscribedEvent, Subscription } from '../../../event-store/src/event-store.port';
-import type { ReadStore } from '../../../read-store/src/read-store.port';
+import type { EventStore, SubscribedEvent, Subscription } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
 import type { ProjectionDefinition } from '../projection';
-import type { RecordedEvent } from '../../../events/src/envelope';
+import type { RecordedEvent } from '@practice/events';
 import { applyBatch, type ProjectionFailure } from './apply-batch';
 
 export const PARKED_EVENTS = 'parked_events';

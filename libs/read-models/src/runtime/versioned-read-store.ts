@@ -6,7 +6,7 @@ import type {
   ReadDocument,
   ReadStore,
   WriteOp,
-} from '../../../read-store/src/read-store.port';
+} from '@practice/read-store';
 
 /** Where readers find a read model: `{ _id: <read model name>, collection: <physical collection> }`. */
 export const READ_MODEL_VERSIONS = 'read_model_versions';

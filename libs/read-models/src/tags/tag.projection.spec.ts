@@ -1,4 +1,4 @@
-import { InMemoryReadStore } from '../../../read-store/src/memory/in-memory-read-store';
+import { InMemoryReadStore } from '@practice/read-store';
 import { applyBatch } from '../runtime/apply-batch';
 import { recorded } from '../profiles/recorded-events.fixture';
 import { TAGS, tagProjection } from './tag.projection';

@@ -1,6 +1,5 @@
-import type { TagDefined, TagRenamed } from '../../../events/src/tag.events';
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { TagDefined, TagRenamed, RecordedEvent } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
 
 export const TAGS = 'tags';

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../../../events/src/envelope';
-import { InMemoryReadStore } from '../../../read-store/src/memory/in-memory-read-store';
+import type { DomainEvent } from '@practice/events';
+import { InMemoryReadStore } from '@practice/read-store';
 import { applyBatch } from '../runtime/apply-batch';
 import { recorded } from '../profiles/recorded-events.fixture';
 import { USER_PRACTICES, userPracticeProjection } from './user-practice.projection';

@@ -1,12 +1,5 @@
-import type { RecordedEvent } from '../../../events/src/envelope';
-import type {
-  PracticeMemberAdded,
-  PracticeMemberRemoved,
-  PracticeMemberRoleChanged,
-  PracticeRole,
-} from '../../../events/src/practice.events';
-import type { PracticeSwitched } from '../../../events/src/user.events';
-import type { ReadDocument } from '../../../read-store/src/read-store.port';
+import type { RecordedEvent, PracticeMemberAdded, PracticeMemberRemoved, PracticeMemberRoleChanged, PracticeRole, PracticeSwitched } from '@practice/events';
+import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
 
 export const USER_PRACTICES = 'user_practices';

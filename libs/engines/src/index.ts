@@ -1,0 +1,1 @@
+export { createEventStore, createReadStore, engineNames, projectionNames, type EngineSettings } from './engines';
