@@ -23,7 +23,7 @@ describe('The projector process /health when the projector stops (test servers)'
     const eventStoreUrl = (await esdb.start()).url;
     const mongoUrl = `mongodb://127.0.0.1:${(await mongo.start()).port}/health_spec?directConnection=true`;
     events = EventStoreDbEventStore.fromConnectionString(eventStoreUrl, eventCodec);
-    running = await startProjectorProcess({ dataDir, eventStoreUrl, mongoUrl, port: 0, maxBatchSize: 50 }, (error) => fatal.push(error), () => undefined);
+    running = await startProjectorProcess({ dataDir, eventStoreUrl, mongoUrl, port: 0, maxBatchSize: 50, logLevel: 'silent' }, (error) => fatal.push(error), () => undefined);
   });
 
   afterAll(async () => {

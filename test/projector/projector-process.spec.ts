@@ -41,7 +41,7 @@ describe('The projector process (EventStoreDB and MongoDB test servers)', () => 
     const eventStoreUrl = (await esdb.start()).url;
     mongoUrl = `mongodb://127.0.0.1:${(await mongo.start()).port}/process_spec?directConnection=true`;
     events = EventStoreDbEventStore.fromConnectionString(eventStoreUrl, eventCodec);
-    running = await startProjectorProcess({ dataDir, eventStoreUrl, mongoUrl, port: 0, maxBatchSize: 50 }, (error) => {
+    running = await startProjectorProcess({ dataDir, eventStoreUrl, mongoUrl, port: 0, maxBatchSize: 50, logLevel: 'silent' }, (error) => {
       throw error;
     }, () => undefined);
   });

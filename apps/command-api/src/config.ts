@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { LOG_LEVELS, parseLogLevel, type LogLevel } from '@practice/engines';
 import type { SecretKeys } from './infrastructure/secret-box';
 
 /** Everything the process reads from its environment, read once at start. */
@@ -30,8 +31,6 @@ export interface AppConfig {
   readonly metricsHost: string;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
@@ -53,9 +52,9 @@ export const byteSize = (value: string, name: string): number => {
 };
 
 const logLevel = (value: string | undefined): LogLevel => {
-  const level = (value || 'info').trim().toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  return level as LogLevel;
+  const level = parseLogLevel(value);
+  if (level === undefined) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return level;
 };
 
 /** The origin an entry of CORS_ORIGINS names (scheme, host and port, normalised), if it names only that. */

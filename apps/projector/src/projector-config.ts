@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EngineSettings } from '@practice/engines';
+import { LOG_LEVELS, parseLogLevel, type EngineSettings, type LogLevel } from '@practice/engines';
 
 export interface ProjectorConfig extends EngineSettings {
   /** Port of the projector's own /health and /metrics. */
   readonly port: number;
   readonly maxBatchSize: number;
+  /** pino's level (LOG_LEVEL, default info). */
+  readonly logLevel: LogLevel;
 }
 
 export class ProjectorConfigError extends Error {}
@@ -22,5 +24,7 @@ export const loadProjectorConfig = (env: NodeJS.ProcessEnv = process.env): Proje
   const maxBatchSize = Number(env.PROJECTOR_BATCH_SIZE ?? 1000);
   if (!Number.isInteger(port) || port < 0) throw new ProjectorConfigError('PROJECTOR_PORT must be a port number');
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new ProjectorConfigError('PROJECTOR_BATCH_SIZE must be a positive integer');
-  return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize };
+  const logLevel = parseLogLevel(env.LOG_LEVEL);
+  if (logLevel === undefined) throw new ProjectorConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize, logLevel };
 };

@@ -51,7 +51,7 @@ const serveHealth = (events: EventStore, current: () => Projector, port: number)
 export const startProjectorProcess = async (
   config: ProjectorConfig,
   onFatal: (error: unknown) => void,
-  log: (message: string) => void = (message) => console.log(`[projector] ${message}`),
+  log: (message: string) => void,
 ): Promise<ProjectorProcess> => {
   const events = await createEventStore(config);
   const readStore = await createReadStore(config);

@@ -1,48 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import pretty from 'pino-pretty';
 import { currentRequestId } from '../application/request-context';
-import type { LogLevel } from '../config';
+import { type Logger } from '@practice/engines';
 
-export type { DestinationStream, Logger };
-
-/**
- * What a log line must never hold, wherever it comes from: credentials and personal data. The access
- * line is built field by field (see http-pipeline.ts), so these paths are a second line of defence.
- */
-const REDACTED = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.email',
-  '*.accessToken',
-  '*.token',
-];
-
-/** A request or reply in a line: its method and status only (never its URL: the query can hold names). */
-const serializers = {
-  req: (request: { method?: string; id?: string }) => ({ method: request.method, requestId: request.id }),
-  res: (reply: { statusCode?: number }) => ({ status: reply.statusCode }),
-  err: pino.stdSerializers.err,
-};
-
-/**
- * The process logger: one JSON object a line (pino) at `level`, to `destination` (stdout by default,
- * made readable by pino-pretty when stdout is a terminal).
- */
-export const createLogger = (level: LogLevel, destination?: DestinationStream): Logger => {
-  const options: LoggerOptions = {
-    level,
-    timestamp: pino.stdTimeFunctions.isoTime,
-    serializers,
-    redact: { paths: REDACTED, censor: '[redacted]' },
-  };
-  if (destination) return pino(options, destination);
-  if (process.stdout.isTTY) return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
-  return pino(options);
-};
+export { createLogger, type DestinationStream, type Logger } from '@practice/engines';
 
 /** Nest's start-up chatter (one line per module and route): kept for LOG_LEVEL=debug. */
 const START_UP_CONTEXTS: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);

@@ -1,6 +1,6 @@
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
-import { createEventStore, createReadStore } from '@practice/engines';
+import { createEventStore, createLogger, createReadStore } from '@practice/engines';
 import { allProjections, Projector } from '@practice/read-models';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
@@ -20,12 +20,14 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const consoleLog = (message: string): void => {
-  if (process.env.NODE_ENV !== 'test') console.log(`[projector] ${message}`);
+/** The embedded projector's lines through a logger of the configured level. */
+const projectorLog = (config: AppConfig): ((message: string) => void) => {
+  const logger = createLogger(config.logLevel);
+  return (message) => logger.info({ context: 'projector' }, message);
 };
 
 /** `log`: where the embedded projector writes its lines (the process logger in main.ts). */
-export const createRuntime = async (config: AppConfig, log: (message: string) => void = consoleLog): Promise<Runtime> => {
+export const createRuntime = async (config: AppConfig, log: (message: string) => void = projectorLog(config)): Promise<Runtime> => {
   const eventStore = await createEventStore(config);
   const readStore = await createReadStore(config);
   // With MongoDB the API is stateless (any number of replicas): secrets live there too, apart from the read models.
