@@ -1,17 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chartStream } from '@practice/events';
-import { chartDecider, type CreateMinorClient } from '@practice/domain';
+import { chartDecider, createMinorClient, type CreateMinorClient } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
+import { executeWorkflow } from '../application/workflow-executor';
 import { CreateMinorClientCommand, type ChartCommandResult } from './client.commands';
 import { assertClientEmailFree } from './client-emails';
-import { chartContactOf, prepareContactLink, resolveContact } from '../contacts/contact-resolver';
+import { chartContactOf, resolveContact } from '../contacts/contact-resolver';
 
 /**
- * A minor with at least one contact. Order of writes, each idempotent under the command id: the
- * contacts (and, for a contact who is a client, the fact on their chart), the minor's email claim,
- * then the minor's chart last, so a half-done command leaves no chart behind and a retry with the
- * same Idempotency-Key finishes it with the same ids.
+ * A minor with at least one contact: the createMinorClient workflow (the contacts' sides, the minor's
+ * email claim, the minor's chart last), each step idempotent under the command id.
  */
 @CommandHandler(CreateMinorClientCommand)
 export class CreateMinorClientHandler implements ICommandHandler<CreateMinorClientCommand> {
@@ -37,16 +36,11 @@ export class CreateMinorClientHandler implements ICommandHandler<CreateMinorClie
       portalAccess,
       contacts: contacts.map((contact, i) => chartContactOf(contact, command.contacts[i])),
     };
-    chartDecider.decide(create, chartDecider.initialState());
+    // Decided (or a retry recognised) before anything is written; then an email in use is refused.
+    const main = { decider: chartDecider, streamId: chartStream(chartId), command: create };
+    await this.runner.prepare(chartDecider, main.streamId, create, envelope);
     if (email !== null) await assertClientEmailFree(this.reservations, envelope, practiceId, email, chartId, 'email');
-
-    const minorName = `${firstName.trim()} ${lastName.trim()}`;
-    for (const contact of contacts) {
-      await prepareContactLink(this.runner, envelope, practiceId, contact, chartId, minorName);
-    }
-    // -1: the chart is created by this command (at no revision), which is what the claim names.
-    if (email !== null) await this.reservations.reserve('client-email', practiceId, email, chartId, -1, envelope);
-    const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
+    const result = await executeWorkflow(this.runner, this.reservations, createMinorClient(create, contacts), main, envelope);
     return { chartId, revision: result.revision, position: result.position, created: { contactIds: contacts.map((c) => c.contactId) } };
   }
 }

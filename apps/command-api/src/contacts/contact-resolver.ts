@@ -72,32 +72,6 @@ export const resolveContact = async (
   }
 };
 
-/**
- * Writes what linking a contact to `onChart` needs before the chart itself records it: the contact
- * record, and on a client's own chart the fact that it is a contact elsewhere (so deleting that client
- * is refused). Each write is idempotent, so a retried command resumes where it stopped.
- */
-export const prepareContactLink = async (
-  runner: CommandRunner,
-  envelope: CommandEnvelope,
-  practiceId: string,
-  contact: ResolvedContact,
-  onChartId: string,
-  onChartName: string,
-): Promise<void> => {
-  if (contact.create) {
-    await runner.run(contactDecider, contactStream(contact.contactId), { type: 'CreateContact', contactId: contact.contactId, practiceId, ...contact.create }, envelope);
-  }
-  if (contact.clientId !== null) {
-    await runner.run(
-      chartDecider,
-      chartStream(contact.clientId),
-      { type: 'RecordClientAsContact', chartId: contact.clientId, practiceId, contactId: contact.contactId, onChartId, onChartName },
-      envelope,
-    );
-  }
-};
-
 export const chartNameOf = (state: ChartState): string => (state.status === 'open' ? displayNameOf(state) : '');
 
 /** The link a chart keeps to a resolved contact, with the roles the request gave it. */

@@ -1,7 +1,8 @@
 import { fold } from '../shared/decider';
 import { chartDecider } from '../chart/chart.decider';
 import type { ChartEvent } from '@practice/events';
-import { addChartMember, changeEmailWithClaim, deleteClientCascade, linkContact } from './chart-workflows';
+import { addChartMember, changeEmailWithClaim, createMinorClient, deleteClientCascade, linkContact } from './chart-workflows';
+import type { CreateMinorClient } from '../chart/chart.commands';
 import type { WorkflowStep } from './workflow';
 
 const p = 'practice-1';
@@ -78,5 +79,30 @@ describe('workflows of commands that span streams', () => {
         { kind: 'main' },
       ]);
     });
+  });
+
+  describe('create a minor with contacts', () => {
+    const minor = (email: string | null): CreateMinorClient => ({
+      type: 'CreateMinorClient',
+      chartId: 'm1',
+      practiceId: p,
+      firstName: ' Mia ',
+      lastName: 'Lee',
+      email,
+      portalAccess: 'guardian',
+      contacts: [],
+    } as unknown as CreateMinorClient);
+    const newContact = { contactId: 'k1', clientId: null, create: { firstName: 'Kim', lastName: 'Lee', email: null, phone: null, clientId: null } };
+    const clientContact = { contactId: 'k2', clientId: 'c9', create: null };
+
+    it("each contact's side in order, the minor's email claim, then the minor's chart last", () =>
+      expect(createMinorClient(minor('mia@example.com'), [newContact, clientContact])).toEqual([
+        { kind: 'contact', command: { type: 'CreateContact', contactId: 'k1', practiceId: p, ...newContact.create } },
+        { kind: 'chart', command: { type: 'RecordClientAsContact', chartId: 'c9', practiceId: p, contactId: 'k2', onChartId: 'm1', onChartName: 'Mia Lee' } },
+        { kind: 'claimEmail', scope: 'client-email', scopeId: p, email: 'mia@example.com', ownerId: 'm1', ownerRevision: -1 },
+        { kind: 'main' },
+      ]));
+
+    it('without an email: no claim', () => expect(createMinorClient(minor(null), [newContact]).map((s) => s.kind)).toEqual(['contact', 'main']));
   });
 });

@@ -1,5 +1,5 @@
 import type { ChartState } from '../chart/chart.state';
-import type { CreateClient } from '../chart/chart.commands';
+import type { CreateClient, CreateMinorClient } from '../chart/chart.commands';
 import type { ContactDetails } from '../contact/contact.decider';
 import { normalizeEmail } from '../shared/email-address';
 import { main, type WorkflowStep } from './workflow';
@@ -118,3 +118,19 @@ export const linkContact = (onChart: { readonly chartId: string; readonly name: 
   ...contactSide(onChart, contact),
   main,
 ];
+
+/**
+ * Creating a minor: each contact's side (its record; on a client's own chart, the fact it is a contact
+ * of the minor), the minor's email claim, then the minor's chart last, so a half-done command leaves
+ * no chart behind and a retry with the same Idempotency-Key finishes it with the same ids.
+ */
+export const createMinorClient = (create: CreateMinorClient, contacts: readonly ContactToLink[]): WorkflowStep[] => {
+  const minor = { chartId: create.chartId, name: `${create.firstName.trim()} ${create.lastName.trim()}`, practiceId: create.practiceId };
+  return [
+    ...contacts.flatMap((contact) => contactSide(minor, contact)),
+    ...(create.email === null
+      ? []
+      : [{ kind: 'claimEmail' as const, scope: 'client-email' as const, scopeId: create.practiceId, email: create.email, ownerId: create.chartId, ownerRevision: -1 }]),
+    main,
+  ];
+};
