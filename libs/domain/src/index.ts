@@ -20,7 +20,7 @@ export { membershipOf, practiceDecider, practiceNotFound, type Membership, type 
 export { assertContactDetails, contactDecider, type ContactCommand, type ContactDetails } from './contact/contact.decider';
 export { tagCatalogueDecider, type TagCatalogueCommand } from './tags/tag-catalogue.decider';
 export { type WorkflowStep } from './workflows/workflow';
-export { addChartMember, createMinorClient, deleteClientCascade, linkContact, type ContactToLink, type MemberToAdd } from './workflows/chart-workflows';
+export { addChartMember, changeEmailWithClaim, createMinorClient, deleteClientCascade, linkContact, type ContactToLink, type MemberToAdd } from './workflows/chart-workflows';
 export { clientChartOf } from './chart/chart.guards';
 export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';

@@ -13,6 +13,8 @@ export const executeWorkflow = async <C, S>(
   mainCommand: { readonly decider: Decider<C, S, any>; readonly streamId: string; readonly command: C },
   envelope: CommandEnvelope,
   options: RunOptions = {},
+  /** Told of each step once it is done (a caller that must undo a claim when a later step fails). */
+  onDone: (step: WorkflowStep) => void = () => undefined,
 ): Promise<CommandResult<S, unknown>> => {
   let answer: CommandResult<S, unknown> | undefined;
   for (const step of steps) {
@@ -33,6 +35,7 @@ export const executeWorkflow = async <C, S>(
         await reservations.release(step.scope, step.scopeId, step.email, step.ownerId, envelope);
         break;
     }
+    onDone(step);
   }
   return answer!;
 };
