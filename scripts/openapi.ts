@@ -11,7 +11,7 @@ import { buildOpenApiDocument } from '../apps/command-api/src/http/openapi';
 const main = async (): Promise<void> => {
   const out = process.argv[2] ?? 'openapi.json';
   const dataDir = mkdtempSync(join(tmpdir(), 'practice-core-openapi-'));
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir }));
+  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }));
   const app = await createApp(runtime, { logger: createLogger('error') });
   await app.init();
   writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);

@@ -44,52 +44,27 @@ const nameOf = (meta: ValidationMetadata): string | undefined => {
   return undefined;
 };
 
-const constrain = (schema: SchemaObject, name: string, constraints: unknown[]): void => {
-  const [first] = constraints as [unknown];
-  switch (name) {
-    case 'isString':
-      if (schema.type !== 'string') schema.type = 'string';
-      break;
-    case 'isEmail':
-      Object.assign(schema, { type: 'string', format: 'email' });
-      break;
-    case 'isUuid':
-      Object.assign(schema, { type: 'string', format: 'uuid' });
-      break;
-    case 'isInt':
-      schema.type = 'integer';
-      break;
-    case 'isBoolean':
-      schema.type = 'boolean';
-      break;
-    case 'minLength':
-      schema.minLength = first as number;
-      break;
-    case 'maxLength':
-      schema.maxLength = first as number;
-      break;
-    case 'min':
-      schema.minimum = first as number;
-      break;
-    case 'max':
-      schema.maximum = first as number;
-      break;
-    case 'isIn':
-      schema.enum = [...(first as unknown[])];
-      break;
-    case 'arrayMinSize':
-      schema.minItems = first as number;
-      break;
-    case 'arrayMaxSize':
-      schema.maxItems = first as number;
-      break;
-    case 'matches': {
-      const source = (first as RegExp).source;
-      Object.assign(schema, { type: 'string' }, source === DATE ? { format: 'date' } : { pattern: source });
-      break;
-    }
-  }
+/** What each class-validator check says in the schema of the property it validates (`first`: its first constraint). */
+const CONSTRAINTS: Readonly<Record<string, (schema: SchemaObject, first: unknown) => void>> = {
+  isString: (schema) => void (schema.type = 'string'),
+  isEmail: (schema) => void Object.assign(schema, { type: 'string', format: 'email' }),
+  isUuid: (schema) => void Object.assign(schema, { type: 'string', format: 'uuid' }),
+  isInt: (schema) => void (schema.type = 'integer'),
+  isBoolean: (schema) => void (schema.type = 'boolean'),
+  minLength: (schema, first) => void (schema.minLength = first as number),
+  maxLength: (schema, first) => void (schema.maxLength = first as number),
+  min: (schema, first) => void (schema.minimum = first as number),
+  max: (schema, first) => void (schema.maximum = first as number),
+  isIn: (schema, first) => void (schema.enum = [...(first as unknown[])]),
+  arrayMinSize: (schema, first) => void (schema.minItems = first as number),
+  arrayMaxSize: (schema, first) => void (schema.maxItems = first as number),
+  matches: (schema, first) => {
+    const source = (first as RegExp).source;
+    Object.assign(schema, { type: 'string' }, source === DATE ? { format: 'date' } : { pattern: source });
+  },
 };
+
+const constrain = (schema: SchemaObject, name: string, constraints: unknown[]): void => CONSTRAINTS[name]?.(schema, constraints[0]);
 
 const applyValidatorConstraints = (schemas: Record<string, SchemaObject | ReferenceObject>): void => {
   const storage = getMetadataStorage() as unknown as Storage;
