@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@practice/events';
 import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
 import type { ProjectionDefinition } from '../projection';
+import { writeTombstones } from './document-at';
 
 interface Folded {
   doc: ReadDocument | null;
@@ -25,6 +26,8 @@ export const applyBatch = async (
   collection: ReadCollection,
   events: readonly RecordedEvent[],
   onFailure?: (failure: ProjectionFailure) => void,
+  /** Where a deleted document's tombstone goes (the change feed reads them); none: no tombstones. */
+  tombstones?: ReadCollection,
 ): Promise<number> => {
   const relevant = events.filter((event) => projection.eventTypes.includes(event.type));
   if (relevant.length === 0) return 0;
@@ -65,5 +68,6 @@ export const applyBatch = async (
     ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position });
   }
   if (ops.length > 0) await collection.bulkWrite(ops);
+  if (tombstones) await writeTombstones(tombstones, projection.name, ops, stored);
   return ops.length;
 };
