@@ -1,0 +1,117 @@
+import type { Permission } from '@practice/domain';
+import type { ReadDocument } from '@practice/read-store';
+import {
+  CHARTS,
+  CLIENTS,
+  chartDocumentProjection,
+  clientListProjection,
+  type ChartDocument,
+  type ClientListDocument,
+  type ProjectionDefinition,
+} from '@practice/read-models';
+import { badRequest } from '../http/problem';
+
+/** One exported row, and its key within its document (documents holding several rows, e.g. appointments). */
+export interface ExportRow {
+  readonly subKey: string;
+  readonly row: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A dataset of the bulk export: the read model it is cut from, the permission its data needs on top of
+ * `exports:read` (an export never holds what the caller's role may not read), its CSV columns, and the
+ * rows of one document. Rows are exported in document id order, then `subKey` order.
+ */
+export interface ExportDataset {
+  readonly name: string;
+  readonly readModel: string;
+  readonly projection: ProjectionDefinition;
+  readonly permission: Permission;
+  readonly columns: readonly string[];
+  /** Where `--from` / `--to` apply (an ISO date-time field of each row). */
+  readonly periodField: string;
+  /** The stream every event folded into a document is in: the export rebuilds a document from it. */
+  readonly streamOf: (documentId: string) => string;
+  rows(doc: ReadDocument): readonly ExportRow[];
+}
+
+const chartStreamOf = (id: string): string => `chart-${id}`;
+
+const clients: ExportDataset = {
+  name: 'clients',
+  readModel: CLIENTS,
+  projection: clientListProjection as unknown as ProjectionDefinition,
+  permission: 'clients:read',
+  columns: ['id', 'kind', 'firstName', 'lastName', 'legalFirstName', 'legalLastName', 'email', 'phone', 'status', 'invitation', 'tagIds', 'incomplete', 'createdAt', 'updatedAt'],
+  periodField: 'createdAt',
+  streamOf: chartStreamOf,
+  rows: (doc) => {
+    const c = doc as ClientListDocument;
+    return [
+      {
+        subKey: '',
+        row: {
+          id: c._id,
+          kind: c.kind,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          legalFirstName: c.legalName?.firstName ?? null,
+          legalLastName: c.legalName?.lastName ?? null,
+          email: c.email,
+          phone: c.phone,
+          status: c.status,
+          invitation: c.invitation,
+          tagIds: c.tagIds,
+          incomplete: c.incomplete,
+          createdAt: c.createdAt,
+          updatedAt: c.updatedAt,
+        },
+      },
+    ];
+  },
+};
+
+const charts: ExportDataset = {
+  name: 'charts',
+  readModel: CHARTS,
+  projection: chartDocumentProjection as unknown as ProjectionDefinition,
+  permission: 'charts:read',
+  columns: ['id', 'kind', 'active', 'profile', 'overview', 'tagIds', 'identity', 'setup', 'portal', 'contacts', 'group', 'memberOf', 'contactOn', 'revision', 'createdAt', 'updatedAt'],
+  periodField: 'createdAt',
+  streamOf: chartStreamOf,
+  rows: (doc) => {
+    const { _id, _position, practiceId: _p, appointments: _a, ...chart } = doc as ChartDocument;
+    return [{ subKey: '', row: { id: _id, ...chart } }];
+  },
+};
+
+const appointments: ExportDataset = {
+  name: 'appointments',
+  readModel: CHARTS,
+  projection: chartDocumentProjection as unknown as ProjectionDefinition,
+  permission: 'charts:read',
+  columns: ['id', 'chartId', 'start', 'durationMinutes', 'practitionerId', 'status'],
+  periodField: 'start',
+  streamOf: chartStreamOf,
+  rows: (doc) =>
+    [...(doc as ChartDocument).appointments]
+      .sort((a, b) => (a.appointmentId < b.appointmentId ? -1 : a.appointmentId > b.appointmentId ? 1 : 0))
+      .map((a) => ({
+        subKey: a.appointmentId,
+        row: { id: a.appointmentId, chartId: doc._id, start: a.start, durationMinutes: a.durationMinutes, practitionerId: a.practitionerId, status: a.status },
+      })),
+};
+
+/** Every dataset, by name (the path parameter and the CLI's report name). */
+export const exportDatasets: ReadonlyMap<string, ExportDataset> = new Map([clients, charts, appointments].map((d) => [d.name, d]));
+export const exportDatasetNames = [...exportDatasets.keys()];
+
+export const datasetOf = (name: string): ExportDataset => {
+  const dataset = exportDatasets.get(name);
+  if (!dataset) {
+    throw badRequest('ValidationFailed', 'The request is not valid', [
+      { field: 'dataset', in: 'path', message: `must be one of ${exportDatasetNames.join(', ')}` },
+    ]);
+  }
+  return dataset;
+};

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@practice/event-store';
+import type { ReadStore } from '@practice/read-store';
+import { Keyset, type KeyValue } from '../http/keyset-page';
+import { rowsAtCut, type CutRow, type ExportKey } from './export-cut';
+import type { ExportDataset } from './export-datasets';
+import { csvLine, ndjsonLine, type ExportFormat } from './export-format';
+import type { ExportAudit } from './export-audit.service';
+
+/** Rows between two `resume` lines of an NDJSON export. */
+export const RESUME_EVERY = 500;
+
+/** The cursor of an export: the dataset, the cut and the key of the last row sent. */
+export const exportKeyset = (dataset: string): Keyset => new Keyset(`export-${dataset}`, ['number', 'string', 'string']);
+
+export const encodeExportCursor = (dataset: string, position: number, key: ExportKey): string =>
+  exportKeyset(dataset).encode([position, key.id, key.subKey]);
+
+export const decodeExportCursor = (dataset: string, cursor: string): { position: number; after: ExportKey } => {
+  const [position, id, subKey] = exportKeyset(dataset).decode(cursor) as [number, string, string];
+  return { position, after: { id, subKey } };
+};
+
+export interface ExportRequest {
+  readonly dataset: ExportDataset;
+  readonly practiceId: string;
+  readonly userId: string;
+  readonly role: string;
+  readonly format: ExportFormat;
+  readonly position: number;
+  readonly after?: ExportKey;
+  readonly limit?: number;
+  readonly from?: string;
+  readonly to?: string;
+  /** What the audit keeps of the request (never row data). */
+  readonly parameters: Readonly<Record<string, KeyValue>>;
+}
+
+/**
+ * The text of an export, line by line. NDJSON: a `cut` line (the position the export reflects), one
+ * `row` line per row, a `resume` line every RESUME_EVERY rows (its cursor continues after it) and an
+ * `end` line (`nextCursor` when `limit` stopped it early). CSV: a header line, then the rows; the cut is
+ * in the X-Export-Position header. The export is recorded before its first row and finished with its
+ * row count when it ends, or marked aborted when the reader goes away.
+ */
+export async function* exportLines(readStore: ReadStore, events: EventStore, audit: ExportAudit, request: ExportRequest, exportId = randomUUID()): AsyncGenerator<string> {
+  const { dataset, practiceId, format, position, after, limit } = request;
+  const record = await audit.begin({ id: exportId, ...request, kind: 'export', dataset: dataset.name });
+  let rows = 0;
+  let status: 'completed' | 'aborted' = 'aborted';
+  try {
+    yield format === 'csv'
+      ? csvLine(dataset.columns)
+      : ndjsonLine({ type: 'cut', dataset: dataset.name, practiceId, position, exportId: record.id, columns: dataset.columns });
+    const source = rowsAtCut(readStore, events, dataset, { practiceId, position, after, from: request.from, to: request.to });
+    let last: CutRow | undefined;
+    let nextCursor: string | null = null;
+    for await (const row of source) {
+      if (limit !== undefined && rows >= limit) {
+        nextCursor = encodeExportCursor(dataset.name, position, last!);
+        break;
+      }
+      rows += 1;
+      last = row;
+      if (format === 'csv') {
+        yield csvLine(dataset.columns.map((column) => row.row[column]));
+        continue;
+      }
+      yield ndjsonLine({ type: 'row', data: row.row });
+      if (rows % RESUME_EVERY === 0) yield ndjsonLine({ type: 'resume', cursor: encodeExportCursor(dataset.name, position, row), rows });
+    }
+    if (format === 'ndjson') yield ndjsonLine({ type: 'end', position, rows, nextCursor });
+    status = 'completed';
+  } finally {
+    await audit.finish(record.id, rows, status);
+  }
+}
