@@ -1,4 +1,5 @@
 import type { Test } from 'supertest';
+import { CHARTS, CLIENTS, chartDocumentProjection, clientListProjection, documentAt, type ProjectionDefinition } from '@practice/read-models';
 import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Auth = { Authorization: string };
@@ -220,5 +221,30 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(audit.body.items.some((r: { kind: string; dataset: string }) => r.kind === 'changes' && r.dataset === 'clients')).toBe(true);
     expect(JSON.stringify(audit.body)).not.toContain('Lovelace');
     expect((await app.http().get(url('/audit/exports')).set(biller.auth)).status).toBe(403);
+  });
+
+  it('rebuilds every chart and client row from its chart stream exactly as the projector keeps it (what an export of a later-changed document relies on)', async () => {
+    const group = await app
+      .http()
+      .post(url('/group-charts'))
+      .set(owner.auth)
+      .send({ kind: 'couple', name: 'The Hoppers', members: [{ clientId: clientIds[0], identifiedPatient: true }, { clientId: clientIds[1] }] });
+    expect(group.status).toBe(201);
+    const minor = await app
+      .http()
+      .post(url('/clients/minors'))
+      .set(owner.auth)
+      .send({ firstName: 'Tim', lastName: 'Turing', contacts: [{ clientId: clientIds[2], relationship: 'father' }] });
+    expect(minor.status).toBe(201);
+    await app.http().get(url('/clients')).set(owner.auth).set('X-Consistency-Token', minor.headers['x-consistency-token']);
+    const head = await app.runtime.eventStore.headPosition();
+    for (const [name, projection] of [[CHARTS, chartDocumentProjection], [CLIENTS, clientListProjection]] as const) {
+      const docs = await app.runtime.readStore.collection(name).find({ practiceId });
+      expect(docs.length).toBeGreaterThan(clientIds.length);
+      for (const doc of docs) {
+        const stream = await app.runtime.eventStore.readStream(`chart-${doc._id}`);
+        expect(documentAt(projection as unknown as ProjectionDefinition, stream, doc._id, head)).toEqual(doc);
+      }
+    }
   });
 });
