@@ -10,6 +10,7 @@ import {
   type ProjectionDefinition,
 } from '@practice/read-models';
 import { badRequest } from '../http/problem';
+import { exportDatasetNames } from './export-dataset-names';
 
 /** One exported row, and its key within its document (documents holding several rows, e.g. appointments). */
 export interface ExportRow {
@@ -30,6 +31,8 @@ export interface ExportDataset {
   readonly columns: readonly string[];
   /** Where `--from` / `--to` apply (an ISO date-time field of each row). */
   readonly periodField: string;
+  /** One row per document: the practice's document count estimates the rows (a progress bar's total). */
+  readonly rowPerDocument: boolean;
   /** The stream every event folded into a document is in: the export rebuilds a document from it. */
   readonly streamOf: (documentId: string) => string;
   rows(doc: ReadDocument): readonly ExportRow[];
@@ -44,6 +47,7 @@ const clients: ExportDataset = {
   permission: 'clients:read',
   columns: ['id', 'kind', 'firstName', 'lastName', 'legalFirstName', 'legalLastName', 'email', 'phone', 'status', 'invitation', 'tagIds', 'incomplete', 'createdAt', 'updatedAt'],
   periodField: 'createdAt',
+  rowPerDocument: true,
   streamOf: chartStreamOf,
   rows: (doc) => {
     const c = doc as ClientListDocument;
@@ -78,6 +82,7 @@ const charts: ExportDataset = {
   permission: 'charts:read',
   columns: ['id', 'kind', 'active', 'profile', 'overview', 'tagIds', 'identity', 'setup', 'portal', 'contacts', 'group', 'memberOf', 'contactOn', 'revision', 'createdAt', 'updatedAt'],
   periodField: 'createdAt',
+  rowPerDocument: true,
   streamOf: chartStreamOf,
   rows: (doc) => {
     const { _id, _position, practiceId: _p, appointments: _a, ...chart } = doc as ChartDocument;
@@ -92,6 +97,7 @@ const appointments: ExportDataset = {
   permission: 'charts:read',
   columns: ['id', 'chartId', 'start', 'durationMinutes', 'practitionerId', 'status'],
   periodField: 'start',
+  rowPerDocument: false,
   streamOf: chartStreamOf,
   rows: (doc) =>
     [...(doc as ChartDocument).appointments]
@@ -104,7 +110,7 @@ const appointments: ExportDataset = {
 
 /** Every dataset, by name (the path parameter and the CLI's report name). */
 export const exportDatasets: ReadonlyMap<string, ExportDataset> = new Map([clients, charts, appointments].map((d) => [d.name, d]));
-export const exportDatasetNames = [...exportDatasets.keys()];
+export { exportDatasetNames } from './export-dataset-names';
 
 export const datasetOf = (name: string): ExportDataset => {
   const dataset = exportDatasets.get(name);

@@ -36,6 +36,12 @@ export interface ExportRequest {
   readonly parameters: Readonly<Record<string, KeyValue>>;
 }
 
+/** The practice's document count when each document is one row (a progress bar's total); null otherwise. */
+const estimate = async (readStore: ReadStore, { dataset, practiceId, after, from, to }: ExportRequest): Promise<number | null> =>
+  dataset.rowPerDocument && after === undefined && from === undefined && to === undefined
+    ? readStore.collection(dataset.readModel).count({ practiceId })
+    : null;
+
 /**
  * The text of an export, line by line. NDJSON: a `cut` line (the position the export reflects), one
  * `row` line per row, a `resume` line every RESUME_EVERY rows (its cursor continues after it) and an
@@ -51,7 +57,7 @@ export async function* exportLines(readStore: ReadStore, events: EventStore, aud
   try {
     yield format === 'csv'
       ? csvLine(dataset.columns)
-      : ndjsonLine({ type: 'cut', dataset: dataset.name, practiceId, position, exportId: record.id, columns: dataset.columns });
+      : ndjsonLine({ type: 'cut', dataset: dataset.name, practiceId, position, exportId: record.id, columns: dataset.columns, estimatedRows: await estimate(readStore, request) });
     const source = rowsAtCut(readStore, events, dataset, { practiceId, position, after, from: request.from, to: request.to });
     let last: CutRow | undefined;
     let nextCursor: string | null = null;

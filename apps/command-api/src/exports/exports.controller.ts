@@ -49,7 +49,7 @@ export class ExportsController {
       'NDJSON lines: `cut`, `row`, `resume` (a cursor every 500 rows) and `end` (`nextCursor` when `limit` stopped it). ' +
       'The export is recorded for auditors. Needs `exports:read` and the read permission of the dataset.',
   })
-  @ApiParam({ name: 'dataset', enum: exportDatasetNames })
+  @ApiParam({ name: 'dataset', enum: [...exportDatasetNames] })
   @ApiProduces(EXPORT_MEDIA_TYPES.ndjson, EXPORT_MEDIA_TYPES.csv)
   @ApiResponse({
     status: 200,
