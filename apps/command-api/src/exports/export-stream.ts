@@ -45,9 +45,10 @@ const estimate = async (readStore: ReadStore, { dataset, practiceId, after, from
 /**
  * The text of an export, line by line. NDJSON: a `cut` line (the position the export reflects), one
  * `row` line per row, a `resume` line every RESUME_EVERY rows (its cursor continues after it) and an
- * `end` line (`nextCursor` when `limit` stopped it early). CSV: a header line, then the rows; the cut is
- * in the X-Export-Position header. The export is recorded before its first row and finished with its
- * row count when it ends, or marked aborted when the reader goes away.
+ * `end` line (`nextCursor` when `limit` stopped it early), or an `error` line when a store failed
+ * midway. CSV: a header line, then the rows; the cut is in the X-Export-Position header. The export is
+ * recorded before its first row and finished with its row count when it ends, or marked aborted when
+ * the reader goes away or a store fails.
  */
 export async function* exportLines(readStore: ReadStore, events: EventStore, audit: ExportAudit, request: ExportRequest, exportId = randomUUID()): AsyncGenerator<string> {
   const { dataset, practiceId, format, position, after, limit } = request;
@@ -77,6 +78,11 @@ export async function* exportLines(readStore: ReadStore, events: EventStore, aud
     }
     if (format === 'ndjson') yield ndjsonLine({ type: 'end', position, rows, nextCursor });
     status = 'completed';
+  } catch (error) {
+    // The status line is long gone: NDJSON says so in a last line (the audit keeps `aborted`), and
+    // the reader resumes from its last cursor; CSV has no such line, so the connection is cut.
+    if (format === 'csv') throw error;
+    yield ndjsonLine({ type: 'error', code: (error as { code?: unknown })?.code ?? 'ExportFailed', message: 'The export stopped; resume from the last cursor' });
   } finally {
     await audit.finish(record.id, rows, status);
   }
