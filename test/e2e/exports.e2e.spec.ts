@@ -223,6 +223,23 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect((await app.http().get(url('/audit/exports')).set(biller.auth)).status).toBe(403);
   });
 
+  it('keeps a client deleted after the cut in an export at that cut, and the change feed gives its tombstone', async () => {
+    const doomed = await createClient('Del', 'Eted');
+    const before = await exportOf('/exports/clients', owner.auth, { 'X-Consistency-Token': String(doomed.position) });
+    const cut = Number(before.headers['x-export-position']);
+    expect(rowsOf(linesOf(before.body as string)).map((r) => r.id)).toContain(doomed.clientId);
+    const feed = await app.http().get(url('/changes/clients?limit=500')).set(owner.auth);
+    const deleted = await app.http().delete(url(`/clients/${doomed.clientId}`)).set(owner.auth);
+    expect(deleted.status).toBe(200);
+    const after = deleted.headers['x-consistency-token'];
+    const atCut = await exportOf(`/exports/clients?position=${cut}`, owner.auth, { 'X-Consistency-Token': after });
+    expect(rowsOf(linesOf(atCut.body as string))).toEqual(rowsOf(linesOf(before.body as string)));
+    const now = await exportOf('/exports/clients', owner.auth, { 'X-Consistency-Token': after });
+    expect(rowsOf(linesOf(now.body as string)).map((r) => r.id)).not.toContain(doomed.clientId);
+    const delta = await app.http().get(url(`/changes/clients?since=${feed.body.nextSince}`)).set(owner.auth).set('X-Consistency-Token', after);
+    expect(delta.body.changes).toContainEqual({ id: doomed.clientId, position: Number(after), deleted: true, document: null });
+  });
+
   it('rebuilds every chart and client row from its chart stream exactly as the projector keeps it (what an export of a later-changed document relies on)', async () => {
     const group = await app
       .http()

@@ -1,10 +1,12 @@
 import type { EventStore } from '@practice/event-store';
 import type { Filter, IndexSpec, ReadDocument, ReadStore } from '@practice/read-store';
-import { documentAt } from '@practice/read-models';
+import { documentAt, TOMBSTONES, type Tombstone } from '@practice/read-models';
 import type { ExportDataset } from './export-datasets';
 
 /** The export reads a practice's documents in id order, a page at a time: this index makes each page a seek. */
 export const EXPORT_INDEXES: readonly IndexSpec[] = [{ name: 'export_practice_id', keys: { practiceId: 1, _id: 1 } }];
+/** The same for the tombstones of a read model's deleted documents. */
+const TOMBSTONE_INDEXES: readonly IndexSpec[] = [{ name: 'export_tombstones', keys: { readModel: 1, practiceId: 1, documentId: 1 } }];
 
 /** Where an export resumes: after this row (its document id, and its key within the document). */
 export interface ExportKey {
@@ -46,32 +48,67 @@ const atCut = async (events: EventStore, dataset: ExportDataset, doc: ReadDocume
   return documentAt(dataset.projection, stream, doc._id, position);
 };
 
+type Page = (after: string | undefined, limit: number) => Promise<ReadDocument[]>;
+
+/** Every document `page` gives, in id order, `pageSize` at a time, each page after the last id of the one before. */
+async function* paged(page: Page, pageSize: number): AsyncGenerator<ReadDocument> {
+  let after: string | undefined;
+  for (;;) {
+    const docs = await page(after, pageSize);
+    yield* docs;
+    if (docs.length < pageSize) return;
+    after = docs[docs.length - 1]._id;
+  }
+}
+
+/** Two id-ordered document streams as one, in id order; the first stream's document wins a tie. */
+async function* merged(left: AsyncGenerator<ReadDocument>, right: AsyncGenerator<ReadDocument>): AsyncGenerator<ReadDocument> {
+  let a = await left.next();
+  let b = await right.next();
+  while (!a.done || !b.done) {
+    if (b.done || (!a.done && a.value._id <= b.value._id)) {
+      if (!b.done && !a.done && a.value._id === b.value._id) b = await right.next();
+      yield a.value as ReadDocument;
+      a = await left.next();
+    } else {
+      yield b.value;
+      b = await right.next();
+    }
+  }
+}
+
 /**
  * The rows of a dataset at a cut, in key order, read a page of documents at a time: memory holds one
  * page, whatever the size of the practice, and the consumer's pace sets the reading pace (an async
- * generator only reads the next page when asked for the next row).
+ * generator only reads the next page when asked for the next row). Documents deleted after the cut are
+ * gone from the read model: their tombstones (ids only) bring them back, rebuilt as they stood then.
  */
 export async function* rowsAtCut(readStore: ReadStore, events: EventStore, dataset: ExportDataset, options: CutOptions): AsyncGenerator<CutRow> {
   const collection = readStore.collection(dataset.readModel);
-  await collection.ensureIndexes(EXPORT_INDEXES);
+  const tombstones = readStore.collection<Tombstone>(TOMBSTONES);
+  await Promise.all([collection.ensureIndexes(EXPORT_INDEXES), tombstones.ensureIndexes(TOMBSTONE_INDEXES)]);
   const pageSize = options.pageSize ?? 500;
   const { practiceId, position, after, from, to } = options;
   // The first page includes the document of the resume point: rows of it after `subKey` are still to come.
-  let bound: Filter | undefined = after ? { $gte: after.id } : undefined;
-  for (;;) {
-    const filter: Filter = bound ? { practiceId, _id: bound } : { practiceId };
-    const docs = await collection.find(filter, { sort: { _id: 1 }, limit: pageSize });
-    if (docs.length === 0) return;
-    for (const stored of docs) {
-      const doc = await atCut(events, dataset, stored, position);
-      if (doc === null || doc.practiceId !== practiceId) continue;
-      for (const { subKey, row } of dataset.rows(doc)) {
-        if (after && doc._id === after.id && subKey <= after.subKey) continue;
-        if (!inPeriod(row[dataset.periodField], from, to)) continue;
-        yield { id: doc._id, subKey, row };
-      }
+  const idAfter = (last: string | undefined): Filter | undefined => (last !== undefined ? { $gt: last } : after ? { $gte: after.id } : undefined);
+  const live = paged(async (last, limit) => {
+    const bound = idAfter(last);
+    return collection.find(bound ? { practiceId, _id: bound } : { practiceId }, { sort: { _id: 1 }, limit });
+  }, pageSize);
+  const deleted = paged(async (last, limit) => {
+    const bound = idAfter(last);
+    const filter: Filter = { readModel: dataset.readModel, practiceId, _position: { $gt: position }, ...(bound ? { documentId: bound } : {}) };
+    const found = await tombstones.find(filter, { sort: { documentId: 1 }, limit });
+    // As a document id, with a position past the cut: rebuilt from its stream like any later-changed one.
+    return found.map((t) => ({ _id: t.documentId, _position: t._position, practiceId }));
+  }, pageSize);
+  for await (const stored of merged(live, deleted)) {
+    const doc = await atCut(events, dataset, stored, position);
+    if (doc === null || doc.practiceId !== practiceId) continue;
+    for (const { subKey, row } of dataset.rows(doc)) {
+      if (after && doc._id === after.id && subKey <= after.subKey) continue;
+      if (!inPeriod(row[dataset.periodField], from, to)) continue;
+      yield { id: doc._id, subKey, row };
     }
-    if (docs.length < pageSize) return;
-    bound = { $gt: docs[docs.length - 1]._id };
   }
 }

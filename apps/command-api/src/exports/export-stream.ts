@@ -50,7 +50,7 @@ const estimate = async (readStore: ReadStore, { dataset, practiceId, after, from
  * recorded before its first row and finished with its row count when it ends, or marked aborted when
  * the reader goes away or a store fails.
  */
-export async function* exportLines(readStore: ReadStore, events: EventStore, audit: ExportAudit, request: ExportRequest, exportId = randomUUID()): AsyncGenerator<string> {
+export async function* exportLines(readStore: ReadStore, events: EventStore, audit: ExportAudit, request: ExportRequest, exportId: string = randomUUID()): AsyncGenerator<string> {
   const { dataset, practiceId, format, position, after, limit } = request;
   const record = await audit.begin({ id: exportId, ...request, kind: 'export', dataset: dataset.name });
   let rows = 0;
