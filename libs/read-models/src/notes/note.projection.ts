@@ -1,4 +1,4 @@
-import type { NoteEvent, RecordedEvent } from '@practice/events';
+import type { NoteAddendumAdded, NoteEdited, NoteEvent, NoteSigned, RecordedEvent } from '@practice/events';
 import type { ReadDocument } from '@practice/read-store';
 import { defineProjection, type EventHandlers } from '../projection';
 
@@ -42,8 +42,8 @@ type NoteHandlers = { readonly [K in NoteEvent['type']]: (doc: NoteDocument | nu
 
 /** An event the document already holds (the same event twice) changes nothing. */
 const onExisting =
-  <K extends Exclude<NoteEvent['type'], 'NoteWritten'>>(change: (doc: NoteDocument, event: Recorded<K>) => NoteDocument) =>
-  (doc: NoteDocument | null, event: Recorded<K>): NoteDocument | null =>
+  <E extends NoteEvent>(change: (doc: NoteDocument, event: RecordedEvent & E) => NoteDocument) =>
+  (doc: NoteDocument | null, event: RecordedEvent & E): NoteDocument | null =>
     doc === null || event.revision <= doc.revision ? doc : { ...change(doc, event), revision: event.revision };
 
 const handlers: NoteHandlers = {
@@ -66,7 +66,7 @@ const handlers: NoteHandlers = {
       addenda: [],
       revision,
     },
-  NoteEdited: onExisting<'NoteEdited'>((doc, { data, metadata }) => ({
+  NoteEdited: onExisting<NoteEdited>((doc, { data, metadata }) => ({
     ...doc,
     body: data.body,
     sharedWithClient: data.sharedWithClient,
@@ -74,14 +74,14 @@ const handlers: NoteHandlers = {
     editedByUserId: metadata.actorUserId,
     versions: doc.versions + 1,
   })),
-  NoteSigned: onExisting<'NoteSigned'>((doc, { data, metadata }) => ({
+  NoteSigned: onExisting<NoteSigned>((doc, { data, metadata }) => ({
     ...doc,
     status: 'signed',
     awaitingSignature: false,
     signedAt: metadata.occurredAt,
     signedByUserId: data.signedByUserId,
   })),
-  NoteAddendumAdded: onExisting<'NoteAddendumAdded'>((doc, { data, metadata }) =>
+  NoteAddendumAdded: onExisting<NoteAddendumAdded>((doc, { data, metadata }) =>
     doc.addenda.some((a) => a.addendumId === data.addendumId)
       ? doc
       : { ...doc, addenda: [...doc.addenda, { addendumId: data.addendumId, authorUserId: data.authorUserId, body: data.body, addedAt: metadata.occurredAt }] },

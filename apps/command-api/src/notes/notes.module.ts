@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NoteCommandHandler } from './note-command.handler';
+import { NotesAwaitingSignatureController } from './notes-awaiting-signature.controller';
+import { NotesController } from './notes.controller';
+
+/** Clinical notes of charts (the Notes tab) and the practice's notes awaiting signature. */
+@Module({
+  controllers: [NotesController, NotesAwaitingSignatureController],
+  providers: [NoteCommandHandler],
+})
+export class NotesModule {}
