@@ -43,7 +43,9 @@ export class NotesController {
     const envelope = this.sender.envelope(call, commandType);
     const command = build((purpose) => envelope.newId(purpose));
     const where = (result: NoteCommandResult) => `/practices/${call.practiceId}/charts/${result.chartId}/notes/${result.noteId}`;
-    return this.sender.send(new NoteCommandMessage(envelope, command, call.ifMatch), answerOf, location ? where : undefined);
+    // A creation (a note, an addendum) has no revision to compare: If-Match is for changes of a note.
+    const ifMatch = commandType === 'WriteNote' || commandType === 'AddNoteAddendum' ? undefined : call.ifMatch;
+    return this.sender.send(new NoteCommandMessage(envelope, command, ifMatch), answerOf, location ? where : undefined);
   }
 
   @ApiCreated('Write a note on a chart', NoteAnswerDto, { location: true })
