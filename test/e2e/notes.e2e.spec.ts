@@ -264,7 +264,10 @@ describe('Clinical notes (embedded default)', () => {
 
     const gone = (await app.http().post(`/practices/${practiceId}/clients`).set(owner.auth).send({ firstName: 'Gone', lastName: 'Soon' })).body.clientId;
     const { body: onGone } = await written(gone);
-    expect((await app.http().delete(`/practices/${practiceId}/clients/${gone}`).set(owner.auth)).status).toBe(200);
+    const deleted = await app.http().delete(`/practices/${practiceId}/clients/${gone}`).set(owner.auth);
+    expect(deleted.status).toBe(200);
+    const awaiting = await app.http().get(`/practices/${practiceId}/notes/awaiting-signature?limit=500`).set(owner.auth).set('X-Consistency-Token', deleted.headers['x-consistency-token']);
+    expect(awaiting.body.items.map((i: { noteId: string }) => i.noteId)).not.toContain(onGone.noteId);
     await expectNothingAppended(
       {
         write: () => write(clinician.auth, gone),
@@ -290,6 +293,21 @@ describe('Clinical notes (embedded default)', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IdempotencyKeyReused');
     expect(await head()).toBe(before);
+
+    const note = `${notes(client)}/${first.body.noteId}`;
+    const sign = () => app.http().post(`${note}/sign`).set(clinician.auth).set('Idempotency-Key', 'sign-once');
+    const signed = await sign();
+    expect(signed.status).toBe(200);
+    expect((await sign()).body).toEqual(signed.body);
+    const amend = () => app.http().post(`${note}/addenda`).set(clinician.auth).set('Idempotency-Key', 'amend-once').send({ body: 'Once more' });
+    const amended = await amend();
+    expect(amended.status).toBe(201);
+    const afterAmend = await head();
+    const amendedAgain = await amend();
+    expect(amendedAgain.status).toBe(201);
+    expect(amendedAgain.body).toEqual(amended.body);
+    expect(await head()).toBe(afterAmend);
+    expect((await app.runtime.eventStore.readStream(noteStream(first.body.noteId))).map((e) => e.type)).toEqual(['NoteWritten', 'NoteSigned', 'NoteAddendumAdded']);
   });
 
   it('lists a chart\'s notes newest first, keyset-paged', async () => {

@@ -2,7 +2,7 @@ import type { EventStore } from '@practice/event-store';
 import { chartStream, noteStream, type RecordedEvent } from '@practice/events';
 import { chartDecider, chartNotFound, noteNotFound } from '@practice/domain';
 import type { ReadStore } from '@practice/read-store';
-import { NOTES, type NoteDocument } from '@practice/read-models';
+import { CHARTS, NOTES, type ChartDocument, type NoteDocument } from '@practice/read-models';
 import { foldRecorded } from '../application/command-runner';
 import { findPage, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
 
@@ -51,11 +51,17 @@ export const listChartNotes = async (readStore: ReadStore, practiceId: string, c
   };
 };
 
-/** The practice's unsigned notes, oldest first (summaries: it spans every chart, so no body). */
+/**
+ * The practice's unsigned notes, oldest first (summaries: it spans every chart, so no body). A note
+ * of a deleted chart cannot be signed any more (its routes answer 404), so it is left out; the cursor
+ * still follows the rows read, so a page may hold fewer items than `limit`.
+ */
 export const listAwaitingSignature = async (readStore: ReadStore, practiceId: string, query: PageQueryDto) => {
   const notes = readStore.collection<NoteDocument>(NOTES);
   const page = await findPage(notes, { practiceId, awaitingSignature: true }, AWAITING_ORDER, awaitingKeyset, query);
-  return { items: page.items.map(noteSummary), nextCursor: page.nextCursor };
+  const charts = await readStore.collection<ChartDocument>(CHARTS).getMany([...new Set(page.items.map((doc) => doc.chartId))]);
+  const onOpenChart = (doc: NoteDocument) => charts.get(doc.chartId)?.practiceId === practiceId;
+  return { items: page.items.filter(onOpenChart).map(noteSummary), nextCursor: page.nextCursor };
 };
 
 /** The counts the chart document shows on its Notes tab. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
-import { NOTES } from '@practice/read-models';
+import { CHARTS, NOTES } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ApiRead } from '../http/api-answers';
@@ -27,7 +27,7 @@ export class NotesAwaitingSignatureController {
   @Get('awaiting-signature')
   @RequiresPermission('clients:read')
   async awaitingSignature(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
-    await this.freshness.awaitPosition(token, [NOTES]);
+    await this.freshness.awaitPosition(token, [NOTES, CHARTS]);
     return listAwaitingSignature(this.readStore, call.practiceId, query);
   }
 }
