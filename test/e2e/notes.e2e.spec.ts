@@ -142,6 +142,11 @@ describe('Clinical notes (embedded default)', () => {
       return list.body.items.map((item: { noteId: string }) => item.noteId) as string[];
     };
     expect(await awaiting(headers['x-consistency-token'])).toContain(created.noteId);
+    const mine = await app.http().get(`/practices/${practiceId}/notes/awaiting-signature?limit=500&authorUserId=${clinician.userId}`).set(clinician.auth);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((i: { authorUserId: string }) => i.authorUserId === clinician.userId)).toBe(true);
+    const others = await app.http().get(`/practices/${practiceId}/notes/awaiting-signature?authorUserId=${colleague.userId}`).set(clinician.auth);
+    expect(others.body.items.map((i: { noteId: string }) => i.noteId)).not.toContain(created.noteId);
     const chartBefore = await app.http().get(`/practices/${practiceId}/charts/${group}`).set(owner.auth).set('X-Consistency-Token', headers['x-consistency-token']);
     expect(chartBefore.body.notes).toEqual({ total: expect.any(Number), awaitingSignature: expect.any(Number) });
 
@@ -236,6 +241,7 @@ describe('Clinical notes (embedded default)', () => {
     await fieldOf(app.http().post(`${note}/addenda`).set(clinician.auth).send({}), 400, '/body');
     await fieldOf(app.http().get(`${notes(client)}?cursor=forged`).set(clinician.auth), 400, 'cursor', 'InvalidCursor');
     await fieldOf(app.http().get(`${notes(client)}?limit=0`).set(clinician.auth), 400, 'limit');
+    await fieldOf(app.http().get(`/practices/${practiceId}/notes/awaiting-signature?authorUserId=me`).set(clinician.auth), 400, 'authorUserId');
   });
 
   it("answers 404 to another practice's ids, a note through another chart and a deleted chart, appending nothing", async () => {

@@ -12740,6 +12740,8 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only this author's notes (e.g. a clinician's own) */
+                authorUserId?: string;
             };
             header?: {
                 /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */

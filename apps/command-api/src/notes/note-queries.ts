@@ -56,9 +56,10 @@ export const listChartNotes = async (readStore: ReadStore, practiceId: string, c
  * of a deleted chart cannot be signed any more (its routes answer 404), so it is left out; the cursor
  * still follows the rows read, so a page may hold fewer items than `limit`.
  */
-export const listAwaitingSignature = async (readStore: ReadStore, practiceId: string, query: PageQueryDto) => {
+export const listAwaitingSignature = async (readStore: ReadStore, practiceId: string, query: PageQueryDto & { readonly authorUserId?: string }) => {
   const notes = readStore.collection<NoteDocument>(NOTES);
-  const page = await findPage(notes, { practiceId, awaitingSignature: true }, AWAITING_ORDER, awaitingKeyset, query);
+  const filter = { practiceId, awaitingSignature: true, ...(query.authorUserId === undefined ? {} : { authorUserId: query.authorUserId }) };
+  const page = await findPage(notes, filter, AWAITING_ORDER, awaitingKeyset, query);
   const charts = await readStore.collection<ChartDocument>(CHARTS).getMany([...new Set(page.items.map((doc) => doc.chartId))]);
   const onOpenChart = (doc: NoteDocument) => charts.get(doc.chartId)?.practiceId === practiceId;
   return { items: page.items.filter(onOpenChart).map(noteSummary), nextCursor: page.nextCursor };

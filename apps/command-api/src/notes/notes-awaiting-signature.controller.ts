@@ -6,11 +6,11 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ApiRead } from '../http/api-answers';
 import { ConsistencyToken } from '../http/headers';
-import { PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { listAwaitingSignature } from './note-queries';
 import { AwaitingSignaturePageDto } from './notes.response.dto';
+import { AwaitingSignatureQueryDto } from './notes.request.dto';
 
 /** Practice-level lists of notes. */
 @ApiTags('notes')
@@ -26,7 +26,7 @@ export class NotesAwaitingSignatureController {
   @ApiRead('Notes awaiting signature in the practice, oldest first (summaries, no body)', AwaitingSignaturePageDto)
   @Get('awaiting-signature')
   @RequiresPermission('clients:read')
-  async awaitingSignature(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
+  async awaitingSignature(@ChartCallParams() call: ChartCall, @Query() query: AwaitingSignatureQueryDto, @ConsistencyToken() token: number | undefined) {
     await this.freshness.awaitPosition(token, [NOTES, CHARTS]);
     return listAwaitingSignature(this.readStore, call.practiceId, query);
   }

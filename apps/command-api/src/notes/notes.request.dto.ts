@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsOmittable } from '../http/optional.decorator';
+import { PageQueryDto } from '../http/keyset-page';
 
 const BODY = {
   description: 'The text of the note (trimmed at both ends; at most 10,000 characters)',
@@ -30,4 +31,8 @@ export class NoteAddendumRequestDto {
   @MinLength(1)
   @MaxLength(10_000)
   body: string;
+}
+
+export class AwaitingSignatureQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this author's notes (e.g. a clinician's own)" }) @IsOmittable() @IsUUID() authorUserId?: string;
 }

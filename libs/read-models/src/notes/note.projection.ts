@@ -96,6 +96,7 @@ export const noteProjection = defineProjection<NoteDocument>({
     { name: 'chart_awaiting', keys: { practiceId: 1, chartId: 1, awaitingSignature: 1 } },
     // The practice's notes awaiting signature, oldest first.
     { name: 'practice_awaiting', keys: { practiceId: 1, awaitingSignature: 1, createdAt: 1, _id: 1 } },
+    { name: 'practice_awaiting_author', keys: { practiceId: 1, awaitingSignature: 1, authorUserId: 1, createdAt: 1, _id: 1 } },
   ],
   documentIds: (event) => [(event.data as { noteId: string }).noteId],
   handlers: handlers as unknown as EventHandlers<NoteDocument>,
