@@ -10,17 +10,14 @@ import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { uuidParam } from '../chart-commands/path-params';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
-import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
-import { NoteCommandMessage, type NoteChange, type NoteCommandResult } from './note.commands';
+import { NoteCommandSender } from './note-command-sender';
 import { assertOpenChart, listChartNotes, noteHistory, noteOfChart, noteView } from './note-queries';
 import { EditNoteRequestDto, NoteAddendumRequestDto, ReplaceNoteRequestDto, WriteNoteRequestDto } from './notes.request.dto';
 import { NoteAddendumAnswerDto, NoteAnswerDto, NoteDto, NoteHistoryDto, NotesPageDto } from './notes.response.dto';
-
-const answerOf = ({ noteId, chartId, revision, addendumId }: NoteCommandResult) => ({ noteId, chartId, revision, ...(addendumId ? { addendumId } : {}) });
 
 /**
  * The Notes tab of a chart: clinical notes with every version kept, signed by their author, then
@@ -32,21 +29,12 @@ const answerOf = ({ noteId, chartId, revision, addendumId }: NoteCommandResult) 
 @Controller('practices/:practiceId/charts/:chartId/notes')
 export class NotesController {
   constructor(
-    private readonly sender: CommandSender,
+    private readonly sender: NoteCommandSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly freshness: ReadModelFreshness,
     private readonly audit: ChartReadAudit,
   ) {}
-
-  private send(call: ChartCall, commandType: NoteChange['type'], build: (newId: (purpose: string) => string) => NoteChange, location = false) {
-    const envelope = this.sender.envelope(call, commandType);
-    const command = build((purpose) => envelope.newId(purpose));
-    const where = (result: NoteCommandResult) => `/practices/${call.practiceId}/charts/${result.chartId}/notes/${result.noteId}`;
-    // A creation (a note, an addendum) has no revision to compare: If-Match is for changes of a note.
-    const ifMatch = commandType === 'WriteNote' || commandType === 'AddNoteAddendum' ? undefined : call.ifMatch;
-    return this.sender.send(new NoteCommandMessage(envelope, command, ifMatch), answerOf, location ? where : undefined);
-  }
 
   @ApiCreated('Write a note on a chart', NoteAnswerDto, { location: true })
   @Post()
@@ -54,7 +42,7 @@ export class NotesController {
   write(@ChartCallParams() call: ChartCall, @Body() body: WriteNoteRequestDto) {
     const { chartId } = call;
     const sharedWithClient = body.sharedWithClient ?? false;
-    return this.send(call, 'WriteNote', (newId) => ({ type: 'WriteNote', noteId: newId('noteId'), chartId, body: body.body, sharedWithClient }), true);
+    return this.sender.send(call, 'WriteNote', (newId) => ({ type: 'WriteNote', noteId: newId('noteId'), chartId, body: body.body, sharedWithClient }));
   }
 
   @ApiRead("The chart's notes, newest first (bodies only for roles with notes:read)", NotesPageDto)
@@ -87,7 +75,7 @@ export class NotesController {
   @RequiresPermission('notes:write')
   edit(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: EditNoteRequestDto) {
     const id = uuidParam(noteId, 'noteId');
-    return this.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient: body.sharedWithClient }));
+    return this.sender.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient: body.sharedWithClient }));
   }
 
   @ApiChanged('Replace the text of an unsigned note (its author); sharedWithClient left out is false', NoteAnswerDto)
@@ -96,7 +84,7 @@ export class NotesController {
   replace(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: ReplaceNoteRequestDto) {
     const id = uuidParam(noteId, 'noteId');
     const sharedWithClient = body.sharedWithClient ?? false;
-    return this.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient }));
+    return this.sender.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient }));
   }
 
   @ApiChanged('Sign a note (its author); it can then only be amended', NoteAnswerDto)
@@ -105,7 +93,7 @@ export class NotesController {
   @RequiresPermission('notes:sign')
   sign(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string) {
     const id = uuidParam(noteId, 'noteId');
-    return this.send(call, 'SignNote', () => ({ type: 'SignNote', noteId: id, chartId: call.chartId }));
+    return this.sender.send(call, 'SignNote', () => ({ type: 'SignNote', noteId: id, chartId: call.chartId }));
   }
 
   @ApiCreated('Add an addendum to a signed note', NoteAddendumAnswerDto)
@@ -113,7 +101,7 @@ export class NotesController {
   @RequiresPermission('notes:write')
   addAddendum(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: NoteAddendumRequestDto) {
     const id = uuidParam(noteId, 'noteId');
-    return this.send(call, 'AddNoteAddendum', (newId) => ({ type: 'AddNoteAddendum', noteId: id, chartId: call.chartId, addendumId: newId('addendumId'), body: body.body }));
+    return this.sender.send(call, 'AddNoteAddendum', (newId) => ({ type: 'AddNoteAddendum', noteId: id, chartId: call.chartId, addendumId: newId('addendumId'), body: body.body }));
   }
 
   @ApiRead('The history of a note, oldest first: every version, the signature, the addenda, with who and when', NoteHistoryDto)
