@@ -2,10 +2,10 @@ import { practiceRoles } from '@practice/events';
 import { assertPermission, hasPermission, permissions, rolePermissions } from './permissions';
 
 describe('Role permissions', () => {
-  it('gives owners and admins every permission', () => {
+  it('gives owners every permission, and admins every one but writing and signing clinical notes', () => {
     for (const permission of permissions) {
       expect(hasPermission('owner', permission)).toBe(true);
-      expect(hasPermission('admin', permission)).toBe(true);
+      expect(hasPermission('admin', permission)).toBe(permission !== 'notes:write' && permission !== 'notes:sign');
     }
   });
 
@@ -46,6 +46,18 @@ describe('Role permissions for practitioners and practices', () => {
     expect(hasPermission('scheduler', 'members:clinical-info:read')).toBe(false);
     for (const role of ['clinician', 'biller', 'scheduler'] as const) {
       expect(hasPermission(role, 'members:clinical-info:write')).toBe(false);
+    }
+  });
+});
+
+describe('Role permissions for clinical notes', () => {
+  it('lets clinicians and owners write and sign, admins read, and never billers or schedulers', () => {
+    for (const role of ['owner', 'clinician'] as const) {
+      expect(['notes:read', 'notes:write', 'notes:sign'].every((p) => hasPermission(role, p as 'notes:read'))).toBe(true);
+    }
+    expect(hasPermission('admin', 'notes:read')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) {
+      for (const permission of ['notes:read', 'notes:write', 'notes:sign'] as const) expect(hasPermission(role, permission)).toBe(false);
     }
   });
 });

@@ -19,6 +19,9 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'notes:read', // the bodies of clinical notes, their history (every read is recorded)
+  'notes:write', // write notes, edit one's own unsigned notes, add addenda to signed notes
+  'notes:sign', // sign one's own note
   'exports:read', // bulk exports and the change feed of the read models (each also needs the read permission of its data)
   'exports:audit', // the record of every export and change-feed read (who, what, when): auditors
 ] as const;
@@ -26,10 +29,17 @@ export type Permission = (typeof permissions)[number];
 
 const everything = permissions;
 
+/**
+ * Clinical notes are written and signed by those who give care: an admin reads them (records
+ * requests, audits) but neither writes nor signs one. An owner has every permission (the owner of a
+ * practice of one is its clinician).
+ */
+const clinicalNotes: readonly Permission[] = ['notes:write', 'notes:sign'];
+
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
-  admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
+  admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'notes:read', 'notes:write', 'notes:sign'],
   biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'exports:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
