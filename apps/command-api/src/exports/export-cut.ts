@@ -48,40 +48,19 @@ const atCut = async (events: EventStore, dataset: ExportDataset, doc: ReadDocume
   return documentAt(dataset.projection, stream, doc._id, position);
 };
 
-type Page = (after: string | undefined, limit: number) => Promise<ReadDocument[]>;
-
-/** Every document `page` gives, in id order, `pageSize` at a time, each page after the last id of the one before. */
-async function* paged(page: Page, pageSize: number): AsyncGenerator<ReadDocument> {
-  let after: string | undefined;
-  for (;;) {
-    const docs = await page(after, pageSize);
-    yield* docs;
-    if (docs.length < pageSize) return;
-    after = docs[docs.length - 1]._id;
-  }
-}
-
-/** Two id-ordered document streams as one, in id order; the first stream's document wins a tie. */
-async function* merged(left: AsyncGenerator<ReadDocument>, right: AsyncGenerator<ReadDocument>): AsyncGenerator<ReadDocument> {
-  let a = await left.next();
-  let b = await right.next();
-  while (!a.done || !b.done) {
-    if (b.done || (!a.done && a.value._id <= b.value._id)) {
-      if (!b.done && !a.done && a.value._id === b.value._id) b = await right.next();
-      yield a.value as ReadDocument;
-      a = await left.next();
-    } else {
-      yield b.value;
-      b = await right.next();
-    }
-  }
-}
+/** Two id-ordered lists as one, in id order; a document of `live` wins over a tombstone of the same id. */
+const mergedById = (live: readonly ReadDocument[], deleted: readonly ReadDocument[]): ReadDocument[] => {
+  const liveIds = new Set(live.map((doc) => doc._id));
+  return [...live, ...deleted.filter((doc) => !liveIds.has(doc._id))].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+};
 
 /**
  * The rows of a dataset at a cut, in key order, read a page of documents at a time: memory holds one
  * page, whatever the size of the practice, and the consumer's pace sets the reading pace (an async
  * generator only reads the next page when asked for the next row). Documents deleted after the cut are
  * gone from the read model: their tombstones (ids only) bring them back, rebuilt as they stood then.
+ * The tombstones of a page's id range are read after the page itself, and the projector writes a
+ * tombstone before it deletes the document, so a document deleted meanwhile is found one way or the other.
  */
 export async function* rowsAtCut(readStore: ReadStore, events: EventStore, dataset: ExportDataset, options: CutOptions): AsyncGenerator<CutRow> {
   const collection = readStore.collection(dataset.readModel);
@@ -90,25 +69,32 @@ export async function* rowsAtCut(readStore: ReadStore, events: EventStore, datas
   const pageSize = options.pageSize ?? 500;
   const { practiceId, position, after, from, to } = options;
   // The first page includes the document of the resume point: rows of it after `subKey` are still to come.
-  const idAfter = (last: string | undefined): Filter | undefined => (last !== undefined ? { $gt: last } : after ? { $gte: after.id } : undefined);
-  const live = paged(async (last, limit) => {
-    const bound = idAfter(last);
-    return collection.find(bound ? { practiceId, _id: bound } : { practiceId }, { sort: { _id: 1 }, limit });
-  }, pageSize);
-  const deleted = paged(async (last, limit) => {
-    const bound = idAfter(last);
-    const filter: Filter = { readModel: dataset.readModel, practiceId, _position: { $gt: position }, ...(bound ? { documentId: bound } : {}) };
-    const found = await tombstones.find(filter, { sort: { documentId: 1 }, limit });
-    // As a document id, with a position past the cut: rebuilt from its stream like any later-changed one.
-    return found.map((t) => ({ _id: t.documentId, _position: t._position, practiceId }));
-  }, pageSize);
-  for await (const stored of merged(live, deleted)) {
-    const doc = await atCut(events, dataset, stored, position);
-    if (doc === null || doc.practiceId !== practiceId) continue;
-    for (const { subKey, row } of dataset.rows(doc)) {
-      if (after && doc._id === after.id && subKey <= after.subKey) continue;
-      if (!inPeriod(row[dataset.periodField], from, to)) continue;
-      yield { id: doc._id, subKey, row };
+  let lower: Filter | undefined = after ? { $gte: after.id } : undefined;
+  for (;;) {
+    const live = await collection.find(lower ? { practiceId, _id: lower } : { practiceId }, { sort: { _id: 1 }, limit: pageSize });
+    const upper = live.length === pageSize ? live[live.length - 1]._id : undefined;
+    const deleted: ReadDocument[] = [];
+    for (let tombLower = lower; ; ) {
+      const ids: Filter = { ...(tombLower ?? {}), ...(upper !== undefined ? { $lte: upper } : {}) };
+      const found = await tombstones.find(
+        { readModel: dataset.readModel, practiceId, _position: { $gt: position }, ...(Object.keys(ids).length > 0 ? { documentId: ids } : {}) },
+        { sort: { documentId: 1 }, limit: pageSize },
+      );
+      // As a document id with a position past the cut: rebuilt from its stream like any later-changed one.
+      deleted.push(...found.map((t) => ({ _id: t.documentId, _position: t._position, practiceId })));
+      if (found.length < pageSize) break;
+      tombLower = { $gt: found[found.length - 1].documentId };
     }
+    for (const stored of mergedById(live, deleted)) {
+      const doc = await atCut(events, dataset, stored, position);
+      if (doc === null || doc.practiceId !== practiceId) continue;
+      for (const { subKey, row } of dataset.rows(doc)) {
+        if (after && doc._id === after.id && subKey <= after.subKey) continue;
+        if (!inPeriod(row[dataset.periodField], from, to)) continue;
+        yield { id: doc._id, subKey, row };
+      }
+    }
+    if (upper === undefined) return;
+    lower = { $gt: upper };
   }
 }

@@ -48,6 +48,8 @@ export const applyBatch = async (
   const ids = [...new Set(touched.flatMap(({ ids }) => ids))];
   const stored = await collection.getMany(ids);
   const folded = new Map<string, Folded>(ids.map((id) => [id, { doc: stored.get(id) ?? null, position: undefined }]));
+  // The last state of each document before the batch deleted it (stored, or created within the batch).
+  const existed = new Map<string, ReadDocument>(stored);
 
   for (const { event, ids: eventIds } of touched) {
     for (const id of eventIds) {
@@ -55,6 +57,7 @@ export const applyBatch = async (
       const storedPosition = stored.get(id)?._position;
       if (storedPosition !== undefined && storedPosition >= event.position) continue;
       const before = state.doc;
+      if (before !== null) existed.set(id, before);
       const after = guarded(event, () => ({ doc: projection.apply(before, event, id) }), undefined);
       if (after === undefined) continue;
       state.doc = after.doc;
@@ -67,7 +70,8 @@ export const applyBatch = async (
     if (position === undefined) continue;
     ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position });
   }
+  // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
+  if (tombstones) await writeTombstones(tombstones, projection.name, ops, existed);
   if (ops.length > 0) await collection.bulkWrite(ops);
-  if (tombstones) await writeTombstones(tombstones, projection.name, ops, stored);
   return ops.length;
 };

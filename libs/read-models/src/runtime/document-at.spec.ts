@@ -69,6 +69,14 @@ describe('Tombstones of deleted documents', () => {
     ]);
   });
 
+  it('notes a document created and deleted within one batch (a rebuild replays both at once)', async () => {
+    const store = new InMemoryReadStore();
+    await applyBatch(counters, store.collection('counters'), [at(1, 'Ticked', 'a'), at(2, 'Reset', 'a')], undefined, store.collection(TOMBSTONES));
+    expect(await store.collection(TOMBSTONES).find({})).toEqual([
+      { _id: tombstoneId('counters', 'a'), _position: 2, readModel: 'counters', documentId: 'a', practiceId: 'p-1' },
+    ]);
+  });
+
   it('notes nothing for a delete of a document that never existed', async () => {
     const store = new InMemoryReadStore();
     await applyBatch(counters, store.collection('counters'), [at(1, 'Reset', 'z')], undefined, store.collection(TOMBSTONES));

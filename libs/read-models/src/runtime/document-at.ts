@@ -36,7 +36,7 @@ export interface Tombstone extends ReadDocument {
 
 export const tombstoneId = (readModel: string, documentId: string): string => `${readModel}:${documentId}`;
 
-/** The tombstones of the deletes among `ops`, with the practice the deleted documents belonged to. */
+/** The tombstones of the deletes among `ops` of documents that existed (`before`: their last state), with their practice. */
 export const writeTombstones = async (
   tombstones: ReadCollection,
   readModel: string,
