@@ -43,6 +43,8 @@ export const domainErrorKinds = {
   UnknownClient: 'invalid',
   UnknownContact: 'invalid',
   UnknownTag: 'invalid',
+  InvalidDiagnosisCode: 'invalid',
+  TooManyDiagnosisCodes: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
