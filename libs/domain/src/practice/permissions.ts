@@ -19,6 +19,9 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'diagnoses:read', // a chart's diagnosis codes in the chart document (clinical; billers see them on superbills only)
+  'diagnoses:write', // record a chart's diagnosis codes (clinicians diagnose; billers never do)
+  'superbills:read', // a client's superbill for a period (JSON or PDF): legal names, diagnosis codes, fees
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,8 +30,8 @@ const everything = permissions;
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
   admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'diagnoses:read', 'diagnoses:write', 'superbills:read'],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 
