@@ -31,8 +31,8 @@ export const appointmentStats = (appointments: ChartDocument['appointments'], no
  * on other read models (tag names from the catalogue, contact names from the contacts, as they are
  * now) is derived here, not stored.
  */
-export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date) => {
-  const { _id, _position: _ignored, active, tagIds, ...rest } = doc;
+export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date, clinical: { diagnoses: boolean } = { diagnoses: false }) => {
+  const { _id, _position: _ignored, active, tagIds, diagnosisCodes, ...rest } = doc;
   const today = now.toISOString().slice(0, 10);
   const tags = (await tagNames(readStore, doc.practiceId, tagIds))(tagIds);
   const status = statusOf(active, doc.portal.invitation);
@@ -43,5 +43,7 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    // Diagnosis codes are clinical: only roles with `diagnoses:read` see them here (a biller sees them on superbills).
+    ...(clinical.diagnoses ? { diagnosisCodes: diagnosisCodes ?? [] } : {}),
   };
 };

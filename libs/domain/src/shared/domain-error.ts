@@ -90,6 +90,7 @@ export const domainErrorKinds = {
   TwoFactorAlreadyEnabled: 'conflict',
   TwoFactorNotEnabled: 'conflict',
   UserAlreadyExists: 'conflict',
+  IdentifiedPatientRequired: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
