@@ -2178,20 +2178,9 @@ export interface components {
             /** Format: date */
             to: string;
         };
-        SuperbillGroupDto: {
-            name: string;
-        };
         SuperbillNameDto: {
             firstName: string;
             lastName: string;
-        };
-        SuperbillAddressDto: {
-            line1: string;
-            line2: string | null;
-            city: string | null;
-            region: string | null;
-            postalCode: string | null;
-            country: string | null;
         };
         SuperbillClientDto: {
             /**
@@ -2203,14 +2192,19 @@ export interface components {
             name: components["schemas"]["SuperbillNameDto"];
             /** Format: date */
             dateOfBirth: string | null;
-            address: components["schemas"]["SuperbillAddressDto"] | null;
+            /** @description line1, line2, city, region, postalCode, country; null when none is recorded */
+            address: {
+                [key: string]: unknown;
+            } | null;
         };
         SuperbillPracticeDto: {
             /** Format: uuid */
             practiceId: string;
             name: string;
-            /** @description null: the practice has no address recorded */
-            address: components["schemas"]["SuperbillAddressDto"] | null;
+            /** @description The practice address when it has one (none is recorded yet in this core: null) */
+            address: {
+                [key: string]: unknown;
+            } | null;
         };
         SuperbillLicenseDto: {
             type: string | null;
@@ -2220,8 +2214,10 @@ export interface components {
         SuperbillPractitionerDto: {
             /** Format: uuid */
             userId: string;
-            /** @description The legal name when set, else the name */
-            name: components["schemas"]["SuperbillNameDto"] | null;
+            /** @description firstName and lastName: the legal name when set, else the name; null if the profile is gone */
+            name: {
+                [key: string]: unknown;
+            } | null;
             /** @description National Provider Identifier */
             npi: string | null;
             taxonomyCode: string | null;
@@ -2254,8 +2250,10 @@ export interface components {
             /** @enum {string} */
             kind: "individual" | "minor" | "group";
             period: components["schemas"]["SuperbillPeriodDto"];
-            /** @description The group chart billed (its Identified Patient is the client) */
-            group: components["schemas"]["SuperbillGroupDto"] | null;
+            /** @description `name` of the group chart billed (its Identified Patient is the client); null on other charts */
+            group: {
+                [key: string]: unknown;
+            } | null;
             client: components["schemas"]["SuperbillClientDto"];
             /** @description ICD-10-CM codes in order; empty when none are recorded */
             diagnosisCodes: string[];

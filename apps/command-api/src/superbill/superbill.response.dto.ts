@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NULLABLE_STRING, UUID } from '../http/answer.dto';
+import type { Address } from '@practice/events';
+import { NULLABLE_STRING, OPEN_OBJECT, UUID } from '../http/answer.dto';
+
+// A nullable object is documented open, as the other answers do (a $ref cannot be null in OpenAPI 3.0).
+const ADDRESS = { ...OPEN_OBJECT, nullable: true, description: 'line1, line2, city, region, postalCode, country; null when none is recorded' } as const;
 
 /** The answer classes of the superbill: they document the JSON answer (the PDF says the same). */
 export class SuperbillNameDto {
@@ -7,35 +11,22 @@ export class SuperbillNameDto {
   @ApiProperty() lastName: string;
 }
 
-export class SuperbillAddressDto {
-  @ApiProperty() line1: string;
-  @ApiProperty(NULLABLE_STRING) line2: string | null;
-  @ApiProperty(NULLABLE_STRING) city: string | null;
-  @ApiProperty(NULLABLE_STRING) region: string | null;
-  @ApiProperty(NULLABLE_STRING) postalCode: string | null;
-  @ApiProperty(NULLABLE_STRING) country: string | null;
-}
-
 export class SuperbillPeriodDto {
   @ApiProperty({ type: String, format: 'date' }) from: string;
   @ApiProperty({ type: String, format: 'date' }) to: string;
-}
-
-export class SuperbillGroupDto {
-  @ApiProperty() name: string;
 }
 
 export class SuperbillClientDto {
   @ApiProperty({ ...UUID, description: "The client's id: a group chart's Identified Patient" }) clientId: string;
   @ApiProperty({ type: SuperbillNameDto, description: 'The legal name when set, else the name' }) name: SuperbillNameDto;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
-  @ApiProperty({ type: SuperbillAddressDto, nullable: true }) address: SuperbillAddressDto | null;
+  @ApiProperty(ADDRESS) address: Address | null;
 }
 
 export class SuperbillPracticeDto {
   @ApiProperty(UUID) practiceId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ type: SuperbillAddressDto, nullable: true, description: 'null: the practice has no address recorded' }) address: SuperbillAddressDto | null;
+  @ApiProperty({ ...ADDRESS, description: 'The practice address when it has one (none is recorded yet in this core: null)' }) address: Address | null;
 }
 
 export class SuperbillLicenseDto {
@@ -46,7 +37,7 @@ export class SuperbillLicenseDto {
 
 export class SuperbillPractitionerDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ type: SuperbillNameDto, nullable: true, description: 'The legal name when set, else the name' }) name: SuperbillNameDto | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'firstName and lastName: the legal name when set, else the name; null if the profile is gone' }) name: SuperbillNameDto | null;
   @ApiProperty({ ...NULLABLE_STRING, description: 'National Provider Identifier' }) npi: string | null;
   @ApiProperty(NULLABLE_STRING) taxonomyCode: string | null;
   @ApiProperty({ type: SuperbillLicenseDto }) license: SuperbillLicenseDto;
@@ -73,7 +64,7 @@ export class SuperbillDto {
   @ApiProperty(UUID) chartId: string;
   @ApiProperty({ enum: ['individual', 'minor', 'group'] }) kind: string;
   @ApiProperty({ type: SuperbillPeriodDto }) period: SuperbillPeriodDto;
-  @ApiProperty({ type: SuperbillGroupDto, nullable: true, description: 'The group chart billed (its Identified Patient is the client)' }) group: SuperbillGroupDto | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: '`name` of the group chart billed (its Identified Patient is the client); null on other charts' }) group: { name: string } | null;
   @ApiProperty({ type: SuperbillClientDto }) client: SuperbillClientDto;
   @ApiProperty({ type: [String], description: 'ICD-10-CM codes in order; empty when none are recorded' }) diagnosisCodes: string[];
   @ApiProperty({ type: SuperbillPracticeDto }) practice: SuperbillPracticeDto;
