@@ -4,10 +4,11 @@ import { createdPractice, signedInUser, startTestApp, tokenOf, type TestApp } fr
 type Auth = { Authorization: string };
 
 /** Reads an answer as bytes (the PDF), so the spec and the OpenAPI check see the body itself. */
-const bytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const bytes = (res: unknown, done: (error: Error | null, body: Buffer) => void): void => {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('Diagnosis codes and the superbill (embedded default)', () => {
