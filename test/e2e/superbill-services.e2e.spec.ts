@@ -10,7 +10,7 @@ describe('Superbill services from the chart ledger (embedded default)', () => {
   jest.setTimeout(60_000);
   let app: TestApp;
   let owner: { userId: string; auth: { Authorization: string } };
-  let clinician: { userId: string; auth: { Authorization: string } };
+  let clinician: { userId: string; auth: { Authorization: string }; email: string };
   let P: string;
   let C: string;
 
