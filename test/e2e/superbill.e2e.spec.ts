@@ -77,7 +77,7 @@ describe('Diagnosis codes and the superbill (embedded default)', () => {
         [['F41.1', 'F41.1'], 422, 'DuplicateEntry', '/codes/1'],
         [Array.from({ length: 13 }, (_, i) => `F${10 + i}`), 422, 'TooManyDiagnosisCodes', '/codes'],
         ['F41.1', 400, 'ValidationFailed', '/codes'],
-        [[41], 400, 'ValidationFailed', '/codes'],
+        [['F41.1', 41], 400, 'ValidationFailed', '/codes/1'],
       ];
       for (const [codes, status, code, pointer] of cases) {
         const answer = await app.http().put(url(`/charts/${C}/diagnosis-codes`)).set(owner.auth).send({ codes });

@@ -5,7 +5,7 @@ import { ApiChanged } from '../http/api-answers';
 import { ChartAnswerDto } from '../clients/clients.response.dto';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
-import { SetDiagnosisCodesRequestDto } from './diagnosis-codes.request.dto';
+import { codesOf, SetDiagnosisCodesRequestDto } from './diagnosis-codes.request.dto';
 
 /**
  * A client's diagnosis codes: clinical data, recorded by clinicians (`diagnoses:write`; billers read
@@ -22,6 +22,6 @@ export class DiagnosisCodesController {
   @Put('diagnosis-codes')
   @RequiresPermission('diagnoses:write')
   setDiagnosisCodes(@ChartCallParams() call: ChartCall, @Body() body: SetDiagnosisCodesRequestDto) {
-    return this.sender.change(call, { type: 'SetDiagnosisCodes', codes: body.codes });
+    return this.sender.change(call, { type: 'SetDiagnosisCodes', codes: codesOf(body) });
   }
 }

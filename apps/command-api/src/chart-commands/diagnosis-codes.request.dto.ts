@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsArray, IsString, MaxLength } from 'class-validator';
+import { IsArray } from 'class-validator';
+import { badRequest } from '../http/problem';
 
 /** The whole list of a chart's diagnosis codes; the domain checks the codes (422 naming `/codes/<i>`). */
 export class SetDiagnosisCodesRequestDto {
@@ -11,7 +12,15 @@ export class SetDiagnosisCodesRequestDto {
       'letter case is normalised); at most 12, no code twice; [] clears them',
   })
   @IsArray()
-  @IsString({ each: true })
-  @MaxLength(20, { each: true })
   codes: string[];
 }
+
+/**
+ * The codes as strings, or 400 naming each entry that is not one (`/codes/0`): class-validator's
+ * `each` checks name only the list.
+ */
+export const codesOf = (body: SetDiagnosisCodesRequestDto): string[] => {
+  const wrong = body.codes.flatMap((code, index) => (typeof code === 'string' ? [] : [{ field: `codes.${index}`, message: 'must be a string' }]));
+  if (wrong.length > 0) throw badRequest('ValidationFailed', `${wrong.length} field${wrong.length === 1 ? ' is' : 's are'} not valid`, wrong);
+  return body.codes;
+};
