@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pdfText } from '../../../../test/support/pdf-text';
 import { assembleSuperbill } from './superbill';
-import { formatAmount, renderSuperbillPdf } from './superbill-pdf';
+import { formatAmount, printable, renderSuperbillPdf } from './superbill-pdf';
 import { wantsPdf } from './superbill.controller';
 import { charge, chartDoc, drAda, ledger, practiceId, profile } from './superbill.fixtures';
 
@@ -85,5 +85,12 @@ describe('amounts and the Accept header', () => {
     expect(wantsPdf('*/*')).toBe(false);
     expect(wantsPdf('application/json, application/pdf')).toBe(false);
     expect(wantsPdf('application/json;q=0.1, application/pdf;q=0.9')).toBe(true);
+  });
+});
+
+describe('text the standard fonts can print', () => {
+  it('keeps Windows-1252, prints other letters as their base letter, else ?', () => {
+    expect(printable('Zoë Ångström — “ok” €5')).toBe('Zoë Ångström — “ok” €5');
+    expect(printable('Łukasz Dvořák Őry 李')).toBe('?ukasz Dvorák Ory ?');
   });
 });

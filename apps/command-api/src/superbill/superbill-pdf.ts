@@ -14,6 +14,26 @@ export const formatAmount = (minor: number, currency: string | null): string => 
   return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
 };
 
+// Windows-1252 beyond Latin-1: what the standard fonts can show in 0x80..0x9F.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const showable = (char: string): boolean => {
+  const code = char.codePointAt(0)!;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
+};
+
+/**
+ * Text as the standard fonts can print it (Windows-1252): another letter prints as its base letter
+ * when it has one (`ő` -> `o`), else as `?`, never as a wrong glyph.
+ */
+export const printable = (text: string): string =>
+  [...text]
+    .map((char) => {
+      if (showable(char)) return char;
+      const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
+      return base !== '' && [...base].every(showable) ? base : '?';
+    })
+    .join('');
+
 const fullName = (name: { firstName: string; lastName: string } | null): string => (name ? `${name.firstName} ${name.lastName}`.trim() : 'Unknown');
 
 const addressLines = (address: Address | null): string[] => {
@@ -47,8 +67,8 @@ export const renderSuperbillPdf = (bill: Superbill, options: { issuedOn: string;
     info: { Title: `Superbill ${bill.period.from} to ${bill.period.to}`, Producer: 'practice-core', Creator: 'practice-core' },
   });
   const left = doc.page.margins.left;
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).text(text, left).font('Helvetica').fontSize(10);
-  const line = (text: string) => doc.text(text, left);
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).text(printable(text), left).font('Helvetica').fontSize(10);
+  const line = (text: string) => doc.text(printable(text), left);
 
   doc.font('Helvetica-Bold').fontSize(18).text('Superbill', left);
   doc.font('Helvetica').fontSize(10);
@@ -82,7 +102,7 @@ export const renderSuperbillPdf = (bill: Superbill, options: { issuedOn: string;
     let bottom = top;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
     cells.forEach((cell, i) => {
-      doc.text(cell, x, top, { width: COLUMNS[i].width - 6, align: COLUMNS[i].align ?? 'left' });
+      doc.text(printable(cell), x, top, { width: COLUMNS[i].width - 6, align: COLUMNS[i].align ?? 'left' });
       bottom = Math.max(bottom, doc.y);
       x += COLUMNS[i].width;
     });
