@@ -128,6 +128,14 @@ describe('Diagnosis codes and the superbill (embedded default)', () => {
       expect(reads.body.reads.filter((r: { view: string }) => r.view === 'superbill')).toHaveLength(1);
     });
 
+    it('is the only answer that prints the legal name in place of the name: the chart card and the client list show the name', async () => {
+      const chart = await app.http().get(url(`/charts/${C}`)).set(owner.auth);
+      expect(chart.body.profile).toMatchObject({ firstName: 'Gracie', lastName: 'Hopper' });
+      expect(chart.body.identity.legalName).toEqual({ firstName: 'Grace Brewster', lastName: 'Hopper' });
+      const list = await app.http().get(url('/clients?search=hopper')).set(owner.auth);
+      expect(list.body.items.find((item: { clientId: string }) => item.clientId === C)).toMatchObject({ firstName: 'Gracie', lastName: 'Hopper' });
+    });
+
     it('answers the PDF to Accept: application/pdf, as an attachment', async () => {
       const pdf = await app.http().get(url(`/charts/${C}/superbill${period}`)).set(clinician).set('Accept', 'application/pdf').buffer(true).parse(bytes);
       expect(pdf.status).toBe(200);
