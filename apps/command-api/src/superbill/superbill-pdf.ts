@@ -95,8 +95,13 @@ export const renderSuperbillPdf = (bill: Superbill, options: { issuedOn: string;
 
   heading('Services');
   const providerNames = new Map(bill.practitioners.map((p) => [p.userId, fullName(p.name)]));
-  const row = (cells: string[], bold = false) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+  const header = COLUMNS.map((c) => c.title);
+  const row = (cells: string[], bold = false): void => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) {
+      doc.addPage();
+      // A continued table starts with its header again.
+      if (!bold) row(header, true);
+    }
     const top = doc.y;
     let x = left;
     let bottom = top;
@@ -106,9 +111,11 @@ export const renderSuperbillPdf = (bill: Superbill, options: { issuedOn: string;
       bottom = Math.max(bottom, doc.y);
       x += COLUMNS[i].width;
     });
-    doc.font('Helvetica').text('', left, bottom + 2);
+    doc.font('Helvetica');
+    doc.x = left;
+    doc.y = bottom + 2;
   };
-  row(COLUMNS.map((c) => c.title), true);
+  row(header, true);
   if (bill.services.length === 0) line('No services in this period');
   for (const s of bill.services) {
     const service = s.kind === 'session' ? s.serviceName : `${s.serviceName} (${s.kind})`;
