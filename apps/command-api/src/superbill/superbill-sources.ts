@@ -4,7 +4,10 @@ import type { ReadStore } from '@practice/read-store';
 import { CHART_LEDGERS, type ChartLedgerView } from './ledger-view';
 import type { Period, SuperbillSources } from './superbill';
 
-/** The read models a superbill is made of, each read once. */
+/**
+ * The read models a superbill is made of, each read once, that X-Consistency-Token waits for (when the
+ * projector runs in another process). The billing work's ledger projection joins this list when it is merged.
+ */
 export const SUPERBILL_READ_MODELS = [CHARTS, USER_PROFILES, PRACTICE_PROFILES] as const;
 
 const chartOfPractice = async (readStore: ReadStore, practiceId: string, chartId: string): Promise<ChartDocument> => {
