@@ -71,7 +71,7 @@ export const benchExportStream = async (rows: number): Promise<ExportStreamResul
         } else done();
       },
     });
-    const request = { dataset, practiceId, userId: randomUUID(), role: 'owner', format: 'csv' as const, position, parameters: { format: 'csv' } };
+    const request = { dataset, practiceId, userId: randomUUID(), role: 'owner' as const, format: 'csv' as const, position, parameters: { format: 'csv' } };
     await pipeline(Readable.from(exportLines(readStore, store, audit, request)), sink);
     return {
       rows: lines - 1,

@@ -240,6 +240,25 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(delta.body.changes).toContainEqual({ id: doomed.clientId, position: Number(after), deleted: true, document: null });
   });
 
+  it("leaves diagnosis codes out of a biller's chart export and change feed (the chart read hides them from billers too)", async () => {
+    const coded = await app.http().put(url(`/charts/${clientIds[0]}/diagnosis-codes`)).set(owner.auth).send({ codes: ['F41.1'] });
+    expect(coded.status).toBe(200);
+    const token = { 'X-Consistency-Token': coded.headers['x-consistency-token'] };
+    const ownerRows = rowsOf(linesOf((await exportOf('/exports/charts', owner.auth, token)).body as string));
+    expect(ownerRows.find((r) => r.id === clientIds[0])?.diagnosisCodes).toEqual(['F41.1']);
+    const billerExport = await exportOf('/exports/charts', biller.auth, token);
+    const billerLines = linesOf(billerExport.body as string);
+    expect(billerLines[0].columns).not.toContain('diagnosisCodes');
+    expect(rowsOf(billerLines).every((r) => !('diagnosisCodes' in r))).toBe(true);
+    const csv = await exportOf('/exports/charts?format=csv', biller.auth, token);
+    expect((csv.body as string).split('\r\n')[0]).not.toContain('diagnosisCodes');
+    expect(csv.body as string).not.toContain('F41.1');
+    const feed = await app.http().get(url('/changes/charts?limit=500')).set(biller.auth).set(token);
+    expect(JSON.stringify(feed.body)).not.toContain('F41.1');
+    const ownerFeed = await app.http().get(url('/changes/charts?limit=500')).set(owner.auth).set(token);
+    expect(JSON.stringify(ownerFeed.body)).toContain('F41.1');
+  });
+
   it('rebuilds every chart and client row from its chart stream exactly as the projector keeps it (what an export of a later-changed document relies on)', async () => {
     const group = await app
       .http()

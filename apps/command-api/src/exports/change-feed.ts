@@ -3,6 +3,8 @@ import type { Filter, IndexSpec, ReadDocument, ReadStore } from '@practice/read-
 import { CHARTS, CLIENTS, CONTACTS, NEEDS_ATTENTION, TOMBSTONES, type Tombstone } from '@practice/read-models';
 import { afterKeys, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
 import { badRequest } from '../http/problem';
+import type { PracticeRole } from '@practice/events';
+import { CHART_FIELD_PERMISSIONS, redacted } from './export-datasets';
 
 /** The read models a warehouse may follow, each with the permission its documents need (on top of `exports:read`). */
 export const changeFeeds: ReadonlyMap<string, Permission> = new Map<string, Permission>([
@@ -45,9 +47,12 @@ export interface ChangeFeedPage {
 
 const feedKeyset = (readModel: string): Keyset => new Keyset(`changes-${readModel}`, ['number', 'number', 'number', 'string']);
 
-const changeOf = (doc: ReadDocument): Change => {
+/** Fields of a read model's documents only some roles may read (the chart read hides them too). */
+const feedFieldPermissions: ReadonlyMap<string, Readonly<Record<string, Permission>>> = new Map([[CHARTS, CHART_FIELD_PERMISSIONS]]);
+
+const changeOf = (readModel: string, role: PracticeRole) => (doc: ReadDocument): Change => {
   const { _id, _position, ...document } = doc;
-  return { id: _id, position: _position ?? 0, deleted: false, document };
+  return { id: _id, position: _position ?? 0, deleted: false, document: redacted(document, feedFieldPermissions.get(readModel), role) };
 };
 
 const tombstoneChange = (tombstone: Tombstone): Change => ({ id: tombstone.documentId, position: tombstone._position ?? 0, deleted: true, document: null });
@@ -60,7 +65,13 @@ const byPositionThenId = (a: Change, b: Change): number => a.position - b.positi
  * then) and every page of the same read stays within (since, until], so a sync that follows the cursors
  * to the end and then stores `nextSince` misses nothing and re-reads nothing it already had.
  */
-export const changeFeedPage = async (readStore: ReadStore, practiceId: string, readModel: string, query: PageQueryDto & { since?: number }): Promise<ChangeFeedPage> => {
+export const changeFeedPage = async (
+  readStore: ReadStore,
+  practiceId: string,
+  readModel: string,
+  role: PracticeRole,
+  query: PageQueryDto & { since?: number },
+): Promise<ChangeFeedPage> => {
   const keyset = feedKeyset(readModel);
   const limit = limitOf(query);
   let since = query.since ?? -1;
@@ -83,7 +94,7 @@ export const changeFeedPage = async (readStore: ReadStore, practiceId: string, r
     collection.find(after ? afterKeys(docFilter, FEED_ORDER, after) : docFilter, { sort: FEED_ORDER, limit: limit + 1 }),
     tombstones.find(after ? afterKeys(tombFilter, FEED_ORDER, [after[0], `${readModel}:${after[1]}`]) : tombFilter, { sort: FEED_ORDER, limit: limit + 1 }),
   ]);
-  const merged = [...docs.map(changeOf), ...dead.map(tombstoneChange)].sort(byPositionThenId).slice(0, limit + 1);
+  const merged = [...docs.map(changeOf(readModel, role)), ...dead.map(tombstoneChange)].sort(byPositionThenId).slice(0, limit + 1);
   const page = keyset.page(merged, limit, (change) => [since + 1, until + 1, change.position, change.id]);
   return { readModel, since, until, nextSince: until, changes: page.items, nextCursor: page.nextCursor };
 };

@@ -43,7 +43,7 @@ export class ChangesController {
   ) {
     assertPermission(membership.role, feedPermissionOf(readModel));
     await this.freshness.awaitPosition(token, [readModel]);
-    const page = await changeFeedPage(this.readStore, practiceId, readModel, query);
+    const page = await changeFeedPage(this.readStore, practiceId, readModel, membership.role, query);
     const parameters = Object.fromEntries(
       Object.entries({ since: page.since, until: page.until, limit: limitOf(query), cursor: query.cursor === undefined ? undefined : 'next-page' })
         .filter((entry): entry is [string, string | number] => entry[1] !== undefined),

@@ -1,4 +1,5 @@
-import type { Permission } from '@practice/domain';
+import { hasPermission, type Permission } from '@practice/domain';
+import type { PracticeRole } from '@practice/events';
 import type { ReadDocument } from '@practice/read-store';
 import {
   CHARTS,
@@ -29,6 +30,8 @@ export interface ExportDataset {
   readonly projection: ProjectionDefinition;
   readonly permission: Permission;
   readonly columns: readonly string[];
+  /** Fields only some roles may read (the chart read hides them too): left out for the others. */
+  readonly fieldPermissions?: Readonly<Record<string, Permission>>;
   /** Where `--from` / `--to` apply (an ISO date-time field of each row). */
   readonly periodField: string;
   /** One row per document: the practice's document count estimates the rows (a progress bar's total). */
@@ -39,6 +42,24 @@ export interface ExportDataset {
 }
 
 const chartStreamOf = (id: string): string => `chart-${id}`;
+
+/** What of a chart document is clinical beyond `charts:read`: diagnosis codes (a biller sees them on superbills only). */
+export const CHART_FIELD_PERMISSIONS: Readonly<Record<string, Permission>> = { diagnosisCodes: 'diagnoses:read' };
+
+/** The columns of a dataset a role may read: the others are neither in the header nor in any row. */
+export const columnsFor = (dataset: ExportDataset, role: PracticeRole): readonly string[] =>
+  dataset.columns.filter((column) => {
+    const needed = dataset.fieldPermissions?.[column];
+    return needed === undefined || hasPermission(role, needed);
+  });
+
+/** A document without the fields `role` may not read. */
+export const redacted = <T extends Record<string, unknown>>(doc: T, fieldPermissions: Readonly<Record<string, Permission>> | undefined, role: PracticeRole): T => {
+  if (!fieldPermissions) return doc;
+  const hidden = Object.entries(fieldPermissions).filter(([, permission]) => !hasPermission(role, permission)).map(([field]) => field);
+  if (hidden.length === 0) return doc;
+  return Object.fromEntries(Object.entries(doc).filter(([field]) => !hidden.includes(field))) as T;
+};
 
 const clients: ExportDataset = {
   name: 'clients',
@@ -80,7 +101,8 @@ const charts: ExportDataset = {
   readModel: CHARTS,
   projection: chartDocumentProjection as unknown as ProjectionDefinition,
   permission: 'charts:read',
-  columns: ['id', 'kind', 'active', 'profile', 'overview', 'tagIds', 'identity', 'setup', 'portal', 'contacts', 'group', 'memberOf', 'contactOn', 'revision', 'createdAt', 'updatedAt'],
+  columns: ['id', 'kind', 'active', 'profile', 'overview', 'tagIds', 'identity', 'setup', 'portal', 'contacts', 'group', 'memberOf', 'contactOn', 'revision', 'createdAt', 'updatedAt', 'diagnosisCodes'],
+  fieldPermissions: CHART_FIELD_PERMISSIONS,
   periodField: 'createdAt',
   rowPerDocument: true,
   streamOf: chartStreamOf,

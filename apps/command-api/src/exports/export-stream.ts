@@ -3,7 +3,8 @@ import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { Keyset, type KeyValue } from '../http/keyset-page';
 import { rowsAtCut, type CutRow, type ExportKey } from './export-cut';
-import type { ExportDataset } from './export-datasets';
+import { columnsFor, redacted, type ExportDataset } from './export-datasets';
+import type { PracticeRole } from '@practice/events';
 import { csvLine, ndjsonLine, type ExportFormat } from './export-format';
 import type { ExportAudit } from './export-audit.service';
 
@@ -25,7 +26,7 @@ export interface ExportRequest {
   readonly dataset: ExportDataset;
   readonly practiceId: string;
   readonly userId: string;
-  readonly role: string;
+  readonly role: PracticeRole;
   readonly format: ExportFormat;
   readonly position: number;
   readonly after?: ExportKey;
@@ -53,12 +54,14 @@ const estimate = async (readStore: ReadStore, { dataset, practiceId, after, from
 export async function* exportLines(readStore: ReadStore, events: EventStore, audit: ExportAudit, request: ExportRequest, exportId: string = randomUUID()): AsyncGenerator<string> {
   const { dataset, practiceId, format, position, after, limit } = request;
   const record = await audit.begin({ id: exportId, ...request, kind: 'export', dataset: dataset.name });
+  // An export never holds what the role could not read through the other routes.
+  const columns = columnsFor(dataset, request.role);
   let rows = 0;
   let status: 'completed' | 'aborted' = 'aborted';
   try {
     yield format === 'csv'
-      ? csvLine(dataset.columns)
-      : ndjsonLine({ type: 'cut', dataset: dataset.name, practiceId, position, exportId: record.id, columns: dataset.columns, estimatedRows: await estimate(readStore, request) });
+      ? csvLine(columns)
+      : ndjsonLine({ type: 'cut', dataset: dataset.name, practiceId, position, exportId: record.id, columns, estimatedRows: await estimate(readStore, request) });
     const source = rowsAtCut(readStore, events, dataset, { practiceId, position, after, from: request.from, to: request.to });
     let last: CutRow | undefined;
     let nextCursor: string | null = null;
@@ -70,10 +73,10 @@ export async function* exportLines(readStore: ReadStore, events: EventStore, aud
       rows += 1;
       last = row;
       if (format === 'csv') {
-        yield csvLine(dataset.columns.map((column) => row.row[column]));
+        yield csvLine(columns.map((column) => row.row[column]));
         continue;
       }
-      yield ndjsonLine({ type: 'row', data: row.row });
+      yield ndjsonLine({ type: 'row', data: redacted(row.row, dataset.fieldPermissions, request.role) });
       if (rows % RESUME_EVERY === 0) yield ndjsonLine({ type: 'resume', cursor: encodeExportCursor(dataset.name, position, row), rows });
     }
     if (format === 'ndjson') yield ndjsonLine({ type: 'end', position, rows, nextCursor });
