@@ -224,9 +224,9 @@ call 200 GET "/practices/$P/exports/appointments?format=csv" -H "$AUTH"
 call 200 GET "/practices/$P/changes/clients?limit=50" -H "$AUTH"
 check "b.changes.some((c) => c.id === '$C') && b.nextCursor === null"
 SINCE=$(json b.nextSince)
-call 200 PUT /practices/$P/clients/$C/legal-name -H "$AUTH" -H "$JSON" -d '{"firstName":"Grace B.","lastName":"Hopper"}'
+call 200 PUT /practices/$P/clients/$TIM/legal-name -H "$AUTH" -H "$JSON" -d '{"firstName":"Timothy","lastName":"Smith"}'
 call 200 GET "/practices/$P/changes/clients?since=$SINCE" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
-check "b.changes.length === 1 && b.changes[0].id === '$C' && b.changes[0].document.legalName.firstName === 'Grace B.'"
+check "b.changes.length === 1 && b.changes[0].id === '$TIM' && b.changes[0].document.legalName.firstName === 'Timothy'"
 
 # Every export and feed read is on the practice's audit record (owners and admins).
 call 200 GET /practices/$P/audit/exports -H "$AUTH"
