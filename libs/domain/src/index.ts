@@ -26,3 +26,6 @@ export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
+export * as ServiceCatalogue from './services/service-catalogue.decider';
+export { serviceCatalogueDecider, serviceNotFound, isServiceCode, type ServiceCatalogueCommand, type ServiceCatalogueState, type CatalogueService } from './services/service-catalogue.decider';
+export { assertAmount, assertCurrency, MAX_MINOR_UNITS } from './shared/money';

@@ -19,6 +19,10 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'billing:manage', // the service catalogue
+  'billing:read', // billing settings, insurance, payments, balances
+  'billing:write', // a client's billing settings and insurance policies
+  'payments:write', // record and refund payments
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,8 +31,8 @@ const everything = permissions;
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
   admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'billing:read', 'billing:write'],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'billing:manage', 'billing:read', 'billing:write', 'payments:write'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 
