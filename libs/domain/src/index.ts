@@ -29,3 +29,5 @@ export { defaultPracticeSettings } from './practice/practice.state';
 export * as ServiceCatalogue from './services/service-catalogue.decider';
 export { serviceCatalogueDecider, serviceNotFound, isServiceCode, type ServiceCatalogueCommand, type ServiceCatalogueState, type CatalogueService } from './services/service-catalogue.decider';
 export { assertAmount, assertCurrency, MAX_MINOR_UNITS } from './shared/money';
+export { insurancePolicyNotFound, paymentNotFound, type ChartBilling, type BillingSettings, type CatalogueSnapshot, type SetBillingSettings, type AddInsurancePolicy, type ChangeInsurancePolicy, type RemoveInsurancePolicy, type RecordPayment, type RefundPayment, type LateCancelAppointment, type MarkAppointmentNoShow, type InsurancePolicyFields } from './chart/chart.decider';
+export { assertCalendarDate } from './shared/calendar-date';

@@ -16,3 +16,4 @@ export * from './appointment.events';
 export * from './contact.events';
 export * from './tag.events';
 export * from './service.events';
+export * from './chart-billing.events';

@@ -39,7 +39,12 @@ export interface GenericCommands {
             | 'DesignateGroupBillingContact'
             | 'ChangeChartContactRoles'
             | 'CancelAppointment'
-            | 'CompleteAppointment';
+            | 'CompleteAppointment'
+            | 'AddInsurancePolicy'
+            | 'ChangeInsurancePolicy'
+            | 'RemoveInsurancePolicy'
+            | 'RecordPayment'
+            | 'RefundPayment';
         }
       >
     | PatchClientOverview

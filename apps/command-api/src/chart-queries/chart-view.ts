@@ -19,11 +19,17 @@ export const ageOn = (dateOfBirth: string | null, today: string): number | null 
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 };
 
-/** Total (cancelled ones excluded), upcoming (booked, not yet started) and completed, as of `now`. */
+/**
+ * Total (cancelled ones excluded; late cancellations and no-shows count, they were kept from others),
+ * upcoming (booked, not yet started), completed, cancelled, late-cancelled and no-shows, as of `now`.
+ */
 export const appointmentStats = (appointments: ChartDocument['appointments'], now: Date) => ({
   total: appointments.filter((a) => a.status !== 'cancelled').length,
   upcoming: appointments.filter((a) => a.status === 'booked' && Date.parse(a.start) > now.getTime()).length,
   completed: appointments.filter((a) => a.status === 'completed').length,
+  cancelled: appointments.filter((a) => a.status === 'cancelled').length,
+  lateCancelled: appointments.filter((a) => a.status === 'late-cancelled').length,
+  noShow: appointments.filter((a) => a.status === 'no-show').length,
 });
 
 /**
