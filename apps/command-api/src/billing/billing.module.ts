@@ -5,10 +5,11 @@ import { ClientBillingController } from './client-billing.controller';
 import { AppointmentOutcomesController } from './appointment-outcomes.controller';
 import { SetBillingSettingsHandler } from './set-billing-settings.handler';
 import { CloseAppointmentHandler } from './close-appointment.handler';
+import { PaymentsController } from './payments.controller';
 
 /** Billing: the service catalogue, clients' billing settings and insurance, charges, payments, balances. */
 @Module({
-  controllers: [ServicesController, ClientBillingController, AppointmentOutcomesController],
+  controllers: [ServicesController, ClientBillingController, AppointmentOutcomesController, PaymentsController],
   providers: [ChartCommandSender, SetBillingSettingsHandler, CloseAppointmentHandler],
 })
 export class BillingModule {}
