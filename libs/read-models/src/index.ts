@@ -18,3 +18,5 @@ export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
 export * from './services/service.projection';
+export * from './ledger/ledger.document';
+export * from './ledger/ledger.projection';

@@ -6,10 +6,11 @@ import { AppointmentOutcomesController } from './appointment-outcomes.controller
 import { SetBillingSettingsHandler } from './set-billing-settings.handler';
 import { CloseAppointmentHandler } from './close-appointment.handler';
 import { PaymentsController } from './payments.controller';
+import { LedgerReadsController } from './ledger-reads.controller';
 
 /** Billing: the service catalogue, clients' billing settings and insurance, charges, payments, balances. */
 @Module({
-  controllers: [ServicesController, ClientBillingController, AppointmentOutcomesController, PaymentsController],
+  controllers: [ServicesController, ClientBillingController, AppointmentOutcomesController, PaymentsController, LedgerReadsController],
   providers: [ChartCommandSender, SetBillingSettingsHandler, CloseAppointmentHandler],
 })
 export class BillingModule {}

@@ -1,5 +1,5 @@
 import type { ReadStore } from '@practice/read-store';
-import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
+import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, LEDGERS, type LedgerDocument } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
@@ -32,6 +32,13 @@ export const appointmentStats = (appointments: ChartDocument['appointments'], no
   noShow: appointments.filter((a) => a.status === 'no-show').length,
 });
 
+/** The Payments tab's totals (minor units of `currency`): charges − payments + refunds. */
+const balanceOf = async (readStore: ReadStore, chartId: string) => {
+  const ledger = await readStore.collection<LedgerDocument>(LEDGERS).get(chartId);
+  const totals = ledger?.totals ?? { charged: 0, paid: 0, refunded: 0, balance: 0 };
+  return { currency: ledger?.currency ?? null, ...totals };
+};
+
 /**
  * The chart as the profile screen shows it: what depends on the moment of reading (age, upcoming) or
  * on other read models (tag names from the catalogue, contact names from the contacts, as they are
@@ -49,5 +56,6 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    balance: await balanceOf(readStore, doc._id),
   };
 };

@@ -112,10 +112,12 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) contacts: object[];
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'Present on group charts' }) group: object | null;
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) appointments: object[];
-  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed' }) stats: object;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed, cancelled, lateCancelled, noShow' }) stats: object;
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds)' })
+  balance: object;
 }
 
 export class ChartEventDto {
