@@ -31,7 +31,8 @@ export class InsurancePolicyRequestDto {
   @ApiProperty({ example: 'W123456789' }) @IsString() @MinLength(1) @MaxLength(50) memberId: string;
   @ApiPropertyOptional({ example: 'G-100' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(50) groupNumber?: string | null;
   @ApiProperty({ enum: subscriberRelationships }) @IsIn(subscriberRelationships) subscriberRelationship: SubscriberRelationship;
-  @ApiPropertyOptional({ type: PersonNameDto, description: 'Required unless the subscriber is the client (self)' })
+  // Required unless the subscriber is the client (self).
+  @ApiPropertyOptional({ type: PersonNameDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => PersonNameDto)

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { billTos, insuranceRanks, payers, subscriberRelationships } from '@practice/events';
 import { NULLABLE_STRING, OPEN_OBJECT, UUID } from '../http/answer.dto';
 import { ChartAnswerDto } from '../clients/clients.response.dto';
@@ -18,7 +18,6 @@ export class BillingSettingsDto {
   @ApiProperty({ ...NULLABLE_STRING, format: 'uuid' }) billingContactId: string | null;
 }
 
-@ApiExtraModels(PersonNameDto)
 export class InsurancePolicyDto {
   @ApiProperty(UUID) policyId: string;
   @ApiProperty({ enum: insuranceRanks }) rank: string;
@@ -39,7 +38,6 @@ export class BilledInsuranceDto {
   @ApiProperty({ type: [InsurancePolicyDto] }) policies: InsurancePolicyDto[];
 }
 
-@ApiExtraModels(BillingSettingsDto, BilledInsuranceDto)
 export class ChartBillingDto {
   @ApiProperty(UUID) chartId: string;
   @ApiProperty({ enum: ['individual', 'minor', 'group'] }) kind: string;
