@@ -144,7 +144,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   InsurancePolicyAlreadyExists: { title: 'Insurance policy already exists', when: 'An insurance policy with this id exists.' },
   InsuranceRankTaken: { title: 'Insurance rank taken', when: 'Another primary (or secondary) policy of the chart is in effect on some of the same days.' },
   PaymentAlreadyExists: { title: 'Payment already exists', when: 'A payment with this id exists.' },
-  AppointmentClosed: { title: 'Appointment closed', when: 'Late-cancelling or marking a no-show of an appointment that is no longer booked.' },
+  AppointmentClosed: { title: 'Appointment closed', when: 'Cancelling, completing, late-cancelling or marking a no-show of an appointment that is no longer booked (an earlier outcome is final).' },
 };
 
 export type ProblemCode = keyof typeof httpProblems | DomainErrorCode;
