@@ -58,6 +58,11 @@ describe('Billing: the ledger, the Payments tab and open balances (embedded defa
 
     const chart = await get(`/charts/${c}`, tokenOf(refunded));
     expect(chart.body.balance).toEqual({ currency: 'USD', charged: 35000, paid: 20000, refunded: 2000, balance: 17000 });
+
+    // Reads of the ledger and of the Payments tab are recorded in the chart's read log.
+    await get(`/charts/${c}/payments`);
+    const reads = await get(`/charts/${c}/reads`);
+    expect(reads.body.reads.map((r: { view: string }) => r.view)).toEqual(expect.arrayContaining(['ledger', 'payments', 'chart']));
   });
 
   it('lists the payment history newest first, keyset-paged', async () => {

@@ -135,7 +135,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'billing', 'payments', 'ledger'] }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

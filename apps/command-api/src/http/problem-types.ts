@@ -131,6 +131,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   UnknownService: { title: 'Unknown service', when: "The body references a service that is not in the practice's catalogue or is retired, or a fee without a service." },
   InvalidBillTo: { title: 'Invalid bill-to', when: "Who is billed does not fit the chart: the client (individual), a contact linked to the minor's chart, the group's Billing Contact member." },
   SubscriberRequired: { title: 'Subscriber required', when: "An insurance policy whose subscriber is not the client lacks the subscriber's name or date of birth." },
+  SubscriberIsTheClient: { title: 'Subscriber is the client', when: "An insurance policy whose subscriber is the client (self) gives a subscriber's name or date of birth." },
   InvalidEffectiveDates: { title: 'Invalid effective dates', when: "An insurance policy's effective end is before its start." },
   CurrencyMismatch: { title: 'Currency mismatch', when: "A fee, charge or payment in another currency than the chart's ledger." },
   UnknownCharge: { title: 'Unknown charge', when: 'A payment is applied to a charge that is not on this chart.' },

@@ -53,7 +53,7 @@ const requiredText = (value: string, field: string, max: number): string => {
 const tidyPolicy = (fields: InsurancePolicyFields, now: string): Omit<InsurancePolicy, 'policyId'> => {
   const self = fields.subscriberRelationship === 'self';
   if (self && (fields.subscriberName !== null || fields.subscriberDateOfBirth !== null)) {
-    throw invalid('InvalidValue', fields.subscriberName !== null ? 'subscriberName' : 'subscriberDateOfBirth', 'is given only when the subscriber is not the client');
+    throw invalid('SubscriberIsTheClient', fields.subscriberName !== null ? 'subscriberName' : 'subscriberDateOfBirth', 'is given only when the subscriber is not the client');
   }
   if (!self && fields.subscriberName === null) throw invalid('SubscriberRequired', 'subscriberName', 'is required when the subscriber is not the client');
   if (!self && fields.subscriberDateOfBirth === null) throw invalid('SubscriberRequired', 'subscriberDateOfBirth', 'is required when the subscriber is not the client');

@@ -83,7 +83,7 @@ describe('Chart decider: insurance policies', () => {
     spec.given([individualCreated]).when(addPolicy('i-1', { ...spouse, subscriberName: null })).thenThrows('SubscriberRequired', 'subscriberName');
     spec.given([individualCreated]).when(addPolicy('i-1', { ...spouse, subscriberDateOfBirth: null })).thenThrows('SubscriberRequired', 'subscriberDateOfBirth');
     spec.given([individualCreated]).when(addPolicy('i-1', { ...spouse, subscriberDateOfBirth: '2099-01-01' })).thenThrows('DateOfBirthInFuture', 'subscriberDateOfBirth');
-    spec.given([individualCreated]).when(addPolicy('i-1', { subscriberName: spouse.subscriberName })).thenThrows('InvalidValue', 'subscriberName');
+    spec.given([individualCreated]).when(addPolicy('i-1', { subscriberName: spouse.subscriberName })).thenThrows('SubscriberIsTheClient', 'subscriberName');
   });
 
   it('validates the effective dates', () => {

@@ -98,6 +98,7 @@ export const domainErrorKinds = {
   UnknownService: 'invalid',
   InvalidBillTo: 'invalid',
   SubscriberRequired: 'invalid',
+  SubscriberIsTheClient: 'invalid',
   InvalidEffectiveDates: 'invalid',
   CurrencyMismatch: 'invalid',
   UnknownCharge: 'invalid',
