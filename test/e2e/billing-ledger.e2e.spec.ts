@@ -58,6 +58,8 @@ describe('Billing: the ledger, the Payments tab and open balances (embedded defa
 
     const chart = await get(`/charts/${c}`, tokenOf(refunded));
     expect(chart.body.balance).toEqual({ currency: 'USD', charged: 35000, paid: 20000, refunded: 2000, balance: 17000 });
+    // The chart's ETag follows billing events too: If-Match with the refund's ETag is current.
+    expect(chart.headers.etag).toBe(refunded.headers.etag);
 
     // Reads of the ledger and of the Payments tab are recorded in the chart's read log.
     await get(`/charts/${c}/payments`);

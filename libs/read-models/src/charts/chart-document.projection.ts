@@ -2,6 +2,7 @@ import type { ClientCreated, LegalNameSet, ClientEmailChanged, ClientIdentityEdi
 import { byChartId, defineProjection } from '../projection';
 import { change, dataOf, newChartDocument } from './chart-document.base';
 import { linkHandlers } from './chart-document.link-handlers';
+import { billingHandlers } from './chart-document.billing-handlers';
 import type { ChartDocument } from './chart.document';
 
 export const CHARTS = 'charts';
@@ -72,5 +73,6 @@ export const chartDocumentProjection = defineProjection<ChartDocument>({
     ClientReactivated: (doc, event) => change(doc, event, () => ({ active: true })),
     ClientDeleted: () => null,
     ...linkHandlers,
+    ...billingHandlers,
   },
 });
