@@ -96,6 +96,7 @@ describe('Billing: the ledger, the Payments tab and open balances (embedded defa
       all.push(...page.body.items);
       cursor = page.body.nextCursor;
     }
+    expect(all.find((i: { chartId: string }) => i.chartId === large.c).name).toBe('Ada Lovelace');
     const mine = all.filter((i: { chartId: string }) => [small.c, large.c, settled.c].includes(i.chartId)).map((i: { chartId: string; balance: number }) => [i.chartId, i.balance]);
     expect(mine).toEqual([[large.c, 30000], [small.c, 14000]]);
     const balances = all.map((i: { balance: number }) => i.balance);

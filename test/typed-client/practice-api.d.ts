@@ -2709,6 +2709,8 @@ export interface components {
         OpenBalanceDto: {
             /** Format: uuid */
             chartId: string;
+            /** @description The client's (or group chart's) name as it is now */
+            name: string;
             currency: string;
             balance: number;
             totals: components["schemas"]["LedgerTotalsDto"];

@@ -66,8 +66,17 @@ export class LedgerReadsController {
   @Get('balances/open')
   @RequiresPermission('billing:read')
   async openBalances(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
-    await this.freshness.awaitPosition(token, [LEDGERS]);
+    await this.freshness.awaitPosition(token, [LEDGERS, CHARTS]);
     const page = await findPage(this.readStore.collection<LedgerDocument>(LEDGERS), { practiceId: call.practiceId, open: true }, BALANCE_ORDER, balanceKeyset, query);
-    return { items: page.items.map((doc) => ({ chartId: doc._id, currency: doc.currency ?? '', balance: doc.balance, totals: doc.totals })), nextCursor: page.nextCursor };
+    // Names as they are now, from the chart documents (a renamed client shows the new name).
+    const charts = await this.readStore.collection<ChartDocument>(CHARTS).getMany(page.items.map((doc) => doc._id));
+    const nameOf = (chartId: string) => {
+      const profile = charts.get(chartId)?.profile;
+      return profile ? `${profile.firstName} ${profile.lastName}`.trim() : '';
+    };
+    return {
+      items: page.items.map((doc) => ({ chartId: doc._id, name: nameOf(doc._id), currency: doc.currency ?? '', balance: doc.balance, totals: doc.totals })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -44,6 +44,7 @@ export class LedgerDto {
 
 export class OpenBalanceDto {
   @ApiProperty(UUID) chartId: string;
+  @ApiProperty({ description: "The client's (or group chart's) name as it is now" }) name: string;
   @ApiProperty() currency: string;
   @ApiProperty({ type: 'integer' }) balance: number;
   @ApiProperty({ type: LedgerTotalsDto }) totals: LedgerTotalsDto;
