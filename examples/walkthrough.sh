@@ -195,6 +195,84 @@ call 200 GET /practices/$P/charts/$C -H "$AUTH"                        # the cha
 check "b.notes.total === 1 && b.notes.awaitingSignature === 0"
 call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"                  # the note reads are in the chart's read log
 check "b.reads.some((r) => r.view === 'note') && b.reads.some((r) => r.view === 'note-history')"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: diagnosis codes and a superbill
+# ---------------------------------------------------------------------------------------------------
+
+# Diagnosis codes (ICD-10-CM, in order) on Grace's chart: clinicians, owners and admins record them.
+call 200 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["f41.1","Z63.0"]}'
+CODES_POS=$(header X-Consistency-Token)
+call 422 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["F41.1","41.1"]}'
+check "b.code === 'InvalidDiagnosisCode' && b.errors[0].pointer === '/codes/1'"
+call 200 GET /practices/$P/charts/$C -H "$AUTH" -H "X-Consistency-Token: $CODES_POS"
+check "b.diagnosisCodes.join() === 'F41.1,Z63.0'"
+
+# Her superbill for a period: JSON by default, the PDF with Accept: application/pdf. Legal names
+# (hers, and the practitioners') are printed here and nowhere else.
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.client.name.firstName === 'Grace Brewster' && b.client.dateOfBirth === '1990-02-28' && b.diagnosisCodes[0] === 'F41.1'"
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH" -H 'Accept: application/pdf'
+test "$(head -c 5 "$OUT/body")" = '%PDF-'
+call 422 GET "/practices/$P/charts/$C/superbill?from=2026-03-31&to=2026-01-01" -H "$AUTH"
+check "b.code === 'InvalidPeriod' && b.errors[0].parameter === 'to'"
+
+# A couple's superbill shows its Identified Patient (Jane), whose own chart holds her details.
+call 200 GET "/practices/$P/charts/$COUPLE/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.kind === 'group' && b.client.name.firstName === 'Jane' && b.group.name === 'The Smiths'"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: billing data, charges, payments and the balance
+# ---------------------------------------------------------------------------------------------------
+
+# A service of the catalogue (money in minor units: 15000 is 150.00 USD).
+call 201 POST /practices/$P/services -H "$AUTH" -H "$JSON" \
+  -d '{"name":"Psychotherapy, 60 min","code":"90837","durationMinutes":60,"rate":{"amount":15000,"currency":"USD"}}'
+SERVICE=$(json b.serviceId)
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+BOB=$(json "b.contacts.find((c) => c.firstName === 'Bob').contactId")
+
+# Tim's billing settings: insurance, the default service, billed to his father Bob; Bob's policy covers him.
+call 200 PUT /practices/$P/charts/$TIM/billing-settings -H "$AUTH" -H "$JSON" \
+  -d '{"payer":"insurance","defaultServiceId":"'$SERVICE'","billTo":"contact","billingContactId":"'$BOB'"}'
+call 201 POST /practices/$P/charts/$TIM/insurance-policies -H "$AUTH" -H "$JSON" \
+  -d '{"rank":"primary","payerName":"Aetna","payerId":"60054","memberId":"W123456789","subscriberRelationship":"child",
+       "subscriberName":{"firstName":"Bob","lastName":"Smith"},"subscriberDateOfBirth":"1980-03-04","effectiveFrom":"2024-01-01"}'
+call 200 GET /practices/$P/charts/$TIM/billing-settings -H "$AUTH"
+check "b.settings.billingContactId === '$BOB' && b.insurance.policies[0].payerName === 'Aetna'"
+
+# The practice's late-cancel and no-show fees.
+call 200 PUT /practices/$P/settings -H "$AUTH" -H "$JSON" \
+  -d '{"lateCancelFee":{"amount":5000,"currency":"USD"},"noShowFee":{"amount":7500,"currency":"USD"}}'
+
+# A session at the default service's rate, completed: charged 150.00; then a no-show: charged 75.00.
+call 200 GET /me -H "$AUTH"
+ADA=$(json b.userId)
+call 201 POST /practices/$P/charts/$TIM/appointments -H "$AUTH" -H "$JSON" \
+  -d '{"start":"2025-01-06T10:00:00Z","durationMinutes":60,"practitionerId":"'$ADA'"}'
+SESSION=$(json b.appointmentId)
+call 200 POST /practices/$P/charts/$TIM/appointments/$SESSION/complete -H "$AUTH"
+call 201 POST /practices/$P/charts/$TIM/appointments -H "$AUTH" -H "$JSON" \
+  -d '{"start":"2025-01-13T10:00:00Z","durationMinutes":60,"practitionerId":"'$ADA'"}'
+call 200 POST /practices/$P/charts/$TIM/appointments/$(json b.appointmentId)/no-show -H "$AUTH"
+
+# Bob pays 200.00 by card, 150.00 of it to the session (the rest is a credit); 20.00 is refunded.
+call 201 POST /practices/$P/charts/$TIM/payments -H "$AUTH" -H "$JSON" \
+  -d '{"amount":20000,"currency":"USD","method":"card","date":"2025-01-14","reference":"Visa 4242","applications":[{"chargeId":"'$SESSION'","amount":15000}]}'
+PAYMENT=$(json b.paymentId)
+call 201 POST /practices/$P/charts/$TIM/payments/$PAYMENT/refunds -H "$AUTH" -H "$JSON" -d '{"amount":2000,"date":"2025-01-15"}'
+
+# The Payments tab, the ledger (charges − payments + refunds: 225.00 − 200.00 + 20.00) and open balances.
+call 200 GET /practices/$P/charts/$TIM/payments -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items[0].paymentId === '$PAYMENT' && b.items[0].refunded === 2000"
+call 200 GET /practices/$P/charts/$TIM/ledger -H "$AUTH"
+check "b.totals.balance === 4500 && b.charges.map((c) => c.kind).join() === 'session,no-show'"
+call 200 GET /practices/$P/balances/open -H "$AUTH"
+check "b.items.some((i) => i.chartId === '$TIM' && i.balance === 4500)"
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH"                # stats.noShow 1, balance
+check "b.stats.noShow === 1 && b.balance.balance === 4500"
+
+# ---------------------------------------------------------------------------------------------------
 # Exports, change feed and the CLI: a consistent cut, resume by cursor, changes since, the audit
 # ---------------------------------------------------------------------------------------------------
 
@@ -231,30 +309,5 @@ check "b.changes.length === 1 && b.changes[0].id === '$TIM' && b.changes[0].docu
 # Every export and feed read is on the practice's audit record (owners and admins).
 call 200 GET /practices/$P/audit/exports -H "$AUTH"
 check "b.items.some((r) => r.kind === 'export' && r.dataset === 'clients' && r.position === $CUT && r.status === 'completed')"
-
-# ---------------------------------------------------------------------------------------------------
-# The client record: diagnosis codes and a superbill
-# ---------------------------------------------------------------------------------------------------
-
-# Diagnosis codes (ICD-10-CM, in order) on Grace's chart: clinicians, owners and admins record them.
-call 200 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["f41.1","Z63.0"]}'
-CODES_POS=$(header X-Consistency-Token)
-call 422 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["F41.1","41.1"]}'
-check "b.code === 'InvalidDiagnosisCode' && b.errors[0].pointer === '/codes/1'"
-call 200 GET /practices/$P/charts/$C -H "$AUTH" -H "X-Consistency-Token: $CODES_POS"
-check "b.diagnosisCodes.join() === 'F41.1,Z63.0'"
-
-# Her superbill for a period: JSON by default, the PDF with Accept: application/pdf. Legal names
-# (hers, and the practitioners') are printed here and nowhere else.
-call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
-check "b.client.name.firstName === 'Grace Brewster' && b.client.dateOfBirth === '1990-02-28' && b.diagnosisCodes[0] === 'F41.1'"
-call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH" -H 'Accept: application/pdf'
-test "$(head -c 5 "$OUT/body")" = '%PDF-'
-call 422 GET "/practices/$P/charts/$C/superbill?from=2026-03-31&to=2026-01-01" -H "$AUTH"
-check "b.code === 'InvalidPeriod' && b.errors[0].parameter === 'to'"
-
-# A couple's superbill shows its Identified Patient (Jane), whose own chart holds her details.
-call 200 GET "/practices/$P/charts/$COUPLE/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
-check "b.kind === 'group' && b.client.name.firstName === 'Jane' && b.group.name === 'The Smiths'"
 
 echo "walkthrough: every answer as expected ($B)" >&2

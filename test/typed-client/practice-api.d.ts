@@ -1496,7 +1496,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/practices/{practiceId}/exports/{dataset}": {
+    "/practices/{practiceId}/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -1504,10 +1504,214 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A bulk export of a dataset at a consistent cut, streamed as NDJSON or CSV
-         * @description Streams every row of the dataset as it stood at one log position (X-Export-Position; the `cut` line of NDJSON). NDJSON lines: `cut`, `row`, `resume` (a cursor every 500 rows) and `end` (`nextCursor` when `limit` stopped it). The export is recorded for auditors. Needs `exports:read` and the read permission of the dataset.
+         * The service catalogue of the practice, by name (retired services flagged)
+         * @description The service catalogue of the practice, by name (retired services flagged). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
          */
-        get: operations["Exports_export"];
+        get: operations["Services_list"];
+        put?: never;
+        /**
+         * Add a service to the catalogue
+         * @description Add a service to the catalogue. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Services_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a service (fees already booked keep their amount)
+         * @description Change a service (fees already booked keep their amount). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["Services_change"];
+        post?: never;
+        /**
+         * Retire a service: kept on past appointments and charges, no longer chosen
+         * @description Retire a service: kept on past appointments and charges, no longer chosen. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["Services_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's billing settings and insurance (a group's: its Identified Patient's policies)
+         * @description The chart's billing settings and insurance (a group's: its Identified Patient's policies). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["ClientBilling_billing"];
+        /**
+         * Set the billing settings: payer, default service, who is billed
+         * @description Set the billing settings: payer, default service, who is billed. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["ClientBilling_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/insurance-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an insurance policy
+         * @description Add an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["ClientBilling_addPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/insurance-policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an insurance policy
+         * @description Replace an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["ClientBilling_replacePolicy"];
+        post?: never;
+        /**
+         * Remove an insurance policy
+         * @description Remove an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["ClientBilling_removePolicy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an insurance policy (null clears an optional one)
+         * @description Change some fields of an insurance policy (null clears an optional one). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        patch: operations["ClientBilling_patchPolicy"];
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/late-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Late-cancel an appointment (charges the late-cancel fee of the practice settings)
+         * @description Late-cancel an appointment (charges the late-cancel fee of the practice settings). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["AppointmentOutcomes_lateCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a no-show once the appointment started (charges the no-show fee of the practice settings)
+         * @description Mark a no-show once the appointment started (charges the no-show fee of the practice settings). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["AppointmentOutcomes_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Payments tab: payment history of the chart, newest first
+         * @description The Payments tab: payment history of the chart, newest first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["LedgerReads_payments"];
+        put?: never;
+        /**
+         * Record a payment, applied to charges of the chart (the rest is a credit)
+         * @description Record a payment, applied to charges of the chart (the rest is a credit). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Payments_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (part of) a payment
+         * @description Refund (part of) a payment. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Payments_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's ledger: charges, payments, refunds and totals
+         * @description The chart's ledger: charges, payments, refunds and totals. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["LedgerReads_ledger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1516,7 +1720,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/practices/{practiceId}/changes/{readModel}": {
+    "/practices/{practiceId}/balances/open": {
         parameters: {
             query?: never;
             header?: never;
@@ -1524,30 +1728,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Documents of a read model changed since a log position, with tombstones for deleted ones
-         * @description Documents of a read model changed since a log position, with tombstones for deleted ones. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         * Open balances of the practice: charts that owe, largest balance first
+         * @description Open balances of the practice: charts that owe, largest balance first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
          */
-        get: operations["Changes_changes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/practices/{practiceId}/audit/exports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every export and change-feed read of the practice: who, what, which cut, how many rows, when (never the data)
-         * @description Every export and change-feed read of the practice: who, what, which cut, how many rows, when (never the data). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
-         */
-        get: operations["Changes_exportAudit"];
+        get: operations["LedgerReads_openBalances"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1714,9 +1898,25 @@ export interface components {
             /** @example Calmer Minds Therapy */
             name: string;
         };
+        MoneyDto: {
+            /**
+             * @description Minor units (cents): 15000 is 150.00
+             * @example 15000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217
+             * @example USD
+             */
+            currency: string;
+        };
         PracticeSettingsRequestDto: {
             /** @description Portal intake: Request Client's Legal Sex Designation */
             requestClientLegalSexDesignation?: boolean;
+            /** @description Charged when an appointment is marked late-cancelled (amount 0: no fee) */
+            lateCancelFee?: components["schemas"]["MoneyDto"];
+            /** @description Charged when an appointment is marked a no-show (amount 0: no fee) */
+            noShowFee?: components["schemas"]["MoneyDto"];
         };
         MemberDto: {
             /** Format: uuid */
@@ -2070,6 +2270,13 @@ export interface components {
             durationMinutes: number;
             /** Format: uuid */
             practitionerId: string;
+            /**
+             * Format: uuid
+             * @description A service of the catalogue; default: the client's default service
+             */
+            serviceId?: string;
+            /** @description The fee in minor units of the service's currency; default: the service's rate */
+            fee?: number;
         };
         AppointmentBookedDto: {
             /** @description The log position: send it in X-Consistency-Token to read your own write */
@@ -2164,21 +2371,25 @@ export interface components {
             appointments: {
                 [key: string]: unknown;
             }[];
-            /** @description Appointments: total, upcoming, completed */
-            stats: {
-                [key: string]: unknown;
-            };
             /** @description The Notes tab: total, awaitingSignature (no body) */
             notes: {
                 [key: string]: unknown;
             };
             /** @description ICD-10-CM codes in order; only for roles with diagnoses:read */
             diagnosisCodes?: string[];
+            /** @description Appointments: total, upcoming, completed, cancelled, lateCancelled, noShow */
+            stats: {
+                [key: string]: unknown;
+            };
             revision: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds) */
+            balance: {
+                [key: string]: unknown;
+            };
         };
         ChartEventDto: {
             type: string;
@@ -2205,7 +2416,7 @@ export interface components {
             /** Format: uuid */
             userId: string;
             /** @enum {string} */
-            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill";
+            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill" | "billing" | "payments" | "ledger";
             /** Format: date-time */
             at: string;
         };
@@ -2598,9 +2809,9 @@ export interface components {
             date: string;
             /** @enum {string} */
             kind: "session" | "late-cancel" | "no-show";
-            /** @description The service code (e.g. CPT) */
-            serviceCode: string;
-            serviceName: string;
+            /** @description The service code (e.g. CPT); null for a fee without a catalogue service */
+            serviceCode: string | null;
+            serviceName: string | null;
             practitionerId: string;
             /** @description Integer minor units of currency */
             fee: number;
@@ -2635,58 +2846,335 @@ export interface components {
             services: components["schemas"]["SuperbillServiceDto"][];
             totals: components["schemas"]["SuperbillTotalsDto"];
         };
-        ChangeDto: {
-            /** @description The document id */
-            id: string;
-            /** @description The log position of the last event applied to it (or of its deletion) */
+        ServiceDto: {
+            /** Format: uuid */
+            serviceId: string;
+            name: string;
+            code: string;
+            durationMinutes: number;
+            rate: components["schemas"]["MoneyDto"];
+            retired: boolean;
+        };
+        ServicesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["ServiceDto"][];
+        };
+        ServiceRequestDto: {
+            /** @example Psychotherapy, 60 min */
+            name: string;
+            /**
+             * @description CPT or HCPCS code: 5 characters
+             * @example 90837
+             */
+            code: string;
+            /** @example 60 */
+            durationMinutes: number;
+            rate: components["schemas"]["MoneyDto"];
+        };
+        ServiceAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
             position: number;
-            /** @description A tombstone: delete the document */
-            deleted: boolean;
-            /** @description The document (null for a tombstone) */
-            document: {
+            /** Format: uuid */
+            serviceId: string;
+        };
+        InsurancePolicyDto: {
+            /** Format: uuid */
+            policyId: string;
+            /** @enum {string} */
+            rank: "primary" | "secondary";
+            payerName: string;
+            payerId: string;
+            memberId: string;
+            groupNumber: string | null;
+            /** @enum {string} */
+            subscriberRelationship: "self" | "spouse" | "child" | "other";
+            /** @description (shape: PersonName) */
+            subscriberName: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date */
+            subscriberDateOfBirth: string | null;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo: string | null;
+        };
+        ChartBillingDto: {
+            /** Format: uuid */
+            chartId: string;
+            /** @enum {string} */
+            kind: "individual" | "minor" | "group";
+            /** @description null until set (shape: BillingSettings) */
+            settings: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The chart's own policies (a group chart has none) */
+            policies: components["schemas"]["InsurancePolicyDto"][];
+            /**
+             * Format: uuid
+             * @description A group chart: the member billed (its Billing Contact)
+             */
+            billedMemberId?: string | null;
+            /** @description The policies billed when the payer is insurance; null with private pay or without an Identified Patient (shape: BilledInsurance) */
+            insurance: {
                 [key: string]: unknown;
             } | null;
         };
-        ChangeFeedPageDto: {
-            /** @description Send as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-            readModel: string;
-            /** @description Changes after this position */
-            since: number;
-            /** @description Changes up to this position (what the read model reflected at the first page) */
-            until: number;
-            /** @description Once nextCursor is null: the `since` of the next sync */
-            nextSince: number;
-            changes: components["schemas"]["ChangeDto"][];
-        };
-        ExportRecordDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            userId: string;
-            role: string;
+        BillingSettingsRequestDto: {
             /** @enum {string} */
-            kind: "export" | "changes";
-            /** @description The dataset exported or the read model of the change feed */
-            dataset: string;
-            /** @description The query parameters (format, cut, period, limit...) */
-            parameters: {
-                [key: string]: string | number;
-            };
-            /** @description The log position (cut) the rows reflect */
+            payer: "private-pay" | "insurance";
+            /**
+             * Format: uuid
+             * @description A service of the catalogue, not retired; null or left out: none
+             */
+            defaultServiceId?: string | null;
+            /**
+             * @description individual: client; minor: contact (billingContactId); group: group-billing-contact
+             * @enum {string}
+             */
+            billTo: "client" | "contact" | "group-billing-contact";
+            /**
+             * Format: uuid
+             * @description With billTo contact: a contact linked to the minor's chart
+             */
+            billingContactId?: string | null;
+        };
+        InsurancePolicyRequestDto: {
+            /** @enum {string} */
+            rank: "primary" | "secondary";
+            /** @example Aetna */
+            payerName: string;
+            /**
+             * @description The payer's id (electronic payer id)
+             * @example 60054
+             */
+            payerId: string;
+            /** @example W123456789 */
+            memberId: string;
+            /** @example G-100 */
+            groupNumber?: string | null;
+            /** @enum {string} */
+            subscriberRelationship: "self" | "spouse" | "child" | "other";
+            subscriberName?: components["schemas"]["PersonNameDto"] | null;
+            /**
+             * Format: date
+             * @description Required unless the subscriber is the client (self)
+             * @example 1980-03-04
+             */
+            subscriberDateOfBirth?: string | null;
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description null or left out: open-ended
+             * @example 2024-12-31
+             */
+            effectiveTo?: string | null;
+        };
+        InsurancePolicyAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
             position: number;
-            rows: number;
-            /** @enum {string} */
-            status: "started" | "completed" | "aborted";
-            /** Format: date-time */
-            at: string;
-            /** Format: date-time */
-            finishedAt: string | null;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            policyId: string;
         };
-        ExportAuditPageDto: {
+        InsurancePolicyPatchDto: {
+            /** @enum {string} */
+            rank?: "primary" | "secondary";
+            payerName?: string;
+            payerId?: string;
+            memberId?: string;
+            groupNumber?: string | null;
+            /** @enum {string} */
+            subscriberRelationship?: "self" | "spouse" | "child" | "other";
+            subscriberName?: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date */
+            subscriberDateOfBirth?: string | null;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+        };
+        PaymentApplicationDto: {
+            /**
+             * Format: uuid
+             * @description A charge of this chart (a charge's id is its appointment's id)
+             */
+            chargeId: string;
+            /** @description Minor units (cents) */
+            amount: number;
+        };
+        RecordPaymentRequestDto: {
+            /**
+             * @description Minor units (cents)
+             * @example 15000
+             */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /**
+             * Format: date
+             * @description The day it was paid
+             * @example 2026-01-05
+             */
+            date: string;
+            /**
+             * @description Check number, card slip, ...
+             * @example Visa 4242
+             */
+            reference?: string;
+            /** @description Charges it pays; what is left unapplied is a credit */
+            applications?: components["schemas"]["PaymentApplicationDto"][];
+        };
+        PaymentAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            paymentId: string;
+        };
+        RefundPaymentRequestDto: {
+            /**
+             * @description Minor units (cents)
+             * @example 5000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @example 2026-01-06
+             */
+            date: string;
+        };
+        RefundAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            paymentId: string;
+            /** Format: uuid */
+            refundId: string;
+        };
+        LedgerApplicationDto: {
+            /** Format: uuid */
+            chargeId: string;
+            amount: number;
+        };
+        PaymentDto: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /** Format: date */
+            date: string;
+            reference: string | null;
+            /** @description Refunded so far */
+            refunded: number;
+            /** @description What is applied now to each charge (refunds taken back) */
+            applications: components["schemas"]["LedgerApplicationDto"][];
+        };
+        PaymentsPageDto: {
             /** @description Send as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
-            items: components["schemas"]["ExportRecordDto"][];
+            /** Format: uuid */
+            chartId: string;
+            /** @description The ledger's currency */
+            currency: string | null;
+            /** @description Newest first (date, then payment id) */
+            items: components["schemas"]["PaymentDto"][];
+        };
+        LedgerChargeDto: {
+            /** Format: uuid */
+            chargeId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /**
+             * Format: date
+             * @description The session's day (UTC)
+             */
+            date: string;
+            /** Format: date-time */
+            start: string;
+            /** @enum {string} */
+            kind: "session" | "late-cancel" | "no-show";
+            /** Format: uuid */
+            serviceId: string | null;
+            serviceCode: string | null;
+            serviceName: string | null;
+            /** Format: uuid */
+            practitionerId: string;
+            amount: number;
+            /** @description Applied payments minus refunds taken back */
+            paid: number;
+        };
+        LedgerRefundDto: {
+            /** Format: uuid */
+            refundId: string;
+            amount: number;
+            /** Format: date */
+            date: string;
+        };
+        LedgerPaymentDto: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /** Format: date */
+            date: string;
+            reference: string | null;
+            /** @description Refunded so far */
+            refunded: number;
+            /** @description What is applied now to each charge (refunds taken back) */
+            applications: components["schemas"]["LedgerApplicationDto"][];
+            refunds: components["schemas"]["LedgerRefundDto"][];
+        };
+        LedgerTotalsDto: {
+            charged: number;
+            paid: number;
+            refunded: number;
+            /** @description charged − paid + refunded: above 0 owed, below 0 a credit */
+            balance: number;
+        };
+        LedgerDto: {
+            /** Format: uuid */
+            chartId: string;
+            currency: string | null;
+            charges: components["schemas"]["LedgerChargeDto"][];
+            payments: components["schemas"]["LedgerPaymentDto"][];
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        OpenBalanceDto: {
+            /** Format: uuid */
+            chartId: string;
+            /** @description The client's (or group chart's) name as it is now */
+            name: string;
+            currency: string;
+            balance: number;
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        OpenBalancesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Largest balance first, then chart id */
+            items: components["schemas"]["OpenBalanceDto"][];
         };
         TagsPageDto: {
             /** @description Send as `cursor` for the next page; null on the last page */
@@ -2741,7 +3229,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PracticeNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedMediaType" | "AddressLineRequired" | "ContactIsTheClient" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidClinicalInfo" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "TextTooLong" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownClient" | "UnknownContact" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InsurancePolicyNotFound" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ServiceNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -13344,48 +13832,35 @@ export interface operations {
             };
         };
     };
-    Exports_export: {
+    Services_list: {
         parameters: {
             query?: {
-                /** @description Wins over Accept (application/x-ndjson or text/csv); NDJSON by default */
-                format?: "ndjson" | "csv";
-                /** @description The log position to cut at (at most the head of the log); default: what the read model reflects now */
-                position?: number;
-                /** @description A `cursor` of a `resume` or `end` line: continues the same export at the same cut */
-                cursor?: string;
-                /** @description At most this many rows; the `end` line then gives `nextCursor` */
                 limit?: number;
-                /** @description Rows from this instant (clients and charts: createdAt; appointments: start) */
-                from?: string;
-                /** @description Rows before this instant */
-                to?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
             };
             header?: {
                 /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
                 "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
             path: {
                 practiceId: string;
-                dataset: "clients" | "charts" | "appointments";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The rows, streamed */
+            /** @description The document */
             200: {
                 headers: {
-                    /** @description The log position the export reflects: no row holds anything appended after it */
-                    "X-Export-Position"?: string;
-                    /** @description The id of the export in the audit record of disclosures */
-                    "X-Export-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": string;
-                    "text/csv": string;
+                    "application/json": components["schemas"]["ServicesPageDto"];
                 };
             };
             /** @description The request is not valid (fields, headers, path parameters) */
@@ -13446,24 +13921,434 @@ export interface operations {
             };
         };
     };
-    Changes_changes: {
+    Services_add: {
         parameters: {
-            query?: {
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-                /** @description Changes after this log position (`nextSince` of the last sync); omitted: every document */
-                since?: number;
-            };
+            query?: never;
             header?: {
-                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
-                "X-Consistency-Token"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
             path: {
                 practiceId: string;
-                readModel: "clients" | "charts" | "contacts" | "needs_attention";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                serviceId: string;
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                serviceId: string;
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_billing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
             };
             cookie?: never;
         };
@@ -13472,10 +14357,12 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChangeFeedPageDto"];
+                    "application/json": components["schemas"]["ChartBillingDto"];
                 };
             };
             /** @description The request is not valid (fields, headers, path parameters) */
@@ -13536,7 +14423,985 @@ export interface operations {
             };
         };
     };
-    Changes_exportAudit: {
+    ClientBilling_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettingsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_addPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_replacePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_removePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_patchPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyPatchDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AppointmentOutcomes_lateCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AppointmentOutcomes_noShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_payments: {
         parameters: {
             query?: {
                 limit?: number;
@@ -13544,6 +15409,465 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Payments_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Payments_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                paymentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundPaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_ledger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_openBalances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -13560,7 +15884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExportAuditPageDto"];
+                    "application/json": components["schemas"]["OpenBalancesPageDto"];
                 };
             };
             /** @description The request is not valid (fields, headers, path parameters) */

@@ -27,3 +27,8 @@ export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
 export { noteDecider, noteNotFound, NOTE_BODY_MAX, type NoteCommand, type NoteState, type WriteNote, type EditNote, type SignNote, type AddNoteAddendum } from './note/note.decider';
+export * as ServiceCatalogue from './services/service-catalogue.decider';
+export { serviceCatalogueDecider, serviceNotFound, isServiceCode, type ServiceCatalogueCommand, type ServiceCatalogueState, type CatalogueService } from './services/service-catalogue.decider';
+export { assertAmount, assertCurrency, MAX_MINOR_UNITS } from './shared/money';
+export { insurancePolicyNotFound, paymentNotFound, type ChartBilling, type BillingSettings, type CatalogueSnapshot, type SetBillingSettings, type AddInsurancePolicy, type ChangeInsurancePolicy, type RemoveInsurancePolicy, type RecordPayment, type RefundPayment, type LateCancelAppointment, type MarkAppointmentNoShow, type InsurancePolicyFields } from './chart/chart.decider';
+export { assertCalendarDate } from './shared/calendar-date';

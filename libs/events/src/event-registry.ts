@@ -7,6 +7,7 @@ import { reservationEventSchemas } from './reservation.events';
 import { contactEventSchemas } from './contact.events';
 import { tagEventSchemas } from './tag.events';
 import { noteEventSchemas } from './note.events';
+import { serviceEventSchemas } from './service.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -23,6 +24,7 @@ export const eventRegistry: EventRegistry = {
   ...version1(contactEventSchemas),
   ...version1(tagEventSchemas),
   ...version1(noteEventSchemas),
+  ...version1(serviceEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

@@ -17,3 +17,5 @@ export * from './contact.events';
 export * from './tag.events';
 export * from './note.events';
 export * from './chart-diagnosis.events';
+export * from './service.events';
+export * from './chart-billing.events';

@@ -1,5 +1,6 @@
 import { z, id, email, isoDateTime } from './schema';
 import type { DomainEvent } from './envelope';
+import { moneySchema } from './service.events';
 
 export const practiceRoles = ['owner', 'admin', 'clinician', 'biller', 'scheduler'] as const;
 export type PracticeRole = (typeof practiceRoles)[number];
@@ -24,6 +25,9 @@ export const practiceSettingsSchema = z
   .object({
     /** Portal intake: "Request Client's Legal Sex Designation". */
     requestClientLegalSexDesignation: z.boolean(),
+    /** Billing (optional: settings recorded before it have none, which means no fee). */
+    lateCancelFee: moneySchema.optional(),
+    noShowFee: moneySchema.optional(),
   })
   .strict();
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;

@@ -8,6 +8,8 @@ export const reservationStream = (hash: string): string => `reservation-${hash}`
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
 /** One clinical note of a chart: its versions, signature and addenda. */
 export const noteStream = (noteId: string): string => `note-${noteId}`;
+/** A practice's service catalogue (billing), kept apart from the practice stream. */
+export const serviceCatalogueStream = (practiceId: string): string => `services-${practiceId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

@@ -11,6 +11,8 @@ import { userPracticeProjection } from './user-practices/user-practice.projectio
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
 import { noteProjection } from './notes/note.projection';
+import { serviceProjection } from './services/service.projection';
+import { ledgerProjection } from './ledger/ledger.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -26,4 +28,6 @@ export const allProjections: readonly ProjectionDefinition[] = [
   practiceMemberProjection,
   practiceInvitationProjection,
   noteProjection,
+  serviceProjection,
+  ledgerProjection,
 ] as unknown as readonly ProjectionDefinition[];

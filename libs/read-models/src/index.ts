@@ -18,4 +18,7 @@ export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
 export { NOTES, noteProjection, type NoteDocument, type NoteAddendumView } from './notes/note.projection';
+export * from './services/service.projection';
+export * from './ledger/ledger.document';
+export * from './ledger/ledger.projection';
 export * from './runtime/document-at';

@@ -112,12 +112,14 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) contacts: object[];
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'Present on group charts' }) group: object | null;
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) appointments: object[];
-  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed' }) stats: object;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The Notes tab: total, awaitingSignature (no body)' }) notes: object;
   @ApiPropertyOptional({ type: [String], description: 'ICD-10-CM codes in order; only for roles with diagnoses:read' }) diagnosisCodes?: string[];
+  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed, cancelled, lateCancelled, noShow' }) stats: object;
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds)' })
+  balance: object;
 }
 
 export class ChartEventDto {
@@ -135,7 +137,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger'] }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

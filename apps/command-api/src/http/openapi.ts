@@ -39,6 +39,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'reads', description: 'Read models: client list, Needs Attention, the chart document, its history and reads' },
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
   { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
+  { name: 'billing', description: 'Service catalogue, billing settings, insurance, payments, ledgers and open balances' },
   { name: 'exports', description: 'Bulk exports at a consistent cut, the change feed of the read models, and their audit record' },
 ];
 

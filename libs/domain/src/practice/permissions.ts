@@ -25,6 +25,10 @@ export const permissions = [
   'diagnoses:read', // a chart's diagnosis codes in the chart document (clinical; billers see them on superbills only)
   'diagnoses:write', // record a chart's diagnosis codes (clinicians diagnose; billers never do)
   'superbills:read', // a client's superbill for a period (JSON or PDF): legal names, diagnosis codes, fees
+  'billing:manage', // the service catalogue
+  'billing:read', // billing settings, insurance, payments, balances
+  'billing:write', // a client's billing settings and insurance policies
+  'payments:write', // record and refund payments
   'exports:read', // bulk exports and the change feed of the read models (each also needs the read permission of its data)
   'exports:audit', // the record of every export and change-feed read (who, what, when): auditors
 ] as const;
@@ -44,9 +48,12 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
   clinician: [
     'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
-    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read',
+    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read', 'billing:read', 'billing:write',
   ],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read', 'exports:read'],
+  biller: [
+    'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',
+    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'exports:read',
+  ],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 

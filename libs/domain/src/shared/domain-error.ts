@@ -100,6 +100,28 @@ export const domainErrorKinds = {
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
   NotTheNoteAuthor: 'forbidden',
+  // billing: the service catalogue, billing settings, insurance, charges and payments
+  InvalidAmount: 'invalid',
+  InvalidCurrency: 'invalid',
+  InvalidServiceCode: 'invalid',
+  UnknownService: 'invalid',
+  InvalidBillTo: 'invalid',
+  SubscriberRequired: 'invalid',
+  SubscriberIsTheClient: 'invalid',
+  InvalidEffectiveDates: 'invalid',
+  CurrencyMismatch: 'invalid',
+  UnknownCharge: 'invalid',
+  AmountExceedsOutstanding: 'invalid',
+  RefundExceedsPayment: 'invalid',
+  ServiceNotFound: 'not_found',
+  InsurancePolicyNotFound: 'not_found',
+  PaymentNotFound: 'not_found',
+  ServiceAlreadyExists: 'conflict',
+  ServiceRetired: 'conflict',
+  InsurancePolicyAlreadyExists: 'conflict',
+  InsuranceRankTaken: 'conflict',
+  PaymentAlreadyExists: 'conflict',
+  AppointmentClosed: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;
