@@ -297,6 +297,8 @@ NEXT=$(ndjson "l.at(-1).nextCursor")
 call 200 GET "/practices/$P/exports/clients?cursor=$NEXT" -H "$AUTH"
 ndjson "l[0].position === $CUT && l.at(-1).rows > 0"
 call 200 GET "/practices/$P/exports/appointments?format=csv" -H "$AUTH"
+call 200 GET /practices/$P/exports/payments -H "$AUTH"            # Tim's payment: amounts in minor units
+ndjson "l.some((x) => x.type === 'row' && x.data.chartId === '$TIM' && x.data.amount === 20000 && x.data.refunded === 2000)"
 
 # The change feed: every client row once, then only what changed since `nextSince`.
 call 200 GET "/practices/$P/changes/clients?limit=50" -H "$AUTH"

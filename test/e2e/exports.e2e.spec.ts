@@ -1,5 +1,5 @@
 import type { Test } from 'supertest';
-import { CHARTS, CLIENTS, chartDocumentProjection, clientListProjection, documentAt, type ProjectionDefinition } from '@practice/read-models';
+import { CHARTS, CLIENTS, LEDGERS, chartDocumentProjection, clientListProjection, documentAt, ledgerProjection, type ProjectionDefinition } from '@practice/read-models';
 import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Auth = { Authorization: string };
@@ -259,6 +259,25 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(JSON.stringify(ownerFeed.body)).toContain('F41.1');
   });
 
+  it('exports payments (one row each, amounts in minor units) to billers, with what they paid and their refunds', async () => {
+    const paid = await app
+      .http()
+      .post(url(`/charts/${clientIds[2]}/payments`))
+      .set(owner.auth)
+      .send({ amount: 12000, currency: 'USD', method: 'cash', date: '2026-02-03', reference: 'receipt 7' });
+    expect(paid.status).toBe(201);
+    const token = { 'X-Consistency-Token': paid.headers['x-consistency-token'] };
+    const rows = rowsOf(linesOf((await exportOf('/exports/payments', biller.auth, token)).body as string));
+    expect(rows).toEqual([
+      { id: paid.body.paymentId, chartId: clientIds[2], date: '2026-02-03', amount: 12000, currency: 'USD', method: 'cash', reference: 'receipt 7', refunded: 0, applications: [], refunds: [] },
+    ]);
+    expect(rowsOf(linesOf((await exportOf('/exports/payments?from=2026-03-01T00:00:00Z', biller.auth)).body as string))).toEqual([]);
+    const feed = await app.http().get(url('/changes/chart-ledgers?limit=500')).set(biller.auth).set(token);
+    const last = feed.body.changes[feed.body.changes.length - 1];
+    expect(last).toMatchObject({ id: clientIds[2], position: Number(token['X-Consistency-Token']), deleted: false });
+    expect(last.document.payments).toHaveLength(1);
+  });
+
   it('rebuilds every chart and client row from its chart stream exactly as the projector keeps it (what an export of a later-changed document relies on)', async () => {
     const group = await app
       .http()
@@ -274,9 +293,9 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(minor.status).toBe(201);
     await app.http().get(url('/clients')).set(owner.auth).set('X-Consistency-Token', minor.headers['x-consistency-token']);
     const head = await app.runtime.eventStore.headPosition();
-    for (const [name, projection] of [[CHARTS, chartDocumentProjection], [CLIENTS, clientListProjection]] as const) {
+    for (const [name, projection] of [[CHARTS, chartDocumentProjection], [CLIENTS, clientListProjection], [LEDGERS, ledgerProjection]] as const) {
       const docs = await app.runtime.readStore.collection(name).find({ practiceId });
-      expect(docs.length).toBeGreaterThan(clientIds.length);
+      expect(docs.length).toBeGreaterThan(name === LEDGERS ? 0 : clientIds.length);
       for (const doc of docs) {
         const stream = await app.runtime.eventStore.readStream(`chart-${doc._id}`);
         expect(documentAt(projection as unknown as ProjectionDefinition, stream, doc._id, head)).toEqual(doc);

@@ -1,6 +1,6 @@
 import type { Permission } from '@practice/domain';
 import type { Filter, IndexSpec, ReadDocument, ReadStore } from '@practice/read-store';
-import { CHARTS, CLIENTS, CONTACTS, NEEDS_ATTENTION, TOMBSTONES, type Tombstone } from '@practice/read-models';
+import { CHARTS, CLIENTS, CONTACTS, LEDGERS, NEEDS_ATTENTION, TOMBSTONES, type Tombstone } from '@practice/read-models';
 import { afterKeys, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
 import { badRequest } from '../http/problem';
 import type { PracticeRole } from '@practice/events';
@@ -12,6 +12,7 @@ export const changeFeeds: ReadonlyMap<string, Permission> = new Map<string, Perm
   [CHARTS, 'charts:read'],
   [CONTACTS, 'clients:read'],
   [NEEDS_ATTENTION, 'clients:read'],
+  [LEDGERS, 'billing:read'],
 ]);
 export const changeFeedNames = [...changeFeeds.keys()];
 

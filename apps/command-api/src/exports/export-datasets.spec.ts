@@ -15,6 +15,7 @@ describe('Export datasets', () => {
       practiceId: 'p-1',
       kind: 'individual',
       appointments: [{ appointmentId: 'a-1', start: '2030-01-01T10:00:00.000Z', durationMinutes: 50, practitionerId: 'u-1', status: 'booked' }],
+      payments: [{ paymentId: 'p-1', amount: 100, currency: 'USD', method: 'cash', date: '2030-01-01', reference: null, refunded: 0, applications: [], refunds: [] }],
     };
     for (const dataset of exportDatasets.values()) {
       for (const { row } of dataset.rows(doc)) {

@@ -4,6 +4,9 @@ import type { ReadDocument } from '@practice/read-store';
 import {
   CHARTS,
   CLIENTS,
+  LEDGERS,
+  ledgerProjection,
+  type LedgerDocument,
   chartDocumentProjection,
   clientListProjection,
   type ChartDocument,
@@ -106,9 +109,12 @@ const charts: ExportDataset = {
   periodField: 'createdAt',
   rowPerDocument: true,
   streamOf: chartStreamOf,
+  // Only the columns: a field added to the chart document later is exported once it is listed here
+  // (and given a permission above if the chart read hides it from some roles), never by accident.
   rows: (doc) => {
-    const { _id, _position, practiceId: _p, appointments: _a, ...chart } = doc as ChartDocument;
-    return [{ subKey: '', row: { id: _id, ...chart } }];
+    const chart = doc as ChartDocument;
+    const row = Object.fromEntries(charts.columns.map((column) => [column, column === 'id' ? chart._id : (chart[column] ?? null)]));
+    return [{ subKey: '', row }];
   },
 };
 
@@ -117,7 +123,7 @@ const appointments: ExportDataset = {
   readModel: CHARTS,
   projection: chartDocumentProjection as unknown as ProjectionDefinition,
   permission: 'charts:read',
-  columns: ['id', 'chartId', 'start', 'durationMinutes', 'practitionerId', 'status'],
+  columns: ['id', 'chartId', 'start', 'durationMinutes', 'practitionerId', 'status', 'serviceCode', 'serviceName', 'fee', 'currency'],
   periodField: 'start',
   rowPerDocument: false,
   streamOf: chartStreamOf,
@@ -126,12 +132,53 @@ const appointments: ExportDataset = {
       .sort((a, b) => (a.appointmentId < b.appointmentId ? -1 : a.appointmentId > b.appointmentId ? 1 : 0))
       .map((a) => ({
         subKey: a.appointmentId,
-        row: { id: a.appointmentId, chartId: doc._id, start: a.start, durationMinutes: a.durationMinutes, practitionerId: a.practitionerId, status: a.status },
+        row: {
+          id: a.appointmentId,
+          chartId: doc._id,
+          start: a.start,
+          durationMinutes: a.durationMinutes,
+          practitionerId: a.practitionerId,
+          status: a.status,
+          serviceCode: a.service?.code ?? null,
+          serviceName: a.service?.name ?? null,
+          fee: a.fee?.amount ?? null,
+          currency: a.fee?.currency ?? null,
+        },
       })),
 };
 
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** One row per payment of a chart's ledger (amounts in minor units of `currency`), with what it paid and its refunds. */
+const payments: ExportDataset = {
+  name: 'payments',
+  readModel: LEDGERS,
+  projection: ledgerProjection as unknown as ProjectionDefinition,
+  permission: 'billing:read',
+  columns: ['id', 'chartId', 'date', 'amount', 'currency', 'method', 'reference', 'refunded', 'applications', 'refunds'],
+  periodField: 'date',
+  rowPerDocument: false,
+  streamOf: chartStreamOf,
+  rows: (doc) =>
+    [...(doc as LedgerDocument).payments].sort(byKey((p) => p.paymentId)).map((p) => ({
+      subKey: p.paymentId,
+      row: {
+        id: p.paymentId,
+        chartId: doc._id,
+        date: p.date,
+        amount: p.amount,
+        currency: p.currency,
+        method: p.method,
+        reference: p.reference,
+        refunded: p.refunded,
+        applications: p.applications,
+        refunds: p.refunds,
+      },
+    })),
+};
+
 /** Every dataset, by name (the path parameter and the CLI's report name). */
-export const exportDatasets: ReadonlyMap<string, ExportDataset> = new Map([clients, charts, appointments].map((d) => [d.name, d]));
+export const exportDatasets: ReadonlyMap<string, ExportDataset> = new Map([clients, charts, appointments, payments].map((d) => [d.name, d]));
 export { exportDatasetNames } from './export-dataset-names';
 
 export const datasetOf = (name: string): ExportDataset => {
