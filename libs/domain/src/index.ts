@@ -26,3 +26,5 @@ export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
+export { taskDecider, taskNotFound, type TaskCommand, type TaskState, type AssignTask, type EditTask, type CompleteTask, type CancelTask, type ReopenTask } from './task/task.decider';
+export { documentRequestDecider, documentRequestNotFound, type DocumentRequestCommand, type DocumentRequestState } from './document-request/document-request.decider';

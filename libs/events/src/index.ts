@@ -15,3 +15,5 @@ export * from './chart-contact.events';
 export * from './appointment.events';
 export * from './contact.events';
 export * from './tag.events';
+export * from './task.events';
+export * from './document-request.events';

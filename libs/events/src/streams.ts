@@ -6,6 +6,10 @@ export const contactStream = (contactId: string): string => `contact-${contactId
 export const reservationStream = (hash: string): string => `reservation-${hash}`;
 /** A practice's tag catalogue, kept apart from the practice stream. */
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
+/** One task (homework, a to-do) on a chart. */
+export const taskStream = (taskId: string): string => `task-${taskId}`;
+/** One request for paperwork from a chart. */
+export const documentRequestStream = (requestId: string): string => `docrequest-${requestId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

@@ -43,6 +43,8 @@ export const domainErrorKinds = {
   UnknownClient: 'invalid',
   UnknownContact: 'invalid',
   UnknownTag: 'invalid',
+  TitleRequired: 'invalid',
+  InvalidAssignee: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
@@ -53,6 +55,8 @@ export const domainErrorKinds = {
   PracticeNotFound: 'not_found',
   TagNotFound: 'not_found',
   UserNotFound: 'not_found',
+  TaskNotFound: 'not_found',
+  DocumentRequestNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -88,6 +92,10 @@ export const domainErrorKinds = {
   TwoFactorAlreadyEnabled: 'conflict',
   TwoFactorNotEnabled: 'conflict',
   UserAlreadyExists: 'conflict',
+  TaskAlreadyExists: 'conflict',
+  TaskClosed: 'conflict',
+  DocumentRequestAlreadyExists: 'conflict',
+  DocumentRequestClosed: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
