@@ -10,6 +10,8 @@ import { userMenuProjection } from './user-menus/user-menu.projection';
 import { userPracticeProjection } from './user-practices/user-practice.projection';
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
+import { taskProjection } from './tasks/task.projection';
+import { documentRequestProjection } from './document-requests/document-request.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -24,4 +26,6 @@ export const allProjections: readonly ProjectionDefinition[] = [
   userPracticeProjection,
   practiceMemberProjection,
   practiceInvitationProjection,
+  taskProjection,
+  documentRequestProjection,
 ] as unknown as readonly ProjectionDefinition[];

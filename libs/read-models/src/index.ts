@@ -17,3 +17,5 @@ export * from './practice-members/practice-member.projection';
 export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
+export * from './tasks/task.projection';
+export * from './document-requests/document-request.projection';
