@@ -1,6 +1,8 @@
 import type { ReadStore } from '@practice/read-store';
 import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
+import { taskSummary } from '../tasks/task-queries';
+import { openDocumentRequests } from '../document-requests/document-request-queries';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
 const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {
@@ -43,5 +45,7 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    tasks: await taskSummary(readStore, _id, now),
+    documentRequests: { open: await openDocumentRequests(readStore, _id) },
   };
 };

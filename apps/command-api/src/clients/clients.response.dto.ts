@@ -100,6 +100,15 @@ export class NeedsAttentionPageDto extends PageDto {
 }
 
 /** The chart document of the profile screen. Nested parts are described in the README. */
+export class ChartTasksSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) overdue: number;
+}
+
+export class ChartDocumentRequestsSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+}
+
 export class ChartDocumentDto {
   @ApiProperty(UUID) chartId: string;
   @ApiProperty(UUID) practiceId: string;
@@ -116,6 +125,8 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: ChartTasksSummaryDto, description: "Open tasks, and of those the ones past their due date (the practice's day, UTC)" }) tasks: ChartTasksSummaryDto;
+  @ApiProperty({ type: ChartDocumentRequestsSummaryDto, description: 'Document requests of this chart still open' }) documentRequests: ChartDocumentRequestsSummaryDto;
 }
 
 export class ChartEventDto {

@@ -38,6 +38,8 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'appointments', description: 'Appointments on a chart' },
   { name: 'reads', description: 'Read models: client list, Needs Attention, the chart document, its history and reads' },
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
+  { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },
+  { name: 'document-requests', description: 'Paperwork requested from a chart' },
 ];
 
 /**

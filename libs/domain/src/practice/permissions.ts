@@ -19,6 +19,7 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'tasks:write', // assign, edit, complete, cancel and reopen tasks on a chart
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,7 +28,7 @@ const everything = permissions;
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
   admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'tasks:write'],
   biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };

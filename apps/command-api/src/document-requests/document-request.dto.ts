@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, PageDto, UUID } from '../http/answer.dto';
+import { PageQueryDto } from '../http/keyset-page';
+import { TaskCompleterDto } from '../tasks/task.response.dto';
+
+export class RequestDocumentRequestDto {
+  @ApiProperty({ example: 'Release of information', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, description: 'A note to the client; left out or null: none' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  message?: string | null;
+}
+
+export const DOCUMENT_REQUEST_STATUSES = ['requested', 'completed', 'cancelled'] as const;
+
+export class DocumentRequestListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DOCUMENT_REQUEST_STATUSES })
+  @IsOptional()
+  @IsIn(DOCUMENT_REQUEST_STATUSES)
+  status?: (typeof DOCUMENT_REQUEST_STATUSES)[number];
+}
+
+export class DocumentRequestAnswerDto extends CommandAnswerDto {
+  @ApiProperty(UUID) requestId: string;
+  @ApiProperty(UUID) chartId: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The revision of the request: send it back in If-Match' }) revision: number;
+}
+
+export class DocumentRequestDto {
+  @ApiProperty(UUID) requestId: string;
+  @ApiProperty(UUID) chartId: string;
+  @ApiProperty() title: string;
+  @ApiProperty(NULLABLE_STRING) message: string | null;
+  @ApiProperty({ enum: DOCUMENT_REQUEST_STATUSES }) status: string;
+  @ApiProperty(DATE_TIME) requestedAt: string;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: TaskCompleterDto, nullable: true }) completedBy: TaskCompleterDto | null;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
+}
+
+export class DocumentRequestsPageDto extends PageDto {
+  @ApiProperty({ type: [DocumentRequestDto] }) items: DocumentRequestDto[];
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, PageDto, UUID } from '../http/answer.dto';
+
+export class TaskAnswerDto extends CommandAnswerDto {
+  @ApiProperty(UUID) taskId: string;
+  @ApiProperty(UUID) chartId: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The task revision: send it back in If-Match' }) revision: number;
+}
+
+export class TaskAssigneeAnswerDto {
+  @ApiProperty({ enum: ['client', 'contact', 'member'] }) kind: string;
+  @ApiPropertyOptional(UUID) contactId?: string;
+  @ApiPropertyOptional(UUID) clientId?: string;
+}
+
+export class TaskCompleterDto {
+  @ApiProperty({ enum: ['staff', 'client'], description: 'staff: a member of the practice; client: through the portal' }) kind: string;
+  @ApiPropertyOptional(UUID) userId?: string;
+}
+
+export class TaskDto {
+  @ApiProperty(UUID) taskId: string;
+  @ApiProperty(UUID) chartId: string;
+  @ApiProperty({ type: TaskAssigneeAnswerDto }) assignee: TaskAssigneeAnswerDto;
+  @ApiProperty() title: string;
+  @ApiProperty(NULLABLE_STRING) description: string | null;
+  @ApiProperty({ example: '2030-01-15', description: 'YYYY-MM-DD' }) dueDate: string;
+  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status: string;
+  @ApiProperty({ description: "Open and past its due date in the practice's day (UTC): derived when read" }) overdue: boolean;
+  @ApiProperty(DATE_TIME) assignedAt: string;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: TaskCompleterDto, nullable: true }) completedBy: TaskCompleterDto | null;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The task revision: send it back in If-Match' }) revision: number;
+}
+
+export class TasksPageDto extends PageDto {
+  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+}
