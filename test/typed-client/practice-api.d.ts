@@ -2170,7 +2170,7 @@ export interface components {
             /** Format: uuid */
             userId: string;
             /** @enum {string} */
-            view: "chart" | "history";
+            view: "chart" | "history" | "tasks" | "document-requests";
             /** Format: date-time */
             at: string;
         };
@@ -2369,15 +2369,6 @@ export interface components {
             /** Format: uuid */
             clientId?: string;
         };
-        TaskCompleterDto: {
-            /**
-             * @description staff: a member of the practice; client: through the portal
-             * @enum {string}
-             */
-            kind: "staff" | "client";
-            /** Format: uuid */
-            userId?: string;
-        };
         TaskDto: {
             /** Format: uuid */
             taskId: string;
@@ -2399,7 +2390,10 @@ export interface components {
             assignedAt: string;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: components["schemas"]["TaskCompleterDto"] | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             cancelledAt: string | null;
             /** @description The task revision: send it back in If-Match */
@@ -2451,7 +2445,10 @@ export interface components {
             requestedAt: string;
             /** Format: date-time */
             completedAt: string | null;
-            completedBy: components["schemas"]["TaskCompleterDto"] | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             cancelledAt: string | null;
             revision: number;

@@ -144,7 +144,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'tasks', 'document-requests'] }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

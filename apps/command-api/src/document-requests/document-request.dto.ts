@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, PageDto, UUID } from '../http/answer.dto';
+import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, OPEN_OBJECT, PageDto, UUID } from '../http/answer.dto';
 import { PageQueryDto } from '../http/keyset-page';
-import { TaskCompleterDto } from '../tasks/task.response.dto';
+import type { TaskCompleterDto } from '../tasks/task.response.dto';
 
 export class RequestDocumentRequestDto {
   @ApiProperty({ example: 'Release of information', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title: string;
@@ -36,7 +36,7 @@ export class DocumentRequestDto {
   @ApiProperty({ enum: DOCUMENT_REQUEST_STATUSES }) status: string;
   @ApiProperty(DATE_TIME) requestedAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
-  @ApiProperty({ type: TaskCompleterDto, nullable: true }) completedBy: TaskCompleterDto | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: "Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal)" }) completedBy: TaskCompleterDto | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
 }

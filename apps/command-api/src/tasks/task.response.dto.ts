@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, PageDto, UUID } from '../http/answer.dto';
+import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, OPEN_OBJECT, PageDto, UUID } from '../http/answer.dto';
 
 export class TaskAnswerDto extends CommandAnswerDto {
   @ApiProperty(UUID) taskId: string;
@@ -13,10 +13,8 @@ export class TaskAssigneeAnswerDto {
   @ApiPropertyOptional(UUID) clientId?: string;
 }
 
-export class TaskCompleterDto {
-  @ApiProperty({ enum: ['staff', 'client'], description: 'staff: a member of the practice; client: through the portal' }) kind: string;
-  @ApiPropertyOptional(UUID) userId?: string;
-}
+/** Who completed a task or a document request. */
+export type TaskCompleterDto = { kind: 'staff'; userId: string } | { kind: 'client' };
 
 export class TaskDto {
   @ApiProperty(UUID) taskId: string;
@@ -29,7 +27,7 @@ export class TaskDto {
   @ApiProperty({ description: "Open and past its due date in the practice's day (UTC): derived when read" }) overdue: boolean;
   @ApiProperty(DATE_TIME) assignedAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
-  @ApiProperty({ type: TaskCompleterDto, nullable: true }) completedBy: TaskCompleterDto | null;
+  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: "Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal)" }) completedBy: TaskCompleterDto | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'The task revision: send it back in If-Match' }) revision: number;
 }
