@@ -215,7 +215,7 @@ describe('Tasks (embedded default)', () => {
     const token = tokenOf(completed);
     const first = await app.http().get(at('/tasks/overdue?limit=1')).set(owner.auth).set('X-Consistency-Token', token);
     expect(first.status).toBe(200);
-    expect(first.body.items.map((i: { taskId: string; overdue: boolean }) => [i.taskId, i.overdue])).toEqual([[oldest.body.taskId, true]]);
+    expect(first.body.items.map((i: { taskId: string; overdue: boolean; chartName: string }) => [i.taskId, i.overdue, i.chartName])).toEqual([[oldest.body.taskId, true, 'Late Larry']]);
     const second = await app.http().get(at(`/tasks/overdue?limit=1&cursor=${first.body.nextCursor}`)).set(owner.auth);
     expect(second.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([older.body.taskId]);
     expect(second.body.nextCursor).toBeNull();
@@ -228,5 +228,13 @@ describe('Tasks (embedded default)', () => {
     expect(ours.body.items.map((i: { chartId: string }) => i.chartId)).not.toContain(chart);
     const cursorOfOtherList = await app.http().get(at('/tasks/overdue?cursor=bm90LWEtY3Vyc29y')).set(owner.auth);
     expect([cursorOfOtherList.status, cursorOfOtherList.body.code]).toEqual([400, 'InvalidCursor']);
+
+    // A deleted chart takes its tasks off the overdue list, and its task list is gone with it.
+    const deleted = await app.http().delete(at(`/clients/${chart}`)).set(owner.auth);
+    expect(deleted.status).toBe(200);
+    const after = await app.http().get(at('/tasks/overdue')).set(owner.auth).set('X-Consistency-Token', tokenOf(deleted));
+    expect(after.body.items).toEqual([]);
+    const gone = await app.http().get(at(`/charts/${chart}/tasks`)).set(owner.auth);
+    expect([gone.status, gone.body.code]).toEqual([404, 'ChartNotFound']);
   });
 });

@@ -2416,6 +2416,43 @@ export interface components {
              */
             dueDate: string;
         };
+        OverdueTaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            assignee: components["schemas"]["TaskAssigneeAnswerDto"];
+            title: string;
+            description: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due date in the practice's day (UTC): derived when read */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+            /** @description The chart's name: the client's first and last name, or the group chart's name */
+            chartName: string;
+        };
+        OverdueTasksPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["OverdueTaskDto"][];
+        };
         RequestDocumentRequestDto: {
             /** @example Release of information */
             title: string;
@@ -12670,7 +12707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TasksPageDto"];
+                    "application/json": components["schemas"]["OverdueTasksPageDto"];
                 };
             };
             /** @description The request is not valid (fields, headers, path parameters) */

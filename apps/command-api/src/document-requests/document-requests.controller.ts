@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { DOCUMENT_REQUESTS, type DocumentRequestDocument } from '@practice/read-models';
 import { ChartReadAudit } from '../application/chart-read-audit';
@@ -8,13 +7,14 @@ import { ChartRecordCommand, type ChartRecordCommands } from '../application/cha
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { uuidParam } from '../chart-commands/path-params';
-import { assertChartOfPractice } from '../chart-queries/chart-history';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { CommandRunner } from '../application/command-runner';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { READ_STORE } from '../infrastructure/tokens';
 import { DocumentRequestAnswerDto, DocumentRequestListQueryDto, DocumentRequestsPageDto, RequestDocumentRequestDto } from './document-request.dto';
 
 type RequestChange = ChartRecordCommands['docrequest'];
@@ -46,7 +46,7 @@ export class DocumentRequestsController {
   constructor(
     private readonly sender: CommandSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly runner: CommandRunner,
     private readonly freshness: ReadModelFreshness,
     private readonly audit: ChartReadAudit,
   ) {}
@@ -66,7 +66,7 @@ export class DocumentRequestsController {
   @Get()
   @RequiresPermission('charts:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: DocumentRequestListQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertChartOfPractice(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     await this.freshness.awaitPosition(token, [DOCUMENT_REQUESTS]);
     const filter = query.status === undefined ? { chartId: call.chartId } : { chartId: call.chartId, status: query.status };
     const page = await findPage(this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS), filter, BY_REQUESTED_AT, requestsKeyset, query);

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
-import { TASKS } from '@practice/read-models';
+import { CHARTS, TASKS } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ApiRead } from '../http/api-answers';
@@ -10,7 +10,7 @@ import { PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { listOverdueTasks } from './task-queries';
-import { TasksPageDto } from './task.response.dto';
+import { OverdueTasksPageDto } from './task.response.dto';
 
 /** The practice's overdue tasks: open and past their due date, across every chart. */
 @ApiTags('tasks')
@@ -23,11 +23,11 @@ export class OverdueTasksController {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  @ApiRead('Overdue tasks of the practice, the longest overdue first', TasksPageDto)
+  @ApiRead('Overdue tasks of the practice, the longest overdue first', OverdueTasksPageDto)
   @Get('overdue')
   @RequiresPermission('charts:read')
   async overdue(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
-    await this.freshness.awaitPosition(token, [TASKS]);
+    await this.freshness.awaitPosition(token, [TASKS, CHARTS]);
     return listOverdueTasks(this.readStore, call.practiceId, query, new Date());
   }
 }

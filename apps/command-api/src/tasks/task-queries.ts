@@ -1,5 +1,5 @@
 import type { ReadStore } from '@practice/read-store';
-import { isOverdue, TASKS, type TaskDocument } from '@practice/read-models';
+import { CHARTS, type ChartDocument, isOverdue, TASKS, type TaskDocument } from '@practice/read-models';
 import { findPage, Keyset, type PageQueryDto } from '../http/keyset-page';
 
 /**
@@ -39,12 +39,25 @@ export const listChartTasks = async (readStore: ReadStore, chartId: string, quer
   return { items: page.items.map((doc) => taskItem(doc, today)), nextCursor: page.nextCursor };
 };
 
-/** Open tasks due before today across the practice, oldest due first (index `practice_status_dueDate`). */
+/** The name a practice list shows for a chart: the group's name, or the client's first and last name. */
+const chartNameOf = (chart: ChartDocument): string => chart.group?.name ?? `${chart.profile.firstName} ${chart.profile.lastName}`;
+
+/**
+ * Open tasks due before today across the practice, oldest due first (index `practice_status_dueDate`),
+ * each with the name of its chart. Tasks of a deleted chart are left out: the tasks read model keeps
+ * them (a deletion is a chart event, not one of each task), so a page may hold fewer than `limit`
+ * items while `nextCursor` says there are more.
+ */
 export const listOverdueTasks = async (readStore: ReadStore, practiceId: string, query: PageQueryDto, now: Date) => {
   const today = practiceToday(now);
   const filter = { practiceId, status: 'open', dueDate: { $lt: today } };
   const page = await findPage(tasks(readStore), filter, BY_DUE_DATE, overdueKeyset, query);
-  return { items: page.items.map((doc) => taskItem(doc, today)), nextCursor: page.nextCursor };
+  const charts = await readStore.collection<ChartDocument>(CHARTS).getMany([...new Set(page.items.map((doc) => doc.chartId))]);
+  const items = page.items.flatMap((doc) => {
+    const chart = charts.get(doc.chartId);
+    return chart && chart.practiceId === practiceId ? [{ ...taskItem(doc, today), chartName: chartNameOf(chart) }] : [];
+  });
+  return { items, nextCursor: page.nextCursor };
 };
 
 /** The Tasks tab's counts on the chart document: open, and of those the overdue ones. */

@@ -35,3 +35,11 @@ export class TaskDto {
 export class TasksPageDto extends PageDto {
   @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
 }
+
+export class OverdueTaskDto extends TaskDto {
+  @ApiProperty({ description: "The chart's name: the client's first and last name, or the group chart's name" }) chartName: string;
+}
+
+export class OverdueTasksPageDto extends PageDto {
+  @ApiProperty({ type: [OverdueTaskDto] }) items: OverdueTaskDto[];
+}

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { taskNotFound } from '@practice/domain';
 import { TASKS, type TaskDocument } from '@practice/read-models';
@@ -9,13 +8,14 @@ import { ChartRecordCommand, type ChartRecordCommands } from '../application/cha
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { uuidParam } from '../chart-commands/path-params';
-import { assertChartOfPractice } from '../chart-queries/chart-history';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { CommandRunner } from '../application/command-runner';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
 import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { READ_STORE } from '../infrastructure/tokens';
 import { listChartTasks, practiceToday, taskItem } from './task-queries';
 import { AssignTaskRequestDto, TaskDetailsRequestDto, TaskListQueryDto } from './task.request.dto';
 import { TaskAnswerDto, TaskDto, TasksPageDto } from './task.response.dto';
@@ -32,7 +32,7 @@ export class TasksController {
   constructor(
     private readonly sender: CommandSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly runner: CommandRunner,
     private readonly freshness: ReadModelFreshness,
     private readonly audit: ChartReadAudit,
   ) {}
@@ -66,7 +66,7 @@ export class TasksController {
   @Get()
   @RequiresPermission('charts:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: TaskListQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertChartOfPractice(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     await this.freshness.awaitPosition(token, [TASKS]);
     const page = await listChartTasks(this.readStore, call.chartId, query, new Date());
     await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'tasks');
@@ -77,7 +77,7 @@ export class TasksController {
   @Get(':taskId')
   @RequiresPermission('charts:read')
   async one(@ChartCallParams() call: ChartCall, @Param('taskId') taskId: string, @ConsistencyToken() token: number | undefined) {
-    await assertChartOfPractice(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     if (!isUuid(taskId)) throw taskNotFound();
     await this.freshness.awaitPosition(token, [TASKS]);
     const doc = await this.readStore.collection<TaskDocument>(TASKS).get(taskId);
