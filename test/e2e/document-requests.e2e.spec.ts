@@ -36,7 +36,7 @@ describe('Document requests (embedded default)', () => {
     const list = await get(`/charts/${clientId}/document-requests`, tokenOf(other));
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ requestId, chartId: clientId, title: 'Release of information', message: 'Please sign by Friday', status: 'requested', completedBy: null }),
+      expect.objectContaining({ requestId, chartId: clientId, requestedBy: userId, title: 'Release of information', message: 'Please sign by Friday', status: 'requested', completedBy: null }),
       expect.objectContaining({ requestId: other.body.requestId, title: 'Intake form', message: null, status: 'requested' }),
     ]);
     const chart = await get(`/charts/${clientId}`, tokenOf(other));

@@ -63,7 +63,7 @@ describe('Tasks (embedded default)', () => {
     const done = await post(`/charts/${clientId}/tasks/${taskId}/complete`);
     expect(done.status).toBe(200);
     const read = await get(`/charts/${clientId}/tasks/${taskId}`, tokenOf(done));
-    expect(read.body).toMatchObject({ title: 'Breathing', description: null, status: 'done', completedBy: { kind: 'staff', userId }, completedAt: expect.any(String) });
+    expect(read.body).toMatchObject({ assignedBy: userId, title: 'Breathing', description: null, status: 'done', completedBy: { kind: 'staff', userId }, completedAt: expect.any(String) });
 
     const refused = await post(`/charts/${clientId}/tasks/${taskId}/cancel`);
     expect(refused.status).toBe(409);

@@ -2388,6 +2388,11 @@ export interface components {
             overdue: boolean;
             /** Format: date-time */
             assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
             /** Format: date-time */
             completedAt: string | null;
             /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
@@ -2435,6 +2440,11 @@ export interface components {
             overdue: boolean;
             /** Format: date-time */
             assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
             /** Format: date-time */
             completedAt: string | null;
             /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
@@ -2480,6 +2490,11 @@ export interface components {
             status: "requested" | "completed" | "cancelled";
             /** Format: date-time */
             requestedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who requested it
+             */
+            requestedBy: string | null;
             /** Format: date-time */
             completedAt: string | null;
             /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */

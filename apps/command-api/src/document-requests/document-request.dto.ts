@@ -35,6 +35,7 @@ export class DocumentRequestDto {
   @ApiProperty(NULLABLE_STRING) message: string | null;
   @ApiProperty({ enum: DOCUMENT_REQUEST_STATUSES }) status: string;
   @ApiProperty(DATE_TIME) requestedAt: string;
+  @ApiProperty({ ...UUID, nullable: true, description: 'The member of the practice who requested it' }) requestedBy: string | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: "Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal)" }) completedBy: TaskCompleterDto | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;

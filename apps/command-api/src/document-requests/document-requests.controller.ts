@@ -28,6 +28,7 @@ const requestItem = (doc: DocumentRequestDocument) => ({
   message: doc.message,
   status: doc.status,
   requestedAt: doc.requestedAt,
+  requestedBy: doc.requestedBy,
   completedAt: doc.completedAt,
   completedBy: doc.completedBy,
   cancelledAt: doc.cancelledAt,

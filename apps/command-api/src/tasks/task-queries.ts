@@ -23,6 +23,7 @@ export const taskItem = (doc: TaskDocument, today: string) => ({
   status: doc.status,
   overdue: isOverdue(doc, today),
   assignedAt: doc.assignedAt,
+  assignedBy: doc.assignedBy,
   completedAt: doc.completedAt,
   completedBy: doc.completedBy,
   cancelledAt: doc.cancelledAt,

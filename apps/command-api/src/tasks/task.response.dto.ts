@@ -26,6 +26,7 @@ export class TaskDto {
   @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status: string;
   @ApiProperty({ description: "Open and past its due date in the practice's day (UTC): derived when read" }) overdue: boolean;
   @ApiProperty(DATE_TIME) assignedAt: string;
+  @ApiProperty({ ...UUID, nullable: true, description: 'The member of the practice who assigned it' }) assignedBy: string | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) completedAt: string | null;
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: "Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal)" }) completedBy: TaskCompleterDto | null;
   @ApiProperty({ ...DATE_TIME, nullable: true }) cancelledAt: string | null;
