@@ -135,6 +135,19 @@ describe('Tasks (embedded default)', () => {
     expect(await head()).toBe(before);
   });
 
+  it('a retry with the same Idempotency-Key assigns once and answers as the first time', async () => {
+    const key = { 'Idempotency-Key': `task-${Date.now()}` };
+    const first = await post(`/charts/${clientId}/tasks`, task({ title: 'Once' }), key);
+    expect(first.status).toBe(201);
+    const before = await head();
+    const again = await post(`/charts/${clientId}/tasks`, task({ title: 'Once' }), key);
+    expect([again.status, again.body]).toEqual([201, first.body]);
+    expect(await head()).toBe(before);
+    const other = await post(`/charts/${clientId}/tasks`, task({ title: 'Twice' }), key);
+    expect([other.status, other.body.code]).toEqual([422, 'IdempotencyKeyReused']);
+    expect(await head()).toBe(before);
+  });
+
   it("another practice's charts and tasks are not found (404), and nothing is appended", async () => {
     const created = await post(`/charts/${clientId}/tasks`, task());
     const { taskId } = created.body;
