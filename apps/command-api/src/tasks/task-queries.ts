@@ -44,14 +44,14 @@ export const listChartTasks = async (readStore: ReadStore, chartId: string, quer
 const chartNameOf = (chart: ChartDocument): string => chart.group?.name ?? `${chart.profile.firstName} ${chart.profile.lastName}`;
 
 /**
- * Open tasks due before today across the practice, oldest due first (index `practice_status_dueDate`),
+ * Open tasks due before today across the practice, oldest due first (index `open_dueDate`),
  * each with the name of its chart. Tasks of a deleted chart are left out: the tasks read model keeps
  * them (a deletion is a chart event, not one of each task), so a page may hold fewer than `limit`
  * items while `nextCursor` says there are more.
  */
 export const listOverdueTasks = async (readStore: ReadStore, practiceId: string, query: PageQueryDto, now: Date) => {
   const today = practiceToday(now);
-  const filter = { practiceId, status: 'open', dueDate: { $lt: today } };
+  const filter = { openPracticeId: practiceId, dueDate: { $lt: today } };
   const page = await findPage(tasks(readStore), filter, BY_DUE_DATE, overdueKeyset, query);
   const charts = await readStore.collection<ChartDocument>(CHARTS).getMany([...new Set(page.items.map((doc) => doc.chartId))]);
   const items = page.items.flatMap((doc) => {

@@ -31,6 +31,7 @@ describe('tasks projection', () => {
       description: 'Box breathing',
       dueDate: '2026-03-08',
       status: 'done',
+      openPracticeId: null,
       assignedBy: 'u-1',
       completedBy: { kind: 'staff', userId: 'u-2' },
       completedAt: expect.any(String),
@@ -46,9 +47,9 @@ describe('tasks projection', () => {
       { type: 'TaskCompleted', data: { taskId, chartId, completedBy: { kind: 'client' } } },
       { type: 'TaskReopened', data: { taskId, chartId } },
     ]));
-    expect(await tasks.get(taskId)).toMatchObject({ status: 'open', completedAt: null, completedBy: null, revision: 2 });
+    expect(await tasks.get(taskId)).toMatchObject({ status: 'open', openPracticeId: 'p-1', completedAt: null, completedBy: null, revision: 2 });
     await applyBatch(taskProjection, tasks, taskStream([{ type: 'TaskCancelled', data: { taskId, chartId } }], 3));
-    expect(await tasks.get(taskId)).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String), revision: 3 });
+    expect(await tasks.get(taskId)).toMatchObject({ status: 'cancelled', openPracticeId: null, cancelledAt: expect.any(String), revision: 3 });
   });
 
   it('applies the same event twice as once', async () => {

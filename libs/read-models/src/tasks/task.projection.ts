@@ -7,8 +7,8 @@ export const TASKS = 'tasks';
 /**
  * One task on one chart. Overdue is not stored: it depends on the day it is read, so readers derive it
  * from `status` and `dueDate` (a stored flag would go stale overnight). The indexes serve the chart's
- * list (optionally by status), the chart's summary counts and the practice's overdue list, each in
- * (dueDate, _id) order.
+ * list (optionally by status), the chart's summary counts and the practice's overdue list (through
+ * `openPracticeId`), each in (dueDate, _id) order.
  */
 export interface TaskDocument extends ReadDocument {
   readonly practiceId: string;
@@ -18,6 +18,11 @@ export interface TaskDocument extends ReadDocument {
   readonly description: string | null;
   readonly dueDate: string;
   readonly status: 'open' | 'done' | 'cancelled';
+  /**
+   * The practice id while the task is open, else null: the one equality of the overdue list, so its
+   * index `{openPracticeId, dueDate, _id}` holds exactly the practice's open tasks in due-date order.
+   */
+  readonly openPracticeId: string | null;
   readonly assignedAt: string;
   readonly assignedBy: string | null;
   readonly completedAt: string | null;
@@ -43,6 +48,7 @@ const handlers: { readonly [K in TaskEvent['type']]: Handler<K> } = {
     description: data.description,
     dueDate: data.dueDate,
     status: 'open',
+    openPracticeId: data.practiceId,
     assignedAt: metadata.occurredAt,
     assignedBy: metadata.actorUserId,
     completedAt: null,
@@ -53,9 +59,9 @@ const handlers: { readonly [K in TaskEvent['type']]: Handler<K> } = {
   }),
   TaskEdited: (doc, event) => changed(doc, event, () => ({ title: event.data.title, description: event.data.description, dueDate: event.data.dueDate })),
   TaskCompleted: (doc, event) =>
-    changed(doc, event, () => ({ status: 'done', completedAt: event.metadata.occurredAt, completedBy: event.data.completedBy })),
-  TaskCancelled: (doc, event) => changed(doc, event, () => ({ status: 'cancelled', cancelledAt: event.metadata.occurredAt })),
-  TaskReopened: (doc, event) => changed(doc, event, () => ({ status: 'open', completedAt: null, completedBy: null, cancelledAt: null })),
+    changed(doc, event, () => ({ status: 'done', openPracticeId: null, completedAt: event.metadata.occurredAt, completedBy: event.data.completedBy })),
+  TaskCancelled: (doc, event) => changed(doc, event, () => ({ status: 'cancelled', openPracticeId: null, cancelledAt: event.metadata.occurredAt })),
+  TaskReopened: (doc, event) => changed(doc, event, (d) => ({ status: 'open', openPracticeId: d.practiceId, completedAt: null, completedBy: null, cancelledAt: null })),
 };
 
 export const taskProjection = defineProjection<TaskDocument>({
@@ -63,7 +69,7 @@ export const taskProjection = defineProjection<TaskDocument>({
   indexes: [
     { name: 'chart_dueDate', keys: { chartId: 1, dueDate: 1, _id: 1 } },
     { name: 'chart_status_dueDate', keys: { chartId: 1, status: 1, dueDate: 1, _id: 1 } },
-    { name: 'practice_status_dueDate', keys: { practiceId: 1, status: 1, dueDate: 1, _id: 1 } },
+    { name: 'open_dueDate', keys: { openPracticeId: 1, dueDate: 1, _id: 1 } },
   ],
   documentIds: (event) => [(event.data as { taskId: string }).taskId],
   handlers: handlers as unknown as EventHandlers<TaskDocument>,
