@@ -53,6 +53,8 @@ describe('Document request decider', () => {
     it("stays on its chart: through a member's chart, or a group's, it is not found", () => {
       const memberChart = chartOf({ ...individualCreated, data: { ...individualCreated.data, chartId: 'm-1' } } as ChartEvent);
       spec.given([requested]).when({ type: 'CompleteDocumentRequest', ...on(memberChart, 'm-1'), completedBy: { kind: 'client' } }).thenThrows('DocumentRequestNotFound');
+      const groupChart = chartOf({ ...groupCreated, data: { ...groupCreated.data, chartId: 'g-1' } } as ChartEvent);
+      spec.given([requested]).when({ type: 'CancelDocumentRequest', ...on(groupChart, 'g-1') }).thenThrows('DocumentRequestNotFound');
     });
   });
 });
