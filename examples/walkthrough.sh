@@ -272,4 +272,44 @@ check "b.items.some((i) => i.chartId === '$TIM' && i.balance === 4500)"
 call 200 GET /practices/$P/charts/$TIM -H "$AUTH"                # stats.noShow 1, balance
 check "b.stats.noShow === 1 && b.balance.balance === 4500"
 
+# ---------------------------------------------------------------------------------------------------
+# The client record: tasks and document requests
+# ---------------------------------------------------------------------------------------------------
+
+# Homework for Grace, due in the past: it is overdue at once, on the practice's list and on her chart.
+call 201 POST /practices/$P/charts/$C/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2024-01-15"}'
+TASK=$(json b.taskId)
+call 200 GET /practices/$P/tasks/overdue -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((t) => t.taskId === '$TASK' && t.overdue)"
+call 200 GET /practices/$P/charts/$C -H "$AUTH"
+check "b.tasks.open === 1 && b.tasks.overdue === 1"
+
+# A new due date (If-Match: the task's revision), then done: completed by this member of the practice.
+call 200 PUT /practices/$P/charts/$C/tasks/$TASK -H "$AUTH" -H "$JSON" -H 'If-Match: "0"' \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2999-01-15"}'
+call 200 POST /practices/$P/charts/$C/tasks/$TASK/complete -H "$AUTH"
+call 200 GET "/practices/$P/charts/$C/tasks?status=done" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items[0].taskId === '$TASK' && b.items[0].completedBy.kind === 'staff'"
+
+# Tim's homework goes to his father, a contact of his chart; the couple's to one member, never the chart.
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH"
+BOB=$(json "b.contacts.find((c) => c.firstName === 'Bob').contactId")
+call 201 POST /practices/$P/charts/$TIM/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Sleep diary","dueDate":"2999-02-01","assignee":{"kind":"contact","contactId":"'$BOB'"}}'
+call 422 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" -d '{"title":"Date night","dueDate":"2999-02-01"}'
+check "b.code === 'InvalidAssignee' && b.errors[0].field === 'assignee.kind'"
+call 201 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Date night","dueDate":"2999-02-01","assignee":{"kind":"member","clientId":"'$C'"}}'
+
+# Paperwork requested from the couple's chart stays there: it is not on Grace's own chart.
+call 201 POST /practices/$P/charts/$COUPLE/document-requests -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Couple intake questionnaire","message":"Please fill this in together"}'
+REQUEST=$(json b.requestId)
+call 200 GET /practices/$P/charts/$C/document-requests -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "!b.items.some((r) => r.requestId === '$REQUEST')"
+call 200 GET /practices/$P/charts/$COUPLE -H "$AUTH"
+check "b.documentRequests.open === 1"
+call 200 POST /practices/$P/charts/$COUPLE/document-requests/$REQUEST/complete -H "$AUTH"
+
 echo "walkthrough: every answer as expected ($B)" >&2

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { eventCodec } from '@practice/events';
 import { CommandSender } from './http/command-sender';
 import { StreamCommandHandler } from './application/stream-command';
+import { ChartRecordCommandHandler } from './application/chart-record-command';
 import { CommandRunner } from './application/command-runner';
 import { EmailReservations } from './application/email-reservations';
 import { PracticeAccess } from './application/practice-access';
@@ -37,6 +38,7 @@ export class CoreModule {
       PracticeMemberGuard,
       CommandSender,
       StreamCommandHandler,
+      ChartRecordCommandHandler,
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }

@@ -10,6 +10,10 @@ export const tagCatalogueStream = (practiceId: string): string => `tags-${practi
 export const noteStream = (noteId: string): string => `note-${noteId}`;
 /** A practice's service catalogue (billing), kept apart from the practice stream. */
 export const serviceCatalogueStream = (practiceId: string): string => `services-${practiceId}`;
+/** One task (homework, a to-do) on a chart. */
+export const taskStream = (taskId: string): string => `task-${taskId}`;
+/** One request for paperwork from a chart. */
+export const documentRequestStream = (requestId: string): string => `docrequest-${requestId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

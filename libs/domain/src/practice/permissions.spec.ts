@@ -76,3 +76,10 @@ describe('Role permissions for diagnosis codes and superbills', () => {
     expect(hasPermission('scheduler', 'superbills:read')).toBe(false);
   });
 });
+
+describe('Role permissions for tasks', () => {
+  it('lets clinicians, owners and admins write tasks; billers and schedulers, who do not assign homework, cannot', () => {
+    for (const role of ['owner', 'admin', 'clinician'] as const) expect(hasPermission(role, 'tasks:write')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) expect(hasPermission(role, 'tasks:write')).toBe(false);
+  });
+});

@@ -29,6 +29,7 @@ export const permissions = [
   'billing:read', // billing settings, insurance, payments, balances
   'billing:write', // a client's billing settings and insurance policies
   'payments:write', // record and refund payments
+  'tasks:write', // assign, edit, complete, cancel and reopen tasks on a chart
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,7 +47,7 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
   clinician: [
     'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
-    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read', 'billing:read', 'billing:write',
+    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read', 'billing:read', 'billing:write', 'tasks:write',
   ],
   biller: [
     'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',

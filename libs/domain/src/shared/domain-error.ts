@@ -46,6 +46,8 @@ export const domainErrorKinds = {
   NoteBodyRequired: 'invalid',
   InvalidDiagnosisCode: 'invalid',
   TooManyDiagnosisCodes: 'invalid',
+  TitleRequired: 'invalid',
+  InvalidAssignee: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
@@ -57,6 +59,8 @@ export const domainErrorKinds = {
   TagNotFound: 'not_found',
   UserNotFound: 'not_found',
   NoteNotFound: 'not_found',
+  TaskNotFound: 'not_found',
+  DocumentRequestNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -96,6 +100,10 @@ export const domainErrorKinds = {
   NoteAlreadySigned: 'conflict',
   NoteNotSigned: 'conflict',
   IdentifiedPatientRequired: 'conflict',
+  TaskAlreadyExists: 'conflict',
+  TaskClosed: 'conflict',
+  DocumentRequestAlreadyExists: 'conflict',
+  DocumentRequestClosed: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
