@@ -26,3 +26,5 @@ export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
+export { fileDecider, fileNotFound, type DeleteFile, type FileCommand, type FileState, type UploadFile } from './file/file.decider';
+export { FALLBACK_FILE_NAME, MAX_FILE_NAME_LENGTH, sanitizeFileName } from './file/file-name';

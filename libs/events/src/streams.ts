@@ -6,6 +6,8 @@ export const contactStream = (contactId: string): string => `contact-${contactId
 export const reservationStream = (hash: string): string => `reservation-${hash}`;
 /** A practice's tag catalogue, kept apart from the practice stream. */
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
+/** A document uploaded to a chart (the chart's id is in its events). */
+export const fileStream = (fileId: string): string => `file-${fileId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

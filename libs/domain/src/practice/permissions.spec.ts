@@ -49,3 +49,14 @@ describe('Role permissions for practitioners and practices', () => {
     }
   });
 });
+
+describe('Role permissions for files', () => {
+  it('lets clinicians upload, delete and read documents, billers read them, and schedulers neither', () => {
+    expect(hasPermission('clinician', 'files:write')).toBe(true);
+    expect(hasPermission('clinician', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:write')).toBe(false);
+    expect(hasPermission('scheduler', 'files:read')).toBe(false);
+    expect(hasPermission('scheduler', 'files:write')).toBe(false);
+  });
+});

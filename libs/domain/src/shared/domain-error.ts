@@ -53,6 +53,7 @@ export const domainErrorKinds = {
   PracticeNotFound: 'not_found',
   TagNotFound: 'not_found',
   UserNotFound: 'not_found',
+  FileNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -88,6 +89,7 @@ export const domainErrorKinds = {
   TwoFactorAlreadyEnabled: 'conflict',
   TwoFactorNotEnabled: 'conflict',
   UserAlreadyExists: 'conflict',
+  FileAlreadyExists: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
