@@ -1,5 +1,5 @@
 import type { ReadStore } from '@practice/read-store';
-import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
+import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, CHART_FILES } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
@@ -43,5 +43,6 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    files: { count: await readStore.collection(CHART_FILES).count({ practiceId: doc.practiceId, chartId: _id }) },
   };
 };

@@ -116,6 +116,7 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Files tab: count of the documents shown' }) files: object;
 }
 
 export class ChartEventDto {
@@ -133,7 +134,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'files', 'file'], description: 'files: the Files list; file: a download' }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

@@ -10,7 +10,15 @@ import { sanitizeFileName } from './file-name';
  */
 export type FileState =
   | { readonly status: 'none' }
-  | { readonly status: 'uploaded'; readonly practiceId: string; readonly chartId: string; readonly sha256: string }
+  | {
+      readonly status: 'uploaded';
+      readonly practiceId: string;
+      readonly chartId: string;
+      readonly fileName: string;
+      readonly contentType: string;
+      readonly size: number;
+      readonly sha256: string;
+    }
   | { readonly status: 'deleted'; readonly practiceId: string; readonly chartId: string };
 
 export interface UploadFile {
@@ -61,8 +69,10 @@ export const decide = (command: FileCommand, state: FileState): FileEvent[] => {
 
 export const evolve = (state: FileState, event: FileEvent): FileState => {
   switch (event.type) {
-    case 'FileUploaded':
-      return { status: 'uploaded', practiceId: event.data.practiceId, chartId: event.data.chartId, sha256: event.data.sha256 };
+    case 'FileUploaded': {
+      const { practiceId, chartId, fileName, contentType, size, sha256 } = event.data;
+      return { status: 'uploaded', practiceId, chartId, fileName, contentType, size, sha256 };
+    }
     case 'FileDeleted':
       return state.status === 'none' ? state : { status: 'deleted', practiceId: state.practiceId, chartId: state.chartId };
     default:
