@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import type { Response } from 'supertest';
-import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
+import { MongoTestServer } from '../support/mongo-test-server';
+import { createdPractice, newDataDir, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 
 type Auth = { Authorization: string };
 
@@ -205,5 +207,46 @@ describe('Files on client charts (embedded default: file system blob store)', ()
       expect(await head()).toBe(position);
       expect((await app.http().delete(`${files()}/${fileId}`).set(roles.clinician.auth)).status).toBe(200);
     });
+  });
+});
+
+describe('Files on the production read side (MongoDB over the wire-protocol test server: GridFS blob store)', () => {
+  const mongo = new MongoTestServer();
+  let app: TestApp;
+  let url: string;
+
+  beforeAll(async () => {
+    const { port } = await mongo.start();
+    url = `mongodb://127.0.0.1:${port}/practice_files_e2e?directConnection=true`;
+    app = await startTestApp(newDataDir(), {
+      MONGODB_URL: url,
+      EMBEDDED_PROJECTOR: 'true',
+      TOKEN_SECRET: 'a-test-secret-that-is-long-enough-for-hs256-0123456789',
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+    });
+  });
+
+  afterAll(async () => {
+    await app.destroy();
+    await mongo.stop();
+  });
+
+  it('keeps the bytes in GridFS (not under DATA_DIR), and streams them back', async () => {
+    const owner = await signedInUser(app, 'Gina');
+    const practice = await createdPractice(app, owner.auth, 'Grid Minds');
+    const chart = (await app.http().post(`/practices/${practice}/clients`).set(owner.auth).send({ firstName: 'Pat', lastName: 'Grid' })).body.clientId;
+    const path = `/practices/${practice}/charts/${chart}/files`;
+    const uploaded = await app.http().post(path).set(owner.auth).attach('file', PNG, { filename: 'card.png', contentType: 'image/png' });
+    expect(uploaded.status).toBe(201);
+    const downloaded = await app.http().get(`${path}/${uploaded.body.fileId}`).set(owner.auth).buffer(true).parse(bytes);
+    expect(Buffer.compare(downloaded.body as Buffer, PNG)).toBe(0);
+    expect(existsSync(join(app.dataDir, 'blobs'))).toBe(false);
+    const client = await MongoClient.connect(url);
+    try {
+      const addresses = await client.db('practice_files_e2e_files').collection('blobs.sha256').find().toArray();
+      expect(addresses.map((address) => address._id)).toEqual([sha256Of(PNG)]);
+    } finally {
+      await client.close();
+    }
   });
 });
