@@ -126,6 +126,33 @@ describe('Files on client charts (embedded default: file system blob store)', ()
     expect(text.text).toBe(TEXT.toString('utf8'));
   });
 
+  it('pages the list newest first, keyset-paged, and refuses a cursor of another list', async () => {
+    const chartId = (await app.http().post(`/practices/${practice}/clients`).set(owner.auth).send({ firstName: 'Page', lastName: 'Turner' })).body.clientId;
+    const path = files(practice, chartId);
+    const ids: string[] = [];
+    let token = '';
+    for (const name of ['one.txt', 'two.txt', 'three.txt']) {
+      const uploaded = await upload(owner.auth, Buffer.from(`${name}\n`), name, 'text/plain', path);
+      ids.push(uploaded.body.fileId);
+      token = uploaded.headers['x-consistency-token'];
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Response = await app.http().get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(owner.auth).set('X-Consistency-Token', token);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((item: { fileId: string }) => item.fileId));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    const whole = await app.http().get(`${path}?limit=500`).set(owner.auth);
+    expect(seen).toEqual(whole.body.items.map((item: { fileId: string }) => item.fileId));
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const foreign = await app.http().get(`/practices/${practice}/charts/${chartId}/reads?limit=1`).set(owner.auth);
+    const refused = await app.http().get(`${path}?cursor=${foreign.body.nextCursor}`).set(owner.auth);
+    expect([refused.status, refused.body.code]).toEqual([400, 'InvalidCursor']);
+  });
+
   describe('refusals: a problem naming the field, nothing appended, nothing kept', () => {
     const expectNothingKept = async (response: Response, status: number, code: string, before: { position: number; blobs: string[] }) => {
       expect(response.status).toBe(status);
