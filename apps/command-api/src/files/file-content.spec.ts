@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { checkedContent, FileTypeRefusedError, SNIFF_BYTES } from './file-content';
 
@@ -54,7 +55,7 @@ const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Bu
 const check = async (chunks: Buffer[], declared?: string) => {
   let type: string | undefined;
   const passed: Buffer[] = [];
-  for await (const chunk of checkedContent(chunks, declared, (found) => (type = found))) passed.push(Buffer.from(chunk));
+  for await (const chunk of checkedContent(Readable.from(chunks), declared, (found) => (type = found))) passed.push(Buffer.from(chunk));
   return { type, bytes: Buffer.concat(passed) };
 };
 
@@ -81,7 +82,7 @@ describe('checkedContent: the type of an upload, from its bytes', () => {
   it('refuses bytes of a type not on the list, whatever was declared, before passing any on', async () => {
     let passed = 0;
     const run = async () => {
-      for await (const _ of checkedContent([ELF], 'application/pdf', () => undefined)) passed += 1;
+      for await (const _ of checkedContent(Readable.from([ELF]), 'application/pdf', () => undefined)) passed += 1;
     };
     await expect(run()).rejects.toBeInstanceOf(FileTypeRefusedError);
     expect(passed).toBe(0);
