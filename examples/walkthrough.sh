@@ -312,4 +312,32 @@ call 200 GET /practices/$P/charts/$COUPLE -H "$AUTH"
 check "b.documentRequests.open === 1"
 call 200 POST /practices/$P/charts/$COUPLE/document-requests/$REQUEST/complete -H "$AUTH"
 
+# ---------------------------------------------------------------------------------------------------
+# The client record: Files (README "The client record" > "Files"), on Grace's chart $C of the first part
+# ---------------------------------------------------------------------------------------------------
+
+# A document for Grace's chart: multipart/form-data, one part named file; its type is read from its bytes.
+printf '%%PDF-1.7\n%% intake form\n' > "$OUT/intake.pdf"
+call 201 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/intake.pdf;type=application/pdf;filename=Intake form.pdf"
+FILE=$(json b.fileId)
+check "b.contentType === 'application/pdf' && b.fileName === 'Intake form.pdf' && b.sha256.length === 64"
+call 200 GET "/practices/$P/charts/$C/files?limit=10" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((f) => f.fileId === '$FILE')"
+
+# The download streams the bytes as an attachment, never cached, and is recorded as a read of the chart.
+call 200 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+cmp -s "$OUT/body" "$OUT/intake.pdf" || { echo "FAIL: the download is not the uploaded file" >&2; exit 1; }
+header Content-Disposition | grep -q "^attachment; .*filename\*=UTF-8''Intake%20form.pdf" || { echo "FAIL: Content-Disposition" >&2; exit 1; }
+call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"
+check "b.reads.some((r) => r.view === 'file')"
+
+# Bytes that are not what they say they are: 415, nothing appended, nothing kept.
+printf 'MZ\x90\x00 not a PDF at all' > "$OUT/fake.pdf"
+call 415 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/fake.pdf;type=application/pdf"
+check "b.code === 'UnsupportedFileType' && b.errors[0].pointer === '/file'"
+
+# Delete hides the file (If-Match: the file's revision); the bytes are kept.
+call 200 DELETE /practices/$P/charts/$C/files/$FILE -H "$AUTH" -H 'If-Match: "0"'
+call 404 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+
 echo "walkthrough: every answer as expected ($B)" >&2

@@ -21,3 +21,4 @@ export * from './service.events';
 export * from './chart-billing.events';
 export * from './task.events';
 export * from './document-request.events';
+export * from './file.events';

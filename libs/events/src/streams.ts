@@ -14,6 +14,8 @@ export const serviceCatalogueStream = (practiceId: string): string => `services-
 export const taskStream = (taskId: string): string => `task-${taskId}`;
 /** One request for paperwork from a chart. */
 export const documentRequestStream = (requestId: string): string => `docrequest-${requestId}`;
+/** A document uploaded to a chart (the chart's id is in its events). */
+export const fileStream = (fileId: string): string => `file-${fileId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

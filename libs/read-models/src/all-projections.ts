@@ -15,6 +15,7 @@ import { serviceProjection } from './services/service.projection';
 import { ledgerProjection } from './ledger/ledger.projection';
 import { taskProjection } from './tasks/task.projection';
 import { documentRequestProjection } from './document-requests/document-request.projection';
+import { chartFileProjection } from './files/chart-file.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -34,4 +35,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   ledgerProjection,
   taskProjection,
   documentRequestProjection,
+  chartFileProjection,
 ] as unknown as readonly ProjectionDefinition[];

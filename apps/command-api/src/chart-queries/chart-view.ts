@@ -1,5 +1,5 @@
 import type { ReadStore } from '@practice/read-store';
-import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, LEDGERS, type LedgerDocument } from '@practice/read-models';
+import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, LEDGERS, type LedgerDocument, CHART_FILES } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
 import { chartNotesSummary } from '../notes/note-queries';
 import { taskSummary } from '../tasks/task-queries';
@@ -66,5 +66,6 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     balance: await balanceOf(readStore, doc._id),
     tasks: await taskSummary(readStore, _id, now),
     documentRequests: { open: await openDocumentRequests(readStore, _id) },
+    files: { count: await readStore.collection(CHART_FILES).count({ practiceId: doc.practiceId, chartId: _id }) },
   };
 };

@@ -131,6 +131,7 @@ export class ChartDocumentDto {
   balance: object;
   @ApiProperty({ type: ChartTasksSummaryDto, description: "Open tasks, and of those the ones past their due date (the practice's day, UTC)" }) tasks: ChartTasksSummaryDto;
   @ApiProperty({ type: ChartDocumentRequestsSummaryDto, description: 'Document requests of this chart still open' }) documentRequests: ChartDocumentRequestsSummaryDto;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Files tab: count of the documents shown' }) files: object;
 }
 
 export class ChartEventDto {
@@ -148,7 +149,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger', 'tasks', 'document-requests'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger', 'tasks', 'document-requests', 'files', 'file'], description: 'files: the Files list; file: a download' }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

@@ -42,6 +42,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'billing', description: 'Service catalogue, billing settings, insurance, payments, ledgers and open balances' },
   { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },
   { name: 'document-requests', description: 'Paperwork requested from a chart' },
+  { name: 'files', description: 'Documents on a chart: upload (multipart), list, download, delete' },
 ];
 
 /**

@@ -48,6 +48,9 @@ const httpProblems = {
   ReadStoreUnavailable: { status: 503, title: 'Read store unavailable', when: 'The read models or the credential store cannot be reached; try again.' },
   ProjectorStopped: { status: 503, title: 'Projector stopped', when: '`/health` of a process whose projector stopped (a store failure, a subscription it gave up on); `reason` says why.' },
   ReadModelBehind: { status: 503, title: 'Read models behind', when: 'The read models did not reach X-Consistency-Token within `CONSISTENCY_WAIT_MS`; `Retry-After` says when to try again.' },
+  FileTooLarge: { status: 413, title: 'File too large', when: 'An uploaded file is larger than `FILE_LIMIT`; `maxBytes` gives the limit.' },
+  UnsupportedFileType: { status: 415, title: 'Unsupported file type', when: 'The bytes of an uploaded file are not of an allowed type, or not of the type it was sent as; `errors` names the field.' },
+  FileRequired: { status: 400, title: 'File required', when: 'An upload without a file part named `file` (or with more than one file, or with other fields).' },
 } as const satisfies Record<string, ProblemType>;
 
 type DomainProblem = Omit<ProblemType, 'status'>;
@@ -164,6 +167,8 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   InsuranceRankTaken: { title: 'Insurance rank taken', when: 'Another primary (or secondary) policy of the chart is in effect on some of the same days.' },
   PaymentAlreadyExists: { title: 'Payment already exists', when: 'A payment with this id exists.' },
   AppointmentClosed: { title: 'Appointment closed', when: 'Cancelling, completing, late-cancelling or marking a no-show of an appointment that is no longer booked (an earlier outcome is final).' },
+  FileNotFound: { title: 'File not found', when: 'No such file on this chart (or it was deleted).' },
+  FileAlreadyExists: { title: 'File already exists', when: 'A file with this id exists.' },
 };
 
 export type ProblemCode = keyof typeof httpProblems | DomainErrorCode;

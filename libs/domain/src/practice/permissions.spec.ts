@@ -83,3 +83,14 @@ describe('Role permissions for tasks', () => {
     for (const role of ['biller', 'scheduler'] as const) expect(hasPermission(role, 'tasks:write')).toBe(false);
   });
 });
+
+describe('Role permissions for files', () => {
+  it('lets clinicians upload, delete and read documents, billers read them, and schedulers neither', () => {
+    expect(hasPermission('clinician', 'files:write')).toBe(true);
+    expect(hasPermission('clinician', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:write')).toBe(false);
+    expect(hasPermission('scheduler', 'files:read')).toBe(false);
+    expect(hasPermission('scheduler', 'files:write')).toBe(false);
+  });
+});

@@ -61,6 +61,7 @@ export const domainErrorKinds = {
   NoteNotFound: 'not_found',
   TaskNotFound: 'not_found',
   DocumentRequestNotFound: 'not_found',
+  FileNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -104,6 +105,7 @@ export const domainErrorKinds = {
   TaskClosed: 'conflict',
   DocumentRequestAlreadyExists: 'conflict',
   DocumentRequestClosed: 'conflict',
+  FileAlreadyExists: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
