@@ -273,6 +273,74 @@ call 200 GET /practices/$P/charts/$TIM -H "$AUTH"                # stats.noShow 
 check "b.stats.noShow === 1 && b.balance.balance === 4500"
 
 # ---------------------------------------------------------------------------------------------------
+# The client record: tasks and document requests
+# ---------------------------------------------------------------------------------------------------
+
+# Homework for Grace, due in the past: it is overdue at once, on the practice's list and on her chart.
+call 201 POST /practices/$P/charts/$C/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2024-01-15"}'
+TASK=$(json b.taskId)
+call 200 GET /practices/$P/tasks/overdue -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((t) => t.taskId === '$TASK' && t.overdue)"
+call 200 GET /practices/$P/charts/$C -H "$AUTH"
+check "b.tasks.open === 1 && b.tasks.overdue === 1"
+
+# A new due date (If-Match: the task's revision), then done: completed by this member of the practice.
+call 200 PUT /practices/$P/charts/$C/tasks/$TASK -H "$AUTH" -H "$JSON" -H 'If-Match: "0"' \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2999-01-15"}'
+call 200 POST /practices/$P/charts/$C/tasks/$TASK/complete -H "$AUTH"
+call 200 GET "/practices/$P/charts/$C/tasks?status=done" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items[0].taskId === '$TASK' && b.items[0].completedBy.kind === 'staff'"
+
+# Tim's homework goes to his father, a contact of his chart; the couple's to one member, never the chart.
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH"
+BOB=$(json "b.contacts.find((c) => c.firstName === 'Bob').contactId")
+call 201 POST /practices/$P/charts/$TIM/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Sleep diary","dueDate":"2999-02-01","assignee":{"kind":"contact","contactId":"'$BOB'"}}'
+call 422 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" -d '{"title":"Date night","dueDate":"2999-02-01"}'
+check "b.code === 'InvalidAssignee' && b.errors[0].field === 'assignee.kind'"
+call 201 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Date night","dueDate":"2999-02-01","assignee":{"kind":"member","clientId":"'$C'"}}'
+
+# Paperwork requested from the couple's chart stays there: it is not on Grace's own chart.
+call 201 POST /practices/$P/charts/$COUPLE/document-requests -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Couple intake questionnaire","message":"Please fill this in together"}'
+REQUEST=$(json b.requestId)
+call 200 GET /practices/$P/charts/$C/document-requests -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "!b.items.some((r) => r.requestId === '$REQUEST')"
+call 200 GET /practices/$P/charts/$COUPLE -H "$AUTH"
+check "b.documentRequests.open === 1"
+call 200 POST /practices/$P/charts/$COUPLE/document-requests/$REQUEST/complete -H "$AUTH"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: Files (README "The client record" > "Files"), on Grace's chart $C of the first part
+# ---------------------------------------------------------------------------------------------------
+
+# A document for Grace's chart: multipart/form-data, one part named file; its type is read from its bytes.
+printf '%%PDF-1.7\n%% intake form\n' > "$OUT/intake.pdf"
+call 201 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/intake.pdf;type=application/pdf;filename=Intake form.pdf"
+FILE=$(json b.fileId)
+check "b.contentType === 'application/pdf' && b.fileName === 'Intake form.pdf' && b.sha256.length === 64"
+call 200 GET "/practices/$P/charts/$C/files?limit=10" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((f) => f.fileId === '$FILE')"
+
+# The download streams the bytes as an attachment, never cached, and is recorded as a read of the chart.
+call 200 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+cmp -s "$OUT/body" "$OUT/intake.pdf" || { echo "FAIL: the download is not the uploaded file" >&2; exit 1; }
+header Content-Disposition | grep -q "^attachment; .*filename\*=UTF-8''Intake%20form.pdf" || { echo "FAIL: Content-Disposition" >&2; exit 1; }
+call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"
+check "b.reads.some((r) => r.view === 'file')"
+
+# Bytes that are not what they say they are: 415, nothing appended, nothing kept.
+printf 'MZ\x90\x00 not a PDF at all' > "$OUT/fake.pdf"
+call 415 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/fake.pdf;type=application/pdf"
+check "b.code === 'UnsupportedFileType' && b.errors[0].pointer === '/file'"
+
+# Delete hides the file (If-Match: the file's revision); the bytes are kept.
+call 200 DELETE /practices/$P/charts/$C/files/$FILE -H "$AUTH" -H 'If-Match: "0"'
+call 404 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+
+# ---------------------------------------------------------------------------------------------------
 # Exports, change feed and the CLI: a consistent cut, resume by cursor, changes since, the audit
 # ---------------------------------------------------------------------------------------------------
 

@@ -1740,6 +1740,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/charts/{chartId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's tasks by due date, optionally of one status
+         * @description The chart's tasks by due date, optionally of one status. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Tasks_list"];
+        put?: never;
+        /**
+         * Assign a task
+         * @description Assign a task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One task
+         * @description One task. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Tasks_one"];
+        /**
+         * Edit the title, description and due date of an open task
+         * @description Edit the title, description and due date of an open task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["Tasks_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task done (by this member of the practice)
+         * @description Mark a task done (by this member of the practice). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a task
+         * @description Cancel a task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a done or cancelled task
+         * @description Reopen a done or cancelled task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/tasks/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue tasks of the practice, the longest overdue first
+         * @description Overdue tasks of the practice, the longest overdue first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["OverdueTasks_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's document requests, oldest first, optionally of one status
+         * @description The chart's document requests, oldest first, optionally of one status. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["DocumentRequests_list"];
+        put?: never;
+        /**
+         * Request a document from the chart
+         * @description Request a document from the chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a document request completed (the paperwork came in)
+         * @description Mark a document request completed (the paperwork came in). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a document request
+         * @description Cancel a document request. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents of a chart, newest first
+         * @description The documents of a chart, newest first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Files_list"];
+        put?: never;
+        /**
+         * Upload a document to a chart
+         * @description Upload a document to a chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Files_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document of a chart
+         * @description Streams the bytes with the type found at upload, as an attachment (Content-Disposition with filename*), never cached (no-store) nor sniffed (nosniff). Recorded in the chart read log. A refusal is application/problem+json.
+         */
+        get: operations["Files_download"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete (hide) a document of a chart
+         * @description Delete (hide) a document of a chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["Files_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/practices/{practiceId}/exports/{dataset}": {
         parameters: {
             query?: never;
@@ -2397,6 +2637,13 @@ export interface components {
             nextCursor: string | null;
             items: components["schemas"]["NeedsAttentionItemDto"][];
         };
+        ChartTasksSummaryDto: {
+            open: number;
+            overdue: number;
+        };
+        ChartDocumentRequestsSummaryDto: {
+            open: number;
+        };
         ChartDocumentDto: {
             /** Format: uuid */
             chartId: string;
@@ -2450,6 +2697,14 @@ export interface components {
             balance: {
                 [key: string]: unknown;
             };
+            /** @description Open tasks, and of those the ones past their due date (the practice's day, UTC) */
+            tasks: components["schemas"]["ChartTasksSummaryDto"];
+            /** @description Document requests of this chart still open */
+            documentRequests: components["schemas"]["ChartDocumentRequestsSummaryDto"];
+            /** @description The Files tab: count of the documents shown */
+            files: {
+                [key: string]: unknown;
+            };
         };
         ChartEventDto: {
             type: string;
@@ -2475,8 +2730,11 @@ export interface components {
         ChartReadDto: {
             /** Format: uuid */
             userId: string;
-            /** @enum {string} */
-            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill" | "billing" | "payments" | "ledger";
+            /**
+             * @description files: the Files list; file: a download
+             * @enum {string}
+             */
+            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill" | "billing" | "payments" | "ledger" | "tasks" | "document-requests" | "files" | "file";
             /** Format: date-time */
             at: string;
         };
@@ -3236,6 +3494,259 @@ export interface components {
             /** @description Largest balance first, then chart id */
             items: components["schemas"]["OpenBalanceDto"][];
         };
+        TaskAssigneeDto: {
+            /** @enum {string} */
+            kind: "client" | "contact" | "member";
+            /**
+             * Format: uuid
+             * @description With kind `contact`: a contact linked to this minor's chart
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description With kind `member`: a member of this group chart
+             */
+            clientId?: string;
+        };
+        AssignTaskRequestDto: {
+            /** @example Thought record, three times this week */
+            title: string;
+            /** @description Left out or null: no description */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the task is overdue from the next day while open
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @description Left out: the client of an individual or minor chart */
+            assignee?: components["schemas"]["TaskAssigneeDto"];
+        };
+        TaskAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+        };
+        TaskAssigneeAnswerDto: {
+            /** @enum {string} */
+            kind: "client" | "contact" | "member";
+            /** Format: uuid */
+            contactId?: string;
+            /** Format: uuid */
+            clientId?: string;
+        };
+        TaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            assignee: components["schemas"]["TaskAssigneeAnswerDto"];
+            title: string;
+            description: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due date in the practice's day (UTC): derived when read */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+        };
+        TasksPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["TaskDto"][];
+        };
+        TaskDetailsRequestDto: {
+            /** @example Thought record, three times this week */
+            title: string;
+            /** @description Left out or null: no description */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the task is overdue from the next day while open
+             * @example 2030-01-15
+             */
+            dueDate: string;
+        };
+        OverdueTaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            assignee: components["schemas"]["TaskAssigneeAnswerDto"];
+            title: string;
+            description: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due date in the practice's day (UTC): derived when read */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+            /** @description The chart's name: the client's first and last name, or the group chart's name */
+            chartName: string;
+        };
+        OverdueTasksPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["OverdueTaskDto"][];
+        };
+        RequestDocumentRequestDto: {
+            /** @example Release of information */
+            title: string;
+            /** @description A note to the client; left out or null: none */
+            message?: string | null;
+        };
+        DocumentRequestAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The revision of the request: send it back in If-Match */
+            revision: number;
+        };
+        DocumentRequestDto: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            chartId: string;
+            title: string;
+            message: string | null;
+            /** @enum {string} */
+            status: "requested" | "completed" | "cancelled";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who requested it
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            revision: number;
+        };
+        DocumentRequestsPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["DocumentRequestDto"][];
+        };
+        UploadFileRequestDto: {
+            /**
+             * Format: binary
+             * @description The document: one file part named file, at most FILE_LIMIT bytes (default 25 MB), of a type the bytes prove: PDF, PNG, JPEG, HEIC (iPhone photos), plain text (UTF-8), Word (DOCX). Its filename is kept (sanitized, at most 255 characters).
+             */
+            file: string;
+        };
+        FileUploadedDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The file's revision: send it back in If-Match to delete it */
+            revision: number;
+            /** @description The name as kept: no path, no control characters */
+            fileName: string;
+            /**
+             * @description The type found in the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/heic" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the bytes, lower-case hex */
+            sha256: string;
+        };
+        ChartFileDto: {
+            /** Format: uuid */
+            fileId: string;
+            fileName: string;
+            /**
+             * @description The type found in the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/heic" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            size: number;
+            /** @description SHA-256 of the bytes, lower-case hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * Format: uuid
+             * @description Who uploaded it
+             */
+            uploadedBy: string | null;
+        };
+        ChartFilesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** Format: uuid */
+            chartId: string;
+            /** @description Newest first */
+            items: components["schemas"]["ChartFileDto"][];
+        };
+        FileAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The file's revision: send it back in If-Match to delete it */
+            revision: number;
+        };
         ChangeDto: {
             /** @description The document id */
             id: string;
@@ -3342,7 +3853,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InsurancePolicyNotFound" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ServiceNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -16029,6 +16540,1900 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "open" | "done" | "cancelled";
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    /** @description Where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskDetailsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OverdueTasks_overdue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueTasksPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "requested" | "completed" | "cancelled";
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestsPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestDocumentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                requestId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                requestId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartFilesPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    /** @description Where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileUploadedDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_download: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                fileId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes of the document */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… (RFC 6266) */
+                    "Content-Disposition"?: string;
+                    /** @description The size in bytes */
+                    "Content-Length"?: number;
+                    /** @description no-store */
+                    "Cache-Control"?: "no-store";
+                    /** @description nosniff */
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/heic": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                fileId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,9 @@ import { practiceInvitationProjection } from './practice-members/practice-invita
 import { noteProjection } from './notes/note.projection';
 import { serviceProjection } from './services/service.projection';
 import { ledgerProjection } from './ledger/ledger.projection';
+import { taskProjection } from './tasks/task.projection';
+import { documentRequestProjection } from './document-requests/document-request.projection';
+import { chartFileProjection } from './files/chart-file.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -30,4 +33,7 @@ export const allProjections: readonly ProjectionDefinition[] = [
   noteProjection,
   serviceProjection,
   ledgerProjection,
+  taskProjection,
+  documentRequestProjection,
+  chartFileProjection,
 ] as unknown as readonly ProjectionDefinition[];

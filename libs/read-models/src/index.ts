@@ -21,4 +21,7 @@ export { NOTES, noteProjection, type NoteDocument, type NoteAddendumView } from 
 export * from './services/service.projection';
 export * from './ledger/ledger.document';
 export * from './ledger/ledger.projection';
+export * from './tasks/task.projection';
+export * from './document-requests/document-request.projection';
+export * from './files/chart-file.projection';
 export * from './runtime/document-at';

@@ -1,6 +1,8 @@
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { createEventStore, createLogger, createReadStore } from '@practice/engines';
+import { FileSystemBlobStore, GridFsBlobStore, type BlobStore } from '@practice/blob-store';
+import { join } from 'node:path';
 import { allProjections, Projector } from '@practice/read-models';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
@@ -15,6 +17,8 @@ export interface Runtime {
   readonly readStore: ReadStore;
   readonly credentials: CredentialStore;
   readonly chartReads: ChartReadSink;
+  /** The bytes of chart documents: DATA_DIR/blobs, or GridFS on MONGODB_URL's server. */
+  readonly blobs: BlobStore;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
   readonly projector: Projector | undefined;
   close(): Promise<void>;
@@ -37,6 +41,9 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     : new SqliteCredentialStore(config.dataDir, secrets);
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
+  const blobs = config.mongoUrl
+    ? await GridFsBlobStore.connect({ url: config.mongoUrl, dbName: `${databaseInUrl(config.mongoUrl) ?? 'practice'}_files` })
+    : await FileSystemBlobStore.open(join(config.dataDir, 'blobs'));
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
@@ -46,6 +53,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     readStore,
     credentials,
     chartReads,
+    blobs,
     projector,
     close: async () => {
       await projector?.stop();
@@ -53,6 +61,10 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
       await readStore.close();
       await credentials.close();
       await chartReads.close();
+      await blobs.close();
     },
   };
 };
+
+/** The database a connection string names (`mongodb://host/practice?...` -> `practice`), if any. */
+const databaseInUrl = (url: string): string | undefined => /^mongodb(?:\+srv)?:\/\/[^/]+\/([^/?]+)/.exec(url)?.[1];

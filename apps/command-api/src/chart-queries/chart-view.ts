@@ -1,7 +1,9 @@
 import type { ReadStore } from '@practice/read-store';
-import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, LEDGERS, type LedgerDocument } from '@practice/read-models';
+import { type ChartDocument, statusOf, CONTACTS, type ContactDocument, LEDGERS, type LedgerDocument, CHART_FILES } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
 import { chartNotesSummary } from '../notes/note-queries';
+import { taskSummary } from '../tasks/task-queries';
+import { openDocumentRequests } from '../document-requests/document-request-queries';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
 const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {
@@ -62,5 +64,8 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     // Diagnosis codes are clinical: only roles with `diagnoses:read` see them here (a biller sees them on superbills).
     ...(clinical.diagnoses ? { diagnosisCodes: diagnosisCodes ?? [] } : {}),
     balance: await balanceOf(readStore, doc._id),
+    tasks: await taskSummary(readStore, _id, now),
+    documentRequests: { open: await openDocumentRequests(readStore, _id) },
+    files: { count: await readStore.collection(CHART_FILES).count({ practiceId: doc.practiceId, chartId: _id }) },
   };
 };

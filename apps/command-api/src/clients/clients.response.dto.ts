@@ -100,6 +100,15 @@ export class NeedsAttentionPageDto extends PageDto {
 }
 
 /** The chart document of the profile screen. Nested parts are described in the README. */
+export class ChartTasksSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) overdue: number;
+}
+
+export class ChartDocumentRequestsSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+}
+
 export class ChartDocumentDto {
   @ApiProperty(UUID) chartId: string;
   @ApiProperty(UUID) practiceId: string;
@@ -120,6 +129,9 @@ export class ChartDocumentDto {
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds)' })
   balance: object;
+  @ApiProperty({ type: ChartTasksSummaryDto, description: "Open tasks, and of those the ones past their due date (the practice's day, UTC)" }) tasks: ChartTasksSummaryDto;
+  @ApiProperty({ type: ChartDocumentRequestsSummaryDto, description: 'Document requests of this chart still open' }) documentRequests: ChartDocumentRequestsSummaryDto;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Files tab: count of the documents shown' }) files: object;
 }
 
 export class ChartEventDto {
@@ -137,7 +149,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger', 'tasks', 'document-requests', 'files', 'file'], description: 'files: the Files list; file: a download' }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

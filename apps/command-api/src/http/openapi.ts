@@ -40,6 +40,9 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
   { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
   { name: 'billing', description: 'Service catalogue, billing settings, insurance, payments, ledgers and open balances' },
+  { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },
+  { name: 'document-requests', description: 'Paperwork requested from a chart' },
+  { name: 'files', description: 'Documents on a chart: upload (multipart), list, download, delete' },
   { name: 'exports', description: 'Bulk exports at a consistent cut, the change feed of the read models, and their audit record' },
 ];
 

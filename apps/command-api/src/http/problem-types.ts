@@ -48,6 +48,9 @@ const httpProblems = {
   ReadStoreUnavailable: { status: 503, title: 'Read store unavailable', when: 'The read models or the credential store cannot be reached; try again.' },
   ProjectorStopped: { status: 503, title: 'Projector stopped', when: '`/health` of a process whose projector stopped (a store failure, a subscription it gave up on); `reason` says why.' },
   ReadModelBehind: { status: 503, title: 'Read models behind', when: 'The read models did not reach X-Consistency-Token within `CONSISTENCY_WAIT_MS`; `Retry-After` says when to try again.' },
+  FileTooLarge: { status: 413, title: 'File too large', when: 'An uploaded file is larger than `FILE_LIMIT`; `maxBytes` gives the limit.' },
+  UnsupportedFileType: { status: 415, title: 'Unsupported file type', when: 'The bytes of an uploaded file are not of an allowed type, or not of the type it was sent as; `errors` names the field.' },
+  FileRequired: { status: 400, title: 'File required', when: 'An upload without a file part named `file` (or with more than one file, or with other fields).' },
 } as const satisfies Record<string, ProblemType>;
 
 type DomainProblem = Omit<ProblemType, 'status'>;
@@ -84,6 +87,8 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   NoteBodyRequired: { title: 'Note body required', when: 'A note or an addendum with an empty body.' },
   InvalidDiagnosisCode: { title: 'Invalid diagnosis code', when: 'A diagnosis code is not an ICD-10-CM code (a letter, two digits, optionally a dot and 1 to 4 letters or digits).' },
   TooManyDiagnosisCodes: { title: 'Too many diagnosis codes', when: 'More than 12 diagnosis codes on a chart.' },
+  TitleRequired: { title: 'Title required', when: 'A task or document request title is empty.' },
+  InvalidAssignee: { title: 'Invalid assignee', when: "A task's assignee does not fit the chart: the client of an individual or minor chart, a contact of a minor's chart, a member of a group chart." },
   AppointmentNotFound: { title: 'Appointment not found', when: 'No such appointment on this chart.' },
   ChartNotFound: { title: 'Chart not found', when: 'No such chart in this practice (or it was deleted).' },
   ContactNotFound: { title: 'Contact not found', when: 'No such contact in this practice.' },
@@ -94,6 +99,8 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   TagNotFound: { title: 'Tag not found', when: "No such tag in the practice's catalogue." },
   UserNotFound: { title: 'User not found', when: 'No such user.' },
   NoteNotFound: { title: 'Note not found', when: 'No such note on this chart.' },
+  TaskNotFound: { title: 'Task not found', when: 'No such task on this chart.' },
+  DocumentRequestNotFound: { title: 'Document request not found', when: 'No such document request on this chart (a request stays on the chart it was made from).' },
   AlreadyAMember: { title: 'Already a member of the chart', when: 'The client is already a member of this group chart.' },
   AlreadyMember: { title: 'Already a member of the practice', when: 'An invitation answered by someone who is already a member.' },
   AppointmentAlreadyCompleted: { title: 'Appointment already completed', when: 'The appointment was already completed.' },
@@ -132,6 +139,10 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   NoteAlreadySigned: { title: 'Note already signed', when: 'Editing or signing a signed note; add an addendum instead.' },
   NoteNotSigned: { title: 'Note not signed', when: 'An addendum to an unsigned note; edit the note instead.' },
   IdentifiedPatientRequired: { title: 'Identified Patient required', when: "A group chart's superbill before one of its members is designated Identified Patient." },
+  TaskAlreadyExists: { title: 'Task already exists', when: 'A task with this id exists.' },
+  TaskClosed: { title: 'Task closed', when: 'Editing a done or cancelled task, completing a cancelled one or cancelling a done one; reopen it first. `status` says which.' },
+  DocumentRequestAlreadyExists: { title: 'Document request already exists', when: 'A document request with this id exists.' },
+  DocumentRequestClosed: { title: 'Document request closed', when: 'Completing a cancelled document request or cancelling a completed one; `status` says which.' },
   Forbidden: { title: 'Forbidden', when: "The caller's role lacks the route's permission; `permission` names it." },
   OnlyOwnersManageOwners: { title: 'Only owners manage owners', when: 'A non-owner grants, changes or removes the owner role.' },
   NotTheNoteAuthor: { title: 'Not the note author', when: 'Editing or signing a note written by someone else.' },
@@ -156,6 +167,8 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   InsuranceRankTaken: { title: 'Insurance rank taken', when: 'Another primary (or secondary) policy of the chart is in effect on some of the same days.' },
   PaymentAlreadyExists: { title: 'Payment already exists', when: 'A payment with this id exists.' },
   AppointmentClosed: { title: 'Appointment closed', when: 'Cancelling, completing, late-cancelling or marking a no-show of an appointment that is no longer booked (an earlier outcome is final).' },
+  FileNotFound: { title: 'File not found', when: 'No such file on this chart (or it was deleted).' },
+  FileAlreadyExists: { title: 'File already exists', when: 'A file with this id exists.' },
 };
 
 export type ProblemCode = keyof typeof httpProblems | DomainErrorCode;

@@ -77,6 +77,24 @@ describe('Role permissions for diagnosis codes and superbills', () => {
   });
 });
 
+describe('Role permissions for tasks', () => {
+  it('lets clinicians, owners and admins write tasks; billers and schedulers, who do not assign homework, cannot', () => {
+    for (const role of ['owner', 'admin', 'clinician'] as const) expect(hasPermission(role, 'tasks:write')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) expect(hasPermission(role, 'tasks:write')).toBe(false);
+  });
+});
+
+describe('Role permissions for files', () => {
+  it('lets clinicians upload, delete and read documents, billers read them, and schedulers neither', () => {
+    expect(hasPermission('clinician', 'files:write')).toBe(true);
+    expect(hasPermission('clinician', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:write')).toBe(false);
+    expect(hasPermission('scheduler', 'files:read')).toBe(false);
+    expect(hasPermission('scheduler', 'files:write')).toBe(false);
+  });
+});
+
 describe('Role permissions for exports', () => {
   it('lets owners, admins and billers export, and only owners and admins read the export audit', () => {
     expect(['owner', 'admin', 'biller'].every((role) => hasPermission(role as 'owner', 'exports:read'))).toBe(true);

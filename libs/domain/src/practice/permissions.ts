@@ -29,6 +29,9 @@ export const permissions = [
   'billing:read', // billing settings, insurance, payments, balances
   'billing:write', // a client's billing settings and insurance policies
   'payments:write', // record and refund payments
+  'tasks:write', // assign, edit, complete, cancel and reopen tasks on a chart
+  'files:read', // list and download the documents of a chart (billers too: insurance cards, referrals)
+  'files:write', // upload and delete documents of a chart
   'exports:read', // bulk exports and the change feed of the read models (each also needs the read permission of its data)
   'exports:audit', // the record of every export and change-feed read (who, what, when): auditors
 ] as const;
@@ -49,10 +52,11 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   clinician: [
     'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
     'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read', 'billing:read', 'billing:write',
+    'tasks:write', 'files:read', 'files:write',
   ],
   biller: [
     'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',
-    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'exports:read',
+    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'exports:read',
   ],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };

@@ -46,6 +46,8 @@ export const domainErrorKinds = {
   NoteBodyRequired: 'invalid',
   InvalidDiagnosisCode: 'invalid',
   TooManyDiagnosisCodes: 'invalid',
+  TitleRequired: 'invalid',
+  InvalidAssignee: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
@@ -57,6 +59,9 @@ export const domainErrorKinds = {
   TagNotFound: 'not_found',
   UserNotFound: 'not_found',
   NoteNotFound: 'not_found',
+  TaskNotFound: 'not_found',
+  DocumentRequestNotFound: 'not_found',
+  FileNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -96,6 +101,11 @@ export const domainErrorKinds = {
   NoteAlreadySigned: 'conflict',
   NoteNotSigned: 'conflict',
   IdentifiedPatientRequired: 'conflict',
+  TaskAlreadyExists: 'conflict',
+  TaskClosed: 'conflict',
+  DocumentRequestAlreadyExists: 'conflict',
+  DocumentRequestClosed: 'conflict',
+  FileAlreadyExists: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
