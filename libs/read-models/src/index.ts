@@ -18,3 +18,4 @@ export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
 export { NOTES, noteProjection, type NoteDocument, type NoteAddendumView } from './notes/note.projection';
+export { SEARCH_PREFIX_LENGTH, searchPrefixesOf, clientSearchFilter } from './clients/client-search';
