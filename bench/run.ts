@@ -15,7 +15,7 @@ import { benchRawAppend } from './raw-append.bench';
 import { benchProjectorRebuild } from './projector-rebuild.bench';
 import { benchBareServer } from './bare-server.bench';
 import { benchLargePractice } from './large-practice.bench';
-import { fmt } from './bench-support';
+import { fmt, removeDataDirs } from './bench-support';
 import { goalLine, scaledNote } from './goals';
 import type { LoadResult } from './load';
 
@@ -80,7 +80,10 @@ const main = async (): Promise<void> => {
   for (const line of goals) console.log(`  ${line}`);
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => removeDataDirs())
+  .catch((error) => {
+    removeDataDirs();
+    console.error(error);
+    process.exit(1);
+  });
