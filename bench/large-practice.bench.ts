@@ -9,6 +9,8 @@ export interface LargePracticeResult {
   readonly seed: SeededPractice;
   /** From spawning `node scripts/start.js` (what `npm start` runs) to the list answering with every event applied. */
   readonly restartSeconds: number;
+  /** CPU seconds the server used until serving: on a shared machine the wall time above includes waiting for a core. */
+  readonly restartCpuSeconds: number;
   readonly queries: Readonly<Record<string, LatencySummary>>;
   /** Read-your-writes: a create's answer, then the list with its consistency token, until it shows the client. */
   readonly readYourWrites: LatencySummary;
@@ -23,6 +25,12 @@ const memoryOf = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+};
+
+/** User + system CPU seconds of a process so far (clock ticks of 1/100 s, as Linux reports them). */
+const cpuSecondsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
 const timed = async (fn: () => Promise<unknown>): Promise<number> => {
@@ -77,6 +85,7 @@ export const benchLargePractice = async (clients: number, events: number, sample
       await sleep(25);
     }
     const restartSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const restartCpuSeconds = cpuSecondsOf(server.pid!);
     const headers = auth!;
     const p = `/practices/${seed.practiceId}/clients`;
     const get = (query: string) => call(port, 'GET', `${p}?${query}`, undefined, headers).then(expectOk(query));
@@ -114,7 +123,7 @@ export const benchLargePractice = async (clients: number, events: number, sample
     }
     const readYourWrites = latencySummary(waits);
     const memory = memoryOf(server.pid!);
-    return { seed, restartSeconds, queries, readYourWrites, ...memory };
+    return { seed, restartSeconds, restartCpuSeconds, queries, readYourWrites, ...memory };
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
