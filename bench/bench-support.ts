@@ -1,10 +1,21 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@practice/events';
 
-export const newDataDir = (): string => mkdtempSync(join(tmpdir(), 'practice-core-bench-'));
+const dataDirs: string[] = [];
+
+export const newDataDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'practice-core-bench-'));
+  dataDirs.push(dir);
+  return dir;
+};
+
+/** Removes every DATA_DIR of this run (the large practice's log alone is hundreds of MiB). */
+export const removeDataDirs = (): void => {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
 
 export interface LatencySummary {
   readonly p50Ms: number;

@@ -1,13 +1,15 @@
 // The load generator of the HTTP bench, in its own process so it does not share the server's event
-// loop. Reads its job from argv, prints one JSON line with every latency in milliseconds.
+// loop. Reads its job from argv (port, practice, token, commands, concurrency, offset, and `email` or
+// `no-email`), prints one JSON line with every latency in milliseconds.
 const http = require('node:http');
 
-const [port, practiceId, token, commands, concurrency, offset] = process.argv.slice(2);
+const [port, practiceId, token, commands, concurrency, offset, mode = 'email'] = process.argv.slice(2);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
 
 const createClient = (i) =>
   new Promise((resolve, reject) => {
-    const body = JSON.stringify({ firstName: `First${i}`, lastName: `Last${i}`, email: `client${i}@bench.example` });
+    const client = { firstName: `First${i}`, lastName: `Last${i}` };
+    const body = JSON.stringify(mode === 'email' ? { ...client, email: `client${i}@bench.example` } : client);
     const request = http.request(
       {
         host: '127.0.0.1',

@@ -1,55 +1,99 @@
 /**
- * npm run bench: the figures the README and the issue notes quote. Each figure is measured here, on
- * this machine, never asserted in a test. Sizes can be scaled with BENCH_COMMANDS and BENCH_EVENTS.
+ * npm run bench: the figures the README and the issue notes quote, and goals P1-P7 (issue 14), each
+ * with its figure, its goal and met / not met. Each figure is measured here, on this machine, never
+ * asserted in a test. Sizes (defaults in brackets):
+ *   BENCH_COMMANDS [5000]  creates per HTTP load (P1, P7); raw appends are twice that
+ *   BENCH_CONCURRENCY [32] concurrent requests of every load
+ *   BENCH_EVENTS [100000]  events of the projector rebuild (P2)
+ *   BENCH_CLIENTS [100000] clients of the large practice (P3-P6)
+ *   BENCH_RESTART_EVENTS [1000000] events in the large practice's log (P6)
+ *   BENCH_SAMPLES [200]    sequential requests per read probe (P3, P4)
+ *   BENCH_EXPORT_ROWS [100000] rows of the streamed CSV export (issue 13)
+ * Quick run: BENCH_COMMANDS=1000 BENCH_EVENTS=20000 BENCH_CLIENTS=5000 BENCH_RESTART_EVENTS=20000 BENCH_SAMPLES=50 npm run bench
  */
 import { benchHttpCreateClient } from './http-create-client.bench';
 import { benchRawAppend } from './raw-append.bench';
 import { benchProjectorRebuild } from './projector-rebuild.bench';
-import { fmt } from './bench-support';
+import { benchBareServer } from './bare-server.bench';
+import { benchLargePractice } from './large-practice.bench';
+import { fmt, removeDataDirs } from './bench-support';
 import { benchExportStream } from './export-stream.bench';
+import { goalLine, scaledNote } from './goals';
+import type { LoadResult } from './load';
 
-const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
-const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
+const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const COMMANDS = size('BENCH_COMMANDS', 5000);
+const CONCURRENCY = size('BENCH_CONCURRENCY', 32);
+const EVENTS = size('BENCH_EVENTS', 100_000);
+const CLIENTS = size('BENCH_CLIENTS', 100_000);
+const RESTART_EVENTS = size('BENCH_RESTART_EVENTS', 1_000_000);
+const SAMPLES = size('BENCH_SAMPLES', 200);
+const EXPORT_ROWS = size('BENCH_EXPORT_ROWS', 100_000);
+
+const loadLine = (name: string, r: LoadResult): string =>
+  `${name}: ${r.commands} in ${fmt(r.seconds, 2)} s = ${fmt(r.commandsPerSecond)}/s (p50 ${fmt(r.latency.p50Ms, 2)} ms, p99 ${fmt(r.latency.p99Ms, 2)} ms,` +
+  ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
 
 const main = async (): Promise<void> => {
   process.env.NODE_ENV = 'bench';
   console.log(`bench: node ${process.version}, concurrency ${CONCURRENCY}`);
+  const goals: string[] = [];
 
-  const httpResult = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
-  console.log(
-    `http CreateClient: ${httpResult.commands} commands in ${fmt(httpResult.seconds, 2)} s = ${fmt(httpResult.commandsPerSecond)} commands/s` +
-      ` (p50 ${fmt(httpResult.latency.p50Ms, 2)} ms, p99 ${fmt(httpResult.latency.p99Ms, 2)} ms, max ${fmt(httpResult.latency.maxMs, 2)} ms, failures ${httpResult.failures},` +
-      ` server CPU ${fmt(httpResult.serverCpuShare * 100, 0)}% of a core)`,
-  );
-
+  const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
+  console.log(loadLine('http CreateClient with an email', http.withEmail));
+  console.log(loadLine('http CreateClient without an email', http.withoutEmail));
   const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
   console.log(
     `raw SQLite append: ${raw.appends} appends = ${fmt(raw.appendsPerSecond)} appends/s` +
       ` (p50 ${fmt(raw.latency.p50Ms, 2)} ms, p99 ${fmt(raw.latency.p99Ms, 2)} ms, ${raw.transactions} transactions)`,
   );
-  // A CreateClient with an email is two appends (reservation, chart) plus the reads before them.
-  console.log(
-    `ratio: http commands/s / raw appends/s = ${fmt(httpResult.commandsPerSecond / raw.appendsPerSecond, 3)}` +
-      ` (appends through http: ${fmt((2 * httpResult.commandsPerSecond) / raw.appendsPerSecond, 3)} of the storage limit)`,
-  );
+  const withEmail = http.withEmail.commandsPerSecond / raw.appendsPerSecond;
+  const withoutEmail = http.withoutEmail.commandsPerSecond / raw.appendsPerSecond;
+  goals.push(goalLine({ id: 'P1', what: 'CreateClient with an email / raw append rate', figure: `${fmt(withEmail, 3)}, p99 ${fmt(http.withEmail.latency.p99Ms, 1)} ms`, goal: '>= 0.15, p99 < 25 ms', met: withEmail >= 0.15 && http.withEmail.latency.p99Ms < 25 }));
+  goals.push(goalLine({ id: 'P1', what: 'CreateClient without an email / raw append rate', figure: fmt(withoutEmail, 3), goal: '>= 0.25', met: withoutEmail >= 0.25 }));
 
   const rebuild = await benchProjectorRebuild(EVENTS);
   console.log(
     `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
-      ` (heap ${fmt(rebuild.heapUsedMb)} MiB)`,
+      ` (read and decode only: ${fmt(rebuild.readDecodeEventsPerSecond)} events/s; heap ${fmt(rebuild.heapUsedMb)} MiB)`,
   );
+  const share = rebuild.eventsPerSecond / rebuild.readDecodeEventsPerSecond;
+  goals.push(goalLine({ id: 'P2', what: 'projector rebuild', figure: `${fmt(rebuild.eventsPerSecond, 0)} events/s, ${fmt(share, 2)} of read-and-decode`, goal: '>= 150000 events/s and >= 0.5', met: rebuild.eventsPerSecond >= 150_000 && share >= 0.5 }));
 
-  // Goal: an export of 100,000 rows streams with resident memory growing by less than 50 MiB.
+  const large = await benchLargePractice(CLIENTS, RESTART_EVENTS, SAMPLES);
+  console.log(`large practice: ${large.seed.clients} clients, ${large.seed.events} events (seeded in ${fmt(large.seed.seedSeconds, 1)} s)`);
+  for (const [name, q] of Object.entries(large.queries)) console.log(`  ${name}: p50 ${fmt(q.p50Ms, 2)} ms, p99 ${fmt(q.p99Ms, 2)} ms, max ${fmt(q.maxMs, 2)} ms`);
+  const ryw = large.readYourWrites;
+  console.log(`  read-your-writes wait: p50 ${fmt(ryw.p50Ms, 2)} ms, p99 ${fmt(ryw.p99Ms, 2)} ms, max ${fmt(ryw.maxMs, 2)} ms`);
+  console.log(`  server resident memory ${fmt(large.rssMb, 0)} MiB (peak ${fmt(large.peakRssMb, 0)} MiB); restart until serving ${fmt(large.restartSeconds, 2)} s (server CPU ${fmt(large.restartCpuSeconds, 1)} s)`);
+  const clientsNote = scaledNote(large.seed.clients, 100_000, 'clients');
+  goals.push(goalLine({ id: 'P3', what: 'read-your-writes wait p99', figure: `${fmt(ryw.p99Ms, 2)} ms`, goal: '< 10 ms', met: ryw.p99Ms < 10 }) + clientsNote);
+  for (const [name, q] of Object.entries(large.queries)) {
+    goals.push(goalLine({ id: 'P4', what: `${name} p99`, figure: `${fmt(q.p99Ms, 2)} ms`, goal: '< 10 ms', met: q.p99Ms < 10 }) + clientsNote);
+  }
+  goals.push(goalLine({ id: 'P5', what: 'resident memory', figure: `${fmt(large.rssMb, 0)} MiB`, goal: '< 1024 MiB', met: large.rssMb < 1024 }) + clientsNote);
+  goals.push(goalLine({ id: 'P6', what: 'restart until serving', figure: `${fmt(large.restartSeconds, 2)} s`, goal: '< 10 s', met: large.restartSeconds < 10 }) + scaledNote(large.seed.events, 1_000_000, 'events'));
+
+  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
+  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
+  const againstBare = http.withoutEmail.commandsPerSecond / bare.commandsPerSecond;
+  goals.push(goalLine({ id: 'P7', what: 'CreateClient without an email / bare server', figure: `${fmt(againstBare, 3)} (${fmt(http.withoutEmail.commandsPerSecond, 0)}/s vs ${fmt(bare.commandsPerSecond, 0)}/s)`, goal: '>= 0.5', met: againstBare >= 0.5 }));
+
+  // Issue 13: an export of 100,000 rows streams with resident memory growing by less than 50 MiB.
   const exported = await benchExportStream(EXPORT_ROWS);
   console.log(
     `export stream: ${exported.rows} rows (${fmt(exported.bytes / 2 ** 20)} MiB of CSV) in ${fmt(exported.seconds, 2)} s,` +
       ` resident memory +${fmt(exported.rssGrowthMb)} MiB at its peak (heap +${fmt(exported.heapGrowthMb)} MiB); goal: 100,000 rows under +50 MiB`,
   );
+
+  console.log('\ngoals (issue 14):');
+  for (const line of goals) console.log(`  ${line}`);
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => removeDataDirs())
+  .catch((error) => {
+    removeDataDirs();
+    console.error(error);
+    process.exit(1);
+  });

@@ -5923,7 +5923,7 @@ export interface operations {
                 tag?: string;
                 /** @description Only clients whose setup is (not) complete */
                 incomplete?: "true" | "false";
-                /** @description Text search on names, legal names and email */
+                /** @description Search by prefix: clients one of whose words (first, last and legal names, email) starts with it, or where it runs on from such a word into the next ones ("grace hop"); case-insensitive */
                 search?: string;
             };
             header?: {

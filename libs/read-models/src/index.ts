@@ -25,3 +25,4 @@ export * from './tasks/task.projection';
 export * from './document-requests/document-request.projection';
 export * from './files/chart-file.projection';
 export * from './runtime/document-at';
+export { SEARCH_PREFIX_LENGTH, searchPrefixesOf, clientSearchFilter } from './clients/client-search';

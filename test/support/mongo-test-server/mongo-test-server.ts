@@ -18,6 +18,7 @@ import { queryCommandHandlers } from './query-commands.handler';
 import { TestDatabases } from './test-databases';
 import { decodeRequest, encodeReply, MessageFramer, OP_QUERY, type WireRequest } from './wire-messages';
 import { writeCommandHandlers } from './write-commands.handler';
+import { explainCommandHandlers } from './explain-command.handler';
 
 export interface StartedMongoTestServer {
   readonly port: number;
@@ -45,7 +46,7 @@ export interface CommandRecord {
 }
 
 const HANDLERS: ReadonlyMap<string, CommandHandler> = new Map(
-  Object.entries({ ...adminCommandHandlers, ...queryCommandHandlers, ...writeCommandHandlers }),
+  Object.entries({ ...adminCommandHandlers, ...queryCommandHandlers, ...writeCommandHandlers, ...explainCommandHandlers }),
 );
 
 /** Commands injected failures skip unless named: failing them would break monitoring, not the spec's operation. */

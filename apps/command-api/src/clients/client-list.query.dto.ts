@@ -24,7 +24,7 @@ export class ClientListQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'])
   incomplete?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Text search on names, legal names and email' })
+  @ApiPropertyOptional({ description: 'Search by prefix: clients one of whose words (first, last and legal names, email) starts with it, or where it runs on from such a word into the next ones ("grace hop"); case-insensitive' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

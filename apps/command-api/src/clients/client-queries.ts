@@ -1,12 +1,10 @@
 import type { Filter, ReadStore } from '@practice/read-store';
-import { CLIENTS, segment, type ClientListDocument, NEEDS_ATTENTION, type NeedsAttentionDocument, TAGS, type TagDocument } from '@practice/read-models';
+import { CLIENTS, clientSearchFilter, segment, type ClientListDocument, NEEDS_ATTENTION, type NeedsAttentionDocument, TAGS, type TagDocument } from '@practice/read-models';
 import { afterKeys, Keyset, limitOf, findPage, type PageQueryDto } from '../http/keyset-page';
 import type { ClientListQueryDto } from './client-list.query.dto';
 
 const CLIENT_ORDER = { sortName: 1, _id: 1 } as const;
 const clientKeyset = new Keyset('clients', ['string', 'string']);
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Tag names of the given ids, from the catalogue as it is now: a renamed tag shows its new name, a
@@ -37,21 +35,28 @@ export const toClientListItem = (doc: ClientListDocument, tags: (ids: readonly s
 });
 
 /**
- * The client list: filtered, sorted by last then first name, paged with a keyset cursor. Each filter is
- * a segment of the practice (`segments` index), the most selective first, so a filtered page reads
- * its own rows in order instead of the whole practice.
+ * The client list's filter: each filter is a segment of the practice (`segments` index), a search is
+ * its own index group (`searchPrefixes` index, see client-search.ts), so a filtered page reads its own
+ * rows in order instead of the whole practice.
  */
-export const listClients = async (readStore: ReadStore, practiceId: string, query: ClientListQueryDto) => {
+export const clientListFilter = (practiceId: string, query: ClientListQueryDto): Filter => {
   const segments: string[] = [];
   if (query.tag) segments.push(segment(practiceId, 'tag', query.tag));
   if (query.status) segments.push(segment(practiceId, 'status', query.status));
   if (query.incomplete) segments.push(segment(practiceId, 'incomplete', query.incomplete === 'true'));
   if (query.kind) segments.push(segment(practiceId, 'kind', query.kind));
-  const filter: Record<string, unknown> = { practiceId };
-  if (segments.length > 0) filter.$and = segments.map((value) => ({ segments: value }));
   const search = query.search?.trim().toLowerCase();
-  if (search) filter.searchText = { $regex: escapeRegex(search) };
-  const page = await findPage(readStore.collection<ClientListDocument>(CLIENTS), filter as Filter, CLIENT_ORDER, clientKeyset, query);
+  const filter: Record<string, unknown> = search ? { practiceId, ...clientSearchFilter(practiceId, search) } : { practiceId };
+  if (segments.length > 0) filter.$and = segments.map((value) => ({ segments: value }));
+  return filter as Filter;
+};
+
+export const CLIENT_LIST_ORDER = CLIENT_ORDER;
+
+/** The client list: filtered (clientListFilter), sorted by last then first name, paged with a keyset cursor. */
+export const listClients = async (readStore: ReadStore, practiceId: string, query: ClientListQueryDto) => {
+  const filter = clientListFilter(practiceId, query);
+  const page = await findPage(readStore.collection<ClientListDocument>(CLIENTS), filter, CLIENT_ORDER, clientKeyset, query);
   const tags = await tagNames(readStore, practiceId, page.items.flatMap((doc) => doc.tagIds));
   return { items: page.items.map((doc) => toClientListItem(doc, tags)), nextCursor: page.nextCursor };
 };

@@ -1,5 +1,6 @@
 import type { ClientCreated, LegalNameSet, GroupChartCreated, ClientEmailChanged, ClientProfileEdited, ClientTagged, ClientUntagged, RecordedEvent } from '@practice/events';
 import { byChartId, defineProjection } from '../projection';
+import { searchPrefixesOf } from './client-search';
 import type { ClientListDocument, ClientListRow, ClientStatus } from './client-list.document';
 
 export const CLIENTS = 'clients';
@@ -19,14 +20,16 @@ export const statusOf = (active: boolean, invitation: ClientListRow['invitation'
 export const segment = (practiceId: string, key: string, value: string | boolean): string => `${practiceId}|${key}:${value}`;
 
 /** Everything derived from the row's own fields, recomputed on every change so it cannot drift. */
-const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 'segments'> & { _id: string }): ClientListDocument => {
+const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 'searchPrefixes' | 'segments'> & { _id: string }): ClientListDocument => {
   const status = statusOf(doc.active, doc.invitation);
   const p = doc.practiceId;
+  const searchText = searchTextOf(doc);
   return {
     ...doc,
     status,
     sortName: sortNameOf(doc.firstName, doc.lastName),
-    searchText: searchTextOf(doc),
+    searchText,
+    searchPrefixes: searchPrefixesOf(p, searchText),
     segments: [
       segment(p, 'status', status),
       segment(p, 'kind', doc.kind),
@@ -57,6 +60,7 @@ export const clientListProjection = defineProjection<ClientListDocument>({
   indexes: [
     { name: 'practice_sortName', keys: { practiceId: 1, sortName: 1, _id: 1 } },
     { name: 'segments_sortName', keys: { segments: 1, sortName: 1, _id: 1 } },
+    { name: 'searchPrefixes_sortName', keys: { searchPrefixes: 1, sortName: 1, _id: 1 } },
   ],
   documentIds: byChartId,
   handlers: {

@@ -30,10 +30,10 @@ export class CollectionState {
     if (!isNewer(position, known)) return;
     if (position !== undefined) (doc as { _position?: number })._position = position;
     for (const unique of this.uniques) unique.check(doc);
-    if (current) this.unindex(current);
     this.docs.set(doc._id, doc);
     this.tombstones.delete(doc._id);
-    this.index(doc);
+    if (current) this.reindex(current, doc);
+    else this.index(doc);
   }
 
   delete(id: string, position: number | undefined): void {
@@ -85,6 +85,19 @@ export class CollectionState {
   private index(doc: ReadDocument): void {
     for (const index of this.indexes) index.add(doc);
     for (const unique of this.uniques) unique.add(doc);
+  }
+
+  /** A new version of a stored doc: each index moves its entries only when the doc's keys in it changed. */
+  private reindex(current: ReadDocument, doc: ReadDocument): void {
+    for (const index of this.indexes) {
+      if (index.replace(current, doc)) continue;
+      index.remove(current);
+      index.add(doc);
+    }
+    for (const unique of this.uniques) {
+      unique.remove(current);
+      unique.add(doc);
+    }
   }
 
   private unindex(doc: ReadDocument): void {

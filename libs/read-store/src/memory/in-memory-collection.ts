@@ -11,6 +11,7 @@ import {
 } from '../read-store.port';
 import { CollectionState } from './collection-state';
 import { QueryPlan } from './query-plan';
+import { copyDocument } from './copy-document';
 
 /** How a handle reaches its collection's data: resolved on every call, so a handle outlives drop(). */
 export interface CollectionHost {
@@ -139,7 +140,7 @@ function limitOf(options: FindOptions): number | undefined {
 }
 
 function copy<T>(doc: ReadDocument): T {
-  return structuredClone(doc) as unknown as T;
+  return copyDocument(doc) as unknown as T;
 }
 
 /** A bulk the port does not allow: refused before any op applies. */

@@ -55,6 +55,26 @@ export class OrderedIndex {
     }
   }
 
+  /**
+   * Files `next` where `previous` (the stored doc of the same id) was, when the two hold the same
+   * keys in this index: a rewrite that changes none of them (most do) moves no entry. False, and
+   * nothing changed, when a key differs: the caller removes and adds instead.
+   */
+  replace(previous: ReadDocument, next: ReadDocument): boolean {
+    const before = this.entryOf(previous);
+    const after = this.entryOf(next);
+    for (let i = 0; i < this.rest.length; i += 1) {
+      if (Array.isArray(before.keys[i]) || Array.isArray(after.keys[i]) || compareKeys(before.keys[i], after.keys[i]) !== 0) return false;
+    }
+    const values = [...lookupValues(previous, this.leading)];
+    const nextValues = [...lookupValues(next, this.leading)];
+    if (values.length !== nextValues.length || values.some((value, i) => value !== nextValues[i])) return false;
+    for (const value of values) {
+      if (!this.groups.get(value)?.replace(after)) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+    }
+    return true;
+  }
+
   /** How many docs `docs(values)` yields at most: lets the planner pick the most selective index. */
   sizeFor(values: readonly LookupValue[]): number {
     let total = 0;

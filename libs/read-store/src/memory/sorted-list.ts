@@ -39,6 +39,16 @@ export class SortedList<T> {
     return true;
   }
 
+  /** Puts `item` in the place of the element equal to it under the comparator; false when there is none. */
+  replace(item: T): boolean {
+    if (this.chunks.length === 0) return false;
+    const chunk = this.chunks[this.chunkFor(item)];
+    const i = this.positionIn(chunk, item);
+    if (i >= chunk.length || this.cmp(chunk[i], item) !== 0) return false;
+    chunk[i] = item;
+    return true;
+  }
+
   *values(reverse = false): IterableIterator<T> {
     if (!reverse) {
       for (const chunk of this.chunks) yield* chunk;

@@ -67,6 +67,19 @@ export class MongoReadCollection<TDoc extends ReadDocument = ReadDocument> imple
     });
   }
 
+  /**
+   * The index MongoDB's planner picks for this read (queryPlanner verbosity), or null for a collection
+   * scan, and whether it sorts in memory (a SORT stage). For specs and diagnostics, not the read path.
+   */
+  explain(filter: Filter, options: FindOptions = {}): Promise<{ index: string | null; sorted: boolean }> {
+    return this.run(async () => {
+      const explained = await this.collection.find(liveOnly(filter), driverFindOptions(options)).explain('queryPlanner');
+      const stages = stagesOf((explained as Document).queryPlanner?.winningPlan);
+      const scan = stages.find((stage) => stage.stage === 'IXSCAN');
+      return { index: typeof scan?.indexName === 'string' ? scan.indexName : null, sorted: !stages.some((stage) => stage.stage === 'SORT') };
+    });
+  }
+
   count(filter: Filter): Promise<number> {
     return this.run(() => this.collection.countDocuments(liveOnly(filter)));
   }
@@ -181,4 +194,12 @@ function valueAt(doc: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[part];
   }
   return value;
+}
+
+/** Every stage of an explained plan, from the root down (`inputStage`, `inputStages`, `queryPlan`). */
+function stagesOf(plan: unknown): Document[] {
+  if (typeof plan !== 'object' || plan === null) return [];
+  const stage = plan as Document;
+  const children = [stage.inputStage, ...(Array.isArray(stage.inputStages) ? stage.inputStages : []), stage.queryPlan];
+  return [stage, ...children.flatMap(stagesOf)];
 }

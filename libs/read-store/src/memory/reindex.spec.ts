@@ -1,0 +1,39 @@
+import { InMemoryReadStore } from './in-memory-read-store';
+import type { InMemoryCollection } from './in-memory-collection';
+
+/**
+ * A rewrite of a stored doc that keeps its keys in an index leaves its entries in place (only the
+ * doc they point to changes); one that changes a key moves them. Either way every read through the
+ * index answers what a scan of the collection answers.
+ */
+describe('in-memory indexes across rewrites of a doc', () => {
+  const sort = { name: 1, _id: 1 } as const;
+
+  it('reads the new version after a rewrite with the same keys, and the new place after a changed key', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([
+      { name: 'practice_name', keys: { practiceId: 1, name: 1, _id: 1 } },
+      { name: 'tags_name', keys: { tags: 1, name: 1, _id: 1 } },
+    ]);
+    await collection.bulkWrite(
+      ['c', 'a', 'e', 'b', 'd'].map((name, i) => ({ kind: 'put', doc: { _id: `id-${i}`, practiceId: 'p1', name, tags: ['x', `t${i % 2}`], note: 'v1' } })),
+    );
+    // Same keys, another field: entries stay, reads see the new version.
+    await collection.bulkWrite([{ kind: 'put', doc: { _id: 'id-1', practiceId: 'p1', name: 'a', tags: ['x', 't1'], note: 'v2' } }]);
+    expect(collection.explain({ practiceId: 'p1' }, { sort, limit: 10 })).toMatchObject({ index: 'practice_name', sorted: true });
+    const page = await collection.find({ practiceId: 'p1' }, { sort, limit: 10 });
+    expect(page.map((doc) => `${doc.name}:${doc.note}`)).toEqual(['a:v2', 'b:v1', 'c:v1', 'd:v1', 'e:v1']);
+    expect((await collection.find({ tags: 't1' }, { sort })).map((doc) => `${doc.name}:${doc.note}`)).toEqual(['a:v2', 'b:v1']);
+
+    // A changed sort key and a changed multikey value: the entries move.
+    await collection.bulkWrite([{ kind: 'put', doc: { _id: 'id-1', practiceId: 'p1', name: 'f', tags: ['x', 't0'], note: 'v3' } }]);
+    expect((await collection.find({ practiceId: 'p1' }, { sort })).map((doc) => doc.name)).toEqual(['b', 'c', 'd', 'e', 'f']);
+    expect((await collection.find({ tags: 't1' }, { sort })).map((doc) => doc.name)).toEqual(['b']);
+    expect((await collection.find({ tags: 't0' }, { sort })).map((doc) => doc.name)).toEqual(['c', 'd', 'e', 'f']);
+    // Moved to another practice: gone from the first group.
+    await collection.bulkWrite([{ kind: 'put', doc: { _id: 'id-1', practiceId: 'p2', name: 'f', tags: [], note: 'v4' } }]);
+    expect((await collection.find({ practiceId: 'p1' }, { sort })).map((doc) => doc.name)).toEqual(['b', 'c', 'd', 'e']);
+    expect((await collection.find({ practiceId: 'p2' }, { sort })).map((doc) => doc.note)).toEqual(['v4']);
+    expect(await collection.count({ tags: 'x' })).toBe(4);
+  });
+});
