@@ -47,6 +47,9 @@ const httpProblems = {
   ReadStoreUnavailable: { status: 503, title: 'Read store unavailable', when: 'The read models or the credential store cannot be reached; try again.' },
   ProjectorStopped: { status: 503, title: 'Projector stopped', when: '`/health` of a process whose projector stopped (a store failure, a subscription it gave up on); `reason` says why.' },
   ReadModelBehind: { status: 503, title: 'Read models behind', when: 'The read models did not reach X-Consistency-Token within `CONSISTENCY_WAIT_MS`; `Retry-After` says when to try again.' },
+  ReadModelNotFound: { status: 404, title: 'Read model not found', when: 'No read model collection has this name (`GET /read-models` lists them).' },
+  ReportNotFound: { status: 404, title: 'Report not found', when: 'No report has this name (the README lists them).' },
+  InvalidReportParameter: { status: 422, title: 'Invalid report parameter', when: 'A report parameter (`from`, `to`, `granularity`) is missing, malformed or out of range; `errors` names it.' },
 } as const satisfies Record<string, ProblemType>;
 
 type DomainProblem = Omit<ProblemType, 'status'>;

@@ -19,6 +19,7 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'reports:read', // the practice's reports (counts, never a client's record), as JSON or CSV
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,7 +29,7 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   owner: everything,
   admin: everything,
   clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'reports:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 

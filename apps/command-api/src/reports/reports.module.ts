@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsController } from './read-models.controller';
+
+/** The reporting surface: the published read models and the reports of a practice. */
+@Module({ controllers: [ReadModelsController] })
+export class ReportsModule {}
