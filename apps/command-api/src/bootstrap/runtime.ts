@@ -7,6 +7,7 @@ import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/c
 import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
 import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
+import { ReadStoreReportReadSink, SqliteReportReadSink, type ReportReadSink } from '../application/report-read-audit';
 
 /** The adapters a process runs on, chosen by configuration. */
 export interface Runtime {
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly readStore: ReadStore;
   readonly credentials: CredentialStore;
   readonly chartReads: ChartReadSink;
+  /** Who read which report (a disclosure), apart from the read models like the chart reads. */
+  readonly reportReads: ReportReadSink;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
   readonly projector: Projector | undefined;
   close(): Promise<void>;
@@ -37,6 +40,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     : new SqliteCredentialStore(config.dataDir, secrets);
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
+  const reportReads = config.mongoUrl ? new ReadStoreReportReadSink(readStore) : new SqliteReportReadSink(config.dataDir);
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
@@ -46,6 +50,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     readStore,
     credentials,
     chartReads,
+    reportReads,
     projector,
     close: async () => {
       await projector?.stop();
@@ -53,6 +58,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
       await readStore.close();
       await credentials.close();
       await chartReads.close();
+      await reportReads.close();
     },
   };
 };

@@ -20,6 +20,7 @@ export const permissions = [
   'tags:manage',
   'appointments:write',
   'reports:read', // the practice's reports (counts, never a client's record), as JSON or CSV
+  'reports:audit', // who read which report, when, with which parameters
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -42,7 +42,7 @@ export interface ReportChartDocument extends ReadDocument {
   /** Legal sex as recorded, null when not recorded. */
   readonly legalSex: LegalSex | null;
   /** The chart's appointments by appointment id: practitioner, start and status. */
-  readonly appointments: Readonly<Record<string, { readonly practitionerId: string; readonly start: string; readonly status: AppointmentReportStatus }>>;
+  readonly appointments: { readonly [appointmentId: string]: { readonly practitionerId: string; readonly start: string; readonly status: AppointmentReportStatus } };
   /** The chart's open Needs Attention problems and when each came up (as the needs_attention read model has them). */
   readonly problems: readonly { readonly reason: NeedsAttentionReason; readonly since: string }[];
   /** What the problems are computed from (the needs_attention read model's facts). */
@@ -71,12 +71,12 @@ export interface ReportPeriodDocument extends ReadDocument {
    * `status:<Active|Pending|Inactive>`, `caseload:<practitionerId>`, `gender:<value>`, `pronouns:<value>`,
    * `legalSex:<recorded|not recorded>`, `birth:<YYYY-MM|unknown>`, `tag:<tagId>`.
    */
-  readonly stock: Readonly<Record<string, number>>;
+  readonly stock: { readonly [key: string]: number };
   /**
    * Counts of things dated in the period: `newClients` (by creation), `appointment:<practitionerId>:<status>`
    * (by appointment start), `needsAttention:<reason>` (open problems, by the day they came up).
    */
-  readonly flow: Readonly<Record<string, number>>;
+  readonly flow: { readonly [key: string]: number };
 }
 
 /** The `reports` collection: practices, chart facts and period counts, told apart by `kind`. */
