@@ -163,4 +163,26 @@ call 200 GET /me/menu -H "$GRACE" -H "X-Consistency-Token: $(header X-Consistenc
 check "b.selectedPracticeId === '$QH' && b.recent[0].practiceId === '$QH' && b.recent[0].role === 'clinician'"
 call 200 GET /me/practices -H "$GRACE"
 
+# ---------------------------------------------------------------------------------------------------
+# Reporting: the read models' schemas, reports as JSON and CSV, who read them
+# ---------------------------------------------------------------------------------------------------
+
+# Every read model collection with its indexes, and its JSON Schema (generated from its TypeScript type).
+call 200 GET /read-models -H "$AUTH"
+check "b.items.some((m) => m.name === 'reports' && m.indexes.length > 0)"
+call 200 GET /read-models/clients/schema -H "$AUTH"
+check "b.schema.properties.status.enum.includes('Pending')"
+
+# Ada's practice by day: counts kept by the projector as events arrive (dates in the practice time zone).
+TODAY=$(date -u +%F)
+call 200 GET "/practices/$P/reports/client-status?from=$TODAY&to=$TODAY&granularity=day" -H "$AUTH"
+check "b.columns.join() === 'period,active,pending,inactive' && b.rows.length === 1"
+call 200 GET "/practices/$P/reports/new-clients?from=$TODAY&to=$TODAY&granularity=month" -H "$AUTH" -H 'Accept: text/csv'
+call 422 GET "/practices/$P/reports/new-clients?from=yesterday&to=$TODAY" -H "$AUTH"
+check "b.code === 'InvalidReportParameter' && b.errors[0].parameter === 'from'"
+
+# Every report read is recorded for auditors: who, which report, the parameters, the format, when.
+call 200 GET /practices/$P/report-reads -H "$AUTH"
+check "b.items.some((r) => r.report === 'new-clients' && r.format === 'csv')"
+
 echo "walkthrough: every answer as expected ($B)" >&2

@@ -49,3 +49,10 @@ describe('Role permissions for practitioners and practices', () => {
     }
   });
 });
+
+describe('Role permissions for reports', () => {
+  it('lets owners, admins and billers read reports, and only owners and admins see who read them', () => {
+    expect(practiceRoles.filter((role) => hasPermission(role, 'reports:read'))).toEqual(['owner', 'admin', 'biller']);
+    expect(practiceRoles.filter((role) => hasPermission(role, 'reports:audit'))).toEqual(['owner', 'admin']);
+  });
+});
