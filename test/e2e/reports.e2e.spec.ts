@@ -108,6 +108,16 @@ describe('Reports: GET /practices/{id}/reports/{name} as JSON or CSV, reports:re
     expect(reads.body.items.some((read: { report: string }) => read.report === 'no-such-report')).toBe(false);
   });
 
+  it('cuts periods in the practice time zone, a practice setting (IANA name; UTC until set)', async () => {
+    const bad = await app.http().put(url('/settings')).set(owner.auth).send({ timeZone: 'Mars/Olympus_Mons' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].pointer).toBe('/timeZone');
+    const set = await app.http().put(url('/settings')).set(owner.auth).send({ timeZone: 'Pacific/Auckland' });
+    expect(set.status).toBe(200);
+    token = tokenOf(set);
+    expect((await report('client-status', `from=${today}&to=${today}`)).body.timeZone).toBe('Pacific/Auckland');
+  });
+
   it('publishes every read model JSON Schema, and every document the projections wrote matches its schema', async () => {
     const list = await app.http().get('/read-models').set(owner.auth);
     expect(list.status).toBe(200);

@@ -15,7 +15,8 @@ export const documentsNotMatchingTheirSchemas = async (store: ReadStore): Promis
     const schema = JSON.parse(readFileSync(join(READ_MODEL_DOCS_DIR, readModelSchemaFile(name)), 'utf8')) as object;
     const validate = ajv.compile(schema);
     for (const doc of await store.collection(name).find({})) {
-      if (!validate(doc)) failures.push({ collection: name, id: doc._id, errors: ajv.errorsText(validate.errors) });
+      const id = doc._id;
+      if (!validate(doc)) failures.push({ collection: name, id, errors: ajv.errorsText(validate.errors) });
     }
   }
   return failures;

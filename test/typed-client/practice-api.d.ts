@@ -1565,6 +1565,11 @@ export interface components {
         PracticeSettingsRequestDto: {
             /** @description Portal intake: Request Client's Legal Sex Designation */
             requestClientLegalSexDesignation?: boolean;
+            /**
+             * @description The IANA time zone reports cut days, weeks and months in (UTC until set)
+             * @example America/New_York
+             */
+            timeZone?: string;
         };
         MemberDto: {
             /** Format: uuid */

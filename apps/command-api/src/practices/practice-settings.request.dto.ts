@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '@practice/events';
@@ -17,6 +17,13 @@ export class PracticeSettingsRequestDto {
   @IsOmittable()
   @IsBoolean()
   requestClientLegalSexDesignation?: boolean;
+
+  @ApiProperty({ required: false, example: 'America/New_York', description: 'The IANA time zone reports cut days, weeks and months in (UTC until set)' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  timeZone?: string;
 }
 
 export class InviteMemberRequestDto {
