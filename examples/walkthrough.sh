@@ -164,6 +164,39 @@ check "b.selectedPracticeId === '$QH' && b.recent[0].practiceId === '$QH' && b.r
 call 200 GET /me/practices -H "$GRACE"
 
 # ---------------------------------------------------------------------------------------------------
+# The client record: notes
+# ---------------------------------------------------------------------------------------------------
+
+# A note on Grace's chart, kept within the practice; its ETag is the note's own revision.
+call 201 POST /practices/$P/charts/$C/notes -H "$AUTH" -H "$JSON" -H 'Idempotency-Key: note-grace-1' \
+  -d '{"body":"Session 1. Anxiety at work; practised grounding.","sharedWithClient":false}'
+NOTE=$(json b.noteId)
+
+# Its author edits it (If-Match: the revision seen); every version is kept, a stale revision is 412.
+call 200 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H 'If-Match: "0"' -H "$JSON" \
+  -d '{"body":"Session 1. Anxiety at work; practised grounding. Homework: a sleep diary."}'
+NOTE_POS=$(header X-Consistency-Token)
+call 412 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H 'If-Match: "0"' -H "$JSON" -d '{"sharedWithClient":true}'
+check "b.code === 'RevisionMismatch' && b.currentRevision === 1"
+call 200 GET "/practices/$P/notes/awaiting-signature?limit=50" -H "$AUTH" -H "X-Consistency-Token: $NOTE_POS"
+check "b.items.some((n) => n.noteId === '$NOTE' && n.body === undefined)"
+
+# Signed, it cannot change (409 NoteAlreadySigned); an addendum amends it.
+call 200 POST /practices/$P/charts/$C/notes/$NOTE/sign -H "$AUTH" -H 'If-Match: "1"'
+call 409 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H "$JSON" -d '{"body":"Changed after signing"}'
+check "b.code === 'NoteAlreadySigned'"
+call 201 POST /practices/$P/charts/$C/notes/$NOTE/addenda -H "$AUTH" -H "$JSON" -d '{"body":"Late entry: client called to reschedule."}'
+call 200 GET /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.status === 'signed' && b.versions === 2 && b.addenda.length === 1"
+call 200 GET /practices/$P/charts/$C/notes/$NOTE/history -H "$AUTH"    # every version: who, when, what
+check "b.events.map((e) => e.type).join() === 'NoteWritten,NoteEdited,NoteSigned,NoteAddendumAdded'"
+call 200 GET /practices/$P/charts/$C/notes -H "$AUTH"                  # newest first; bodies only with notes:read
+call 200 GET /practices/$P/charts/$C -H "$AUTH"                        # the chart's notes: total, awaitingSignature
+check "b.notes.total === 1 && b.notes.awaitingSignature === 0"
+call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"                  # the note reads are in the chart's read log
+check "b.reads.some((r) => r.view === 'note') && b.reads.some((r) => r.view === 'note-history')"
+
+# ---------------------------------------------------------------------------------------------------
 # Reporting: the read models' schemas, reports as JSON and CSV, who read them
 # ---------------------------------------------------------------------------------------------------
 

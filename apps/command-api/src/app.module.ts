@@ -12,6 +12,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PracticesModule } from './practices/practices.module';
 import { MeModule } from './me/me.module';
 import { ReportsModule } from './reports/reports.module';
+import { NotesModule } from './notes/notes.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -19,7 +20,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, ReportsModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, ReportsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -11,6 +11,7 @@ import { userPracticeProjection } from './user-practices/user-practice.projectio
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
 import { reportProjection } from './reports/report.projection';
+import { noteProjection } from './notes/note.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -26,4 +27,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   practiceMemberProjection,
   practiceInvitationProjection,
   reportProjection,
+  noteProjection,
 ] as unknown as readonly ProjectionDefinition[];

@@ -25,3 +25,4 @@ export * from './reports/contributions';
 export * from './reports/report.projection';
 export * from './reports/report-definitions';
 export * from './reports/report-queries';
+export { NOTES, noteProjection, type NoteDocument, type NoteAddendumView } from './notes/note.projection';

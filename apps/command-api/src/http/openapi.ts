@@ -40,6 +40,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
   { name: 'read-models', description: 'The read model collections with their indexes and JSON Schemas' },
   { name: 'reports', description: 'Reports of a practice by period, as JSON or CSV, and who read them' },
+  { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
 ];
 
 /**

@@ -83,6 +83,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   UnknownClient: { title: 'Unknown client', when: 'The body references a client that is not in the practice.' },
   UnknownContact: { title: 'Unknown contact', when: 'The body references a contact that is not in the practice.' },
   UnknownTag: { title: 'Unknown tag', when: "The body references a tag that is not in the practice's catalogue." },
+  NoteBodyRequired: { title: 'Note body required', when: 'A note or an addendum with an empty body.' },
   AppointmentNotFound: { title: 'Appointment not found', when: 'No such appointment on this chart.' },
   ChartNotFound: { title: 'Chart not found', when: 'No such chart in this practice (or it was deleted).' },
   ContactNotFound: { title: 'Contact not found', when: 'No such contact in this practice.' },
@@ -92,6 +93,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   PracticeNotFound: { title: 'Practice not found', when: 'No such practice, or the caller is not a member of it.' },
   TagNotFound: { title: 'Tag not found', when: "No such tag in the practice's catalogue." },
   UserNotFound: { title: 'User not found', when: 'No such user.' },
+  NoteNotFound: { title: 'Note not found', when: 'No such note on this chart.' },
   AlreadyAMember: { title: 'Already a member of the chart', when: 'The client is already a member of this group chart.' },
   AlreadyMember: { title: 'Already a member of the practice', when: 'An invitation answered by someone who is already a member.' },
   AppointmentAlreadyCompleted: { title: 'Appointment already completed', when: 'The appointment was already completed.' },
@@ -126,8 +128,12 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   TwoFactorAlreadyEnabled: { title: 'Two-step already on', when: '2-step authentication is already on.' },
   TwoFactorNotEnabled: { title: 'Two-step not on', when: '2-step authentication is not on.' },
   UserAlreadyExists: { title: 'User already exists', when: 'A user with this id exists.' },
+  NoteAlreadyExists: { title: 'Note already exists', when: 'A note with this id exists.' },
+  NoteAlreadySigned: { title: 'Note already signed', when: 'Editing or signing a signed note; add an addendum instead.' },
+  NoteNotSigned: { title: 'Note not signed', when: 'An addendum to an unsigned note; edit the note instead.' },
   Forbidden: { title: 'Forbidden', when: "The caller's role lacks the route's permission; `permission` names it." },
   OnlyOwnersManageOwners: { title: 'Only owners manage owners', when: 'A non-owner grants, changes or removes the owner role.' },
+  NotTheNoteAuthor: { title: 'Not the note author', when: 'Editing or signing a note written by someone else.' },
 };
 
 export type ProblemCode = keyof typeof httpProblems | DomainErrorCode;

@@ -2,10 +2,10 @@ import { practiceRoles } from '@practice/events';
 import { assertPermission, hasPermission, permissions, rolePermissions } from './permissions';
 
 describe('Role permissions', () => {
-  it('gives owners and admins every permission', () => {
+  it('gives owners every permission, and admins every one but writing and signing clinical notes', () => {
     for (const permission of permissions) {
       expect(hasPermission('owner', permission)).toBe(true);
-      expect(hasPermission('admin', permission)).toBe(true);
+      expect(hasPermission('admin', permission)).toBe(permission !== 'notes:write' && permission !== 'notes:sign');
     }
   });
 
@@ -54,5 +54,17 @@ describe('Role permissions for reports', () => {
   it('lets owners, admins and billers read reports, and only owners and admins see who read them', () => {
     expect(practiceRoles.filter((role) => hasPermission(role, 'reports:read'))).toEqual(['owner', 'admin', 'biller']);
     expect(practiceRoles.filter((role) => hasPermission(role, 'reports:audit'))).toEqual(['owner', 'admin']);
+  });
+});
+
+describe('Role permissions for clinical notes', () => {
+  it('lets clinicians and owners write and sign, admins read, and never billers or schedulers', () => {
+    for (const role of ['owner', 'clinician'] as const) {
+      expect(['notes:read', 'notes:write', 'notes:sign'].every((p) => hasPermission(role, p as 'notes:read'))).toBe(true);
+    }
+    expect(hasPermission('admin', 'notes:read')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) {
+      for (const permission of ['notes:read', 'notes:write', 'notes:sign'] as const) expect(hasPermission(role, permission)).toBe(false);
+    }
   });
 });

@@ -21,15 +21,25 @@ export const permissions = [
   'appointments:write',
   'reports:read', // the practice's reports (counts, never a client's record), as JSON or CSV
   'reports:audit', // who read which report, when, with which parameters
+  'notes:read', // the bodies of clinical notes, their history (every read is recorded)
+  'notes:write', // write notes, edit one's own unsigned notes, add addenda to signed notes
+  'notes:sign', // sign one's own note
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everything = permissions;
 
+/**
+ * Clinical notes are written and signed by those who give care: an admin reads them (records
+ * requests, audits) but neither writes nor signs one. An owner has every permission (the owner of a
+ * practice of one is its clinician).
+ */
+const clinicalNotes: readonly Permission[] = ['notes:write', 'notes:sign'];
+
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
-  admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
+  admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
+  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'notes:read', 'notes:write', 'notes:sign'],
   biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'reports:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };

@@ -17,4 +17,5 @@ export const readModelTypes: Readonly<Record<string, string>> = {
   practice_members: 'PracticeMemberDocument',
   practice_invitations: 'PracticeInvitationDocument',
   reports: 'ReportDocument',
+  notes: 'NoteDocument',
 };
