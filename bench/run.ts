@@ -5,15 +5,22 @@
 import { benchHttpCreateClient } from './http-create-client.bench';
 import { benchRawAppend } from './raw-append.bench';
 import { benchProjectorRebuild } from './projector-rebuild.bench';
+import { benchReportRead } from './report-read.bench';
 import { fmt } from './bench-support';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const REPORT_CLIENTS = Number(process.env.BENCH_REPORT_CLIENTS ?? 100_000);
+const REPORT_APPOINTMENTS = Number(process.env.BENCH_REPORT_APPOINTMENTS ?? 1_000_000);
+// BENCH_ONLY=report runs the report line alone.
+const ONLY = process.env.BENCH_ONLY;
 
 const main = async (): Promise<void> => {
   process.env.NODE_ENV = 'bench';
   console.log(`bench: node ${process.version}, concurrency ${CONCURRENCY}`);
+
+  if (ONLY === 'report') return reportLine();
 
   const httpResult = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(
@@ -37,6 +44,15 @@ const main = async (): Promise<void> => {
   console.log(
     `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
       ` (heap ${fmt(rebuild.heapUsedMb)} MiB)`,
+  );
+  await reportLine();
+};
+
+const reportLine = async (): Promise<void> => {
+  const result = await benchReportRead(REPORT_CLIENTS, REPORT_APPOINTMENTS);
+  console.log(
+    `report read: ${result.clients} clients, ${result.appointments} appointments (projected in ${fmt(result.projectSeconds, 1)} s);` +
+      ` slowest report over a year: ${result.slowest.report} by ${result.slowest.granularity} in ${fmt(result.slowest.ms, 1)} ms`,
   );
 };
 

@@ -33,6 +33,8 @@ describe('Reports: GET /practices/{id}/reports/{name} as JSON or CSV, reports:re
     await post(`/charts/${alan.body.clientId}/appointments/${kept.body.appointmentId}/complete`);
     const cancelled = await post(`/charts/${alan.body.clientId}/appointments`, { start: '2020-01-13T10:00:00Z', durationMinutes: 50, practitionerId: owner.userId });
     await post(`/charts/${alan.body.clientId}/appointments/${cancelled.body.appointmentId}/cancel`);
+    // A note too, so that every read model has documents to check against its schema.
+    await post(`/charts/${grace.body.clientId}/notes`, { body: 'Session 1.', sharedWithClient: false });
     const last = await post(`/clients/${alan.body.clientId}/deactivate`);
     token = tokenOf(last);
   });
@@ -125,6 +127,10 @@ describe('Reports: GET /practices/{id}/reports/{name} as JSON or CSV, reports:re
     const schema = await app.http().get('/read-models/reports/schema').set(owner.auth);
     expect(schema.body.schema).toMatchObject({ title: 'reports', 'x-indexes': [{ name: 'practice_granularity_period' }] });
     expect((await app.http().get('/read-models/nothing/schema').set(owner.auth)).status).toBe(404);
-    expect(await documentsNotMatchingTheirSchemas(app.runtime.readStore)).toEqual([]);
+    const store = app.runtime.readStore;
+    for (const collection of ['clients', 'charts', 'needs_attention', 'tags', 'reports', 'notes', 'practice_members', 'user_menus']) {
+      expect({ collection, documents: (await store.collection(collection).count({})) > 0 }).toEqual({ collection, documents: true });
+    }
+    expect(await documentsNotMatchingTheirSchemas(store)).toEqual([]);
   });
 });

@@ -43,19 +43,28 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   if (practiceId !== undefined) {
     const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
     const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
-    const add = (facts: ReportChartDocument | null, sign: 1 | -1) => {
-      for (const { measure, key, at } of contributionsOf(facts)) {
-        const date = localDate(measure === 'stock' ? event.metadata.occurredAt : at!, timeZone);
-        for (const granularity of granularities) {
-          const id = periodReportId(practiceId, granularity, periodStart(date, granularity));
-          const entry = deltas.get(id) ?? { stock: {}, flow: {} };
-          entry[measure][key] = (entry[measure][key] ?? 0) + sign;
-          deltas.set(id, entry);
-        }
+    // What the event changes: the contributions after it minus those before it (most cancel out).
+    const changed = new Map<string, { measure: 'stock' | 'flow'; key: string; at?: string; n: number }>();
+    const count = (facts: ReportChartDocument | null, sign: 1 | -1) => {
+      for (const contribution of contributionsOf(facts)) {
+        const id = `${contribution.measure}\u0000${contribution.key}\u0000${contribution.at ?? ''}`;
+        const entry = changed.get(id) ?? { ...contribution, n: 0 };
+        entry.n += sign;
+        changed.set(id, entry);
       }
     };
-    add(before, -1);
-    add(after, 1);
+    count(before, -1);
+    count(after, 1);
+    for (const { measure, key, at, n } of changed.values()) {
+      if (n === 0) continue;
+      const date = localDate(measure === 'stock' ? event.metadata.occurredAt : at!, timeZone);
+      for (const granularity of granularities) {
+        const id = periodReportId(practiceId, granularity, periodStart(date, granularity));
+        const entry = deltas.get(id) ?? { stock: {}, flow: {} };
+        entry[measure][key] = (entry[measure][key] ?? 0) + n;
+        deltas.set(id, entry);
+      }
+    }
   }
   // Only what changes: an event that moves nothing touches no period document.
   for (const [id, entry] of deltas) {
