@@ -197,6 +197,31 @@ call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"                  # the not
 check "b.reads.some((r) => r.view === 'note') && b.reads.some((r) => r.view === 'note-history')"
 
 # ---------------------------------------------------------------------------------------------------
+# The client record: diagnosis codes and a superbill
+# ---------------------------------------------------------------------------------------------------
+
+# Diagnosis codes (ICD-10-CM, in order) on Grace's chart: clinicians, owners and admins record them.
+call 200 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["f41.1","Z63.0"]}'
+CODES_POS=$(header X-Consistency-Token)
+call 422 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["F41.1","41.1"]}'
+check "b.code === 'InvalidDiagnosisCode' && b.errors[0].pointer === '/codes/1'"
+call 200 GET /practices/$P/charts/$C -H "$AUTH" -H "X-Consistency-Token: $CODES_POS"
+check "b.diagnosisCodes.join() === 'F41.1,Z63.0'"
+
+# Her superbill for a period: JSON by default, the PDF with Accept: application/pdf. Legal names
+# (hers, and the practitioners') are printed here and nowhere else.
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.client.name.firstName === 'Grace Brewster' && b.client.dateOfBirth === '1990-02-28' && b.diagnosisCodes[0] === 'F41.1'"
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH" -H 'Accept: application/pdf'
+test "$(head -c 5 "$OUT/body")" = '%PDF-'
+call 422 GET "/practices/$P/charts/$C/superbill?from=2026-03-31&to=2026-01-01" -H "$AUTH"
+check "b.code === 'InvalidPeriod' && b.errors[0].parameter === 'to'"
+
+# A couple's superbill shows its Identified Patient (Jane), whose own chart holds her details.
+call 200 GET "/practices/$P/charts/$COUPLE/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.kind === 'group' && b.client.name.firstName === 'Jane' && b.group.name === 'The Smiths'"
+
+# ---------------------------------------------------------------------------------------------------
 # Reporting: the read models' schemas, reports as JSON and CSV, who read them
 # ---------------------------------------------------------------------------------------------------
 

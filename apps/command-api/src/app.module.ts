@@ -13,6 +13,7 @@ import { PracticesModule } from './practices/practices.module';
 import { MeModule } from './me/me.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
+import { SuperbillModule } from './superbill/superbill.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, ReportsModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, ReportsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

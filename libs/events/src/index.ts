@@ -16,3 +16,4 @@ export * from './appointment.events';
 export * from './contact.events';
 export * from './tag.events';
 export * from './note.events';
+export * from './chart-diagnosis.events';

@@ -68,3 +68,18 @@ describe('Role permissions for clinical notes', () => {
     }
   });
 });
+
+describe('Role permissions for diagnosis codes and superbills', () => {
+  it('lets clinicians (and owners, admins) read and record diagnosis codes; billers and schedulers neither', () => {
+    for (const permission of ['diagnoses:read', 'diagnoses:write'] as const) {
+      expect(hasPermission('clinician', permission)).toBe(true);
+      expect(hasPermission('biller', permission)).toBe(false);
+      expect(hasPermission('scheduler', permission)).toBe(false);
+    }
+  });
+
+  it('lets owners, admins, clinicians and billers read superbills, not schedulers', () => {
+    for (const role of ['owner', 'admin', 'clinician', 'biller'] as const) expect(hasPermission(role, 'superbills:read')).toBe(true);
+    expect(hasPermission('scheduler', 'superbills:read')).toBe(false);
+  });
+});

@@ -24,6 +24,9 @@ export const permissions = [
   'notes:read', // the bodies of clinical notes, their history (every read is recorded)
   'notes:write', // write notes, edit one's own unsigned notes, add addenda to signed notes
   'notes:sign', // sign one's own note
+  'diagnoses:read', // a chart's diagnosis codes in the chart document (clinical; billers see them on superbills only)
+  'diagnoses:write', // record a chart's diagnosis codes (clinicians diagnose; billers never do)
+  'superbills:read', // a client's superbill for a period (JSON or PDF): legal names, diagnosis codes, fees
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,8 +42,11 @@ const clinicalNotes: readonly Permission[] = ['notes:write', 'notes:sign'];
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
   admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write', 'notes:read', 'notes:write', 'notes:sign'],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'reports:read'],
+  clinician: [
+    'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
+    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read',
+  ],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read', 'reports:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 

@@ -44,6 +44,8 @@ export const domainErrorKinds = {
   UnknownContact: 'invalid',
   UnknownTag: 'invalid',
   NoteBodyRequired: 'invalid',
+  InvalidDiagnosisCode: 'invalid',
+  TooManyDiagnosisCodes: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
@@ -93,6 +95,7 @@ export const domainErrorKinds = {
   NoteAlreadyExists: 'conflict',
   NoteAlreadySigned: 'conflict',
   NoteNotSigned: 'conflict',
+  IdentifiedPatientRequired: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
