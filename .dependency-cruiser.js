@@ -30,7 +30,7 @@ module.exports = {
       severity: 'error',
       comment: 'The domain and the events know nothing of the ports, adapters, read models or apps.',
       from: { path: PURE },
-      to: { path: '^(apps/|libs/(event-store|read-store|read-models)/)' },
+      to: { path: '^(apps/|libs/(event-store|read-store|read-models|blob-store)/)' },
     },
     {
       name: 'libs-do-not-import-apps',

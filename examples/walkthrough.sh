@@ -222,6 +222,125 @@ call 200 GET "/practices/$P/charts/$COUPLE/superbill?from=2026-01-01&to=2026-03-
 check "b.kind === 'group' && b.client.name.firstName === 'Jane' && b.group.name === 'The Smiths'"
 
 # ---------------------------------------------------------------------------------------------------
+# The client record: billing data, charges, payments and the balance
+# ---------------------------------------------------------------------------------------------------
+
+# A service of the catalogue (money in minor units: 15000 is 150.00 USD).
+call 201 POST /practices/$P/services -H "$AUTH" -H "$JSON" \
+  -d '{"name":"Psychotherapy, 60 min","code":"90837","durationMinutes":60,"rate":{"amount":15000,"currency":"USD"}}'
+SERVICE=$(json b.serviceId)
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+BOB=$(json "b.contacts.find((c) => c.firstName === 'Bob').contactId")
+
+# Tim's billing settings: insurance, the default service, billed to his father Bob; Bob's policy covers him.
+call 200 PUT /practices/$P/charts/$TIM/billing-settings -H "$AUTH" -H "$JSON" \
+  -d '{"payer":"insurance","defaultServiceId":"'$SERVICE'","billTo":"contact","billingContactId":"'$BOB'"}'
+call 201 POST /practices/$P/charts/$TIM/insurance-policies -H "$AUTH" -H "$JSON" \
+  -d '{"rank":"primary","payerName":"Aetna","payerId":"60054","memberId":"W123456789","subscriberRelationship":"child",
+       "subscriberName":{"firstName":"Bob","lastName":"Smith"},"subscriberDateOfBirth":"1980-03-04","effectiveFrom":"2024-01-01"}'
+call 200 GET /practices/$P/charts/$TIM/billing-settings -H "$AUTH"
+check "b.settings.billingContactId === '$BOB' && b.insurance.policies[0].payerName === 'Aetna'"
+
+# The practice's late-cancel and no-show fees.
+call 200 PUT /practices/$P/settings -H "$AUTH" -H "$JSON" \
+  -d '{"lateCancelFee":{"amount":5000,"currency":"USD"},"noShowFee":{"amount":7500,"currency":"USD"}}'
+
+# A session at the default service's rate, completed: charged 150.00; then a no-show: charged 75.00.
+call 200 GET /me -H "$AUTH"
+ADA=$(json b.userId)
+call 201 POST /practices/$P/charts/$TIM/appointments -H "$AUTH" -H "$JSON" \
+  -d '{"start":"2025-01-06T10:00:00Z","durationMinutes":60,"practitionerId":"'$ADA'"}'
+SESSION=$(json b.appointmentId)
+call 200 POST /practices/$P/charts/$TIM/appointments/$SESSION/complete -H "$AUTH"
+call 201 POST /practices/$P/charts/$TIM/appointments -H "$AUTH" -H "$JSON" \
+  -d '{"start":"2025-01-13T10:00:00Z","durationMinutes":60,"practitionerId":"'$ADA'"}'
+call 200 POST /practices/$P/charts/$TIM/appointments/$(json b.appointmentId)/no-show -H "$AUTH"
+
+# Bob pays 200.00 by card, 150.00 of it to the session (the rest is a credit); 20.00 is refunded.
+call 201 POST /practices/$P/charts/$TIM/payments -H "$AUTH" -H "$JSON" \
+  -d '{"amount":20000,"currency":"USD","method":"card","date":"2025-01-14","reference":"Visa 4242","applications":[{"chargeId":"'$SESSION'","amount":15000}]}'
+PAYMENT=$(json b.paymentId)
+call 201 POST /practices/$P/charts/$TIM/payments/$PAYMENT/refunds -H "$AUTH" -H "$JSON" -d '{"amount":2000,"date":"2025-01-15"}'
+
+# The Payments tab, the ledger (charges − payments + refunds: 225.00 − 200.00 + 20.00) and open balances.
+call 200 GET /practices/$P/charts/$TIM/payments -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items[0].paymentId === '$PAYMENT' && b.items[0].refunded === 2000"
+call 200 GET /practices/$P/charts/$TIM/ledger -H "$AUTH"
+check "b.totals.balance === 4500 && b.charges.map((c) => c.kind).join() === 'session,no-show'"
+call 200 GET /practices/$P/balances/open -H "$AUTH"
+check "b.items.some((i) => i.chartId === '$TIM' && i.balance === 4500)"
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH"                # stats.noShow 1, balance
+check "b.stats.noShow === 1 && b.balance.balance === 4500"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: tasks and document requests
+# ---------------------------------------------------------------------------------------------------
+
+# Homework for Grace, due in the past: it is overdue at once, on the practice's list and on her chart.
+call 201 POST /practices/$P/charts/$C/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2024-01-15"}'
+TASK=$(json b.taskId)
+call 200 GET /practices/$P/tasks/overdue -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((t) => t.taskId === '$TASK' && t.overdue)"
+call 200 GET /practices/$P/charts/$C -H "$AUTH"
+check "b.tasks.open === 1 && b.tasks.overdue === 1"
+
+# A new due date (If-Match: the task's revision), then done: completed by this member of the practice.
+call 200 PUT /practices/$P/charts/$C/tasks/$TASK -H "$AUTH" -H "$JSON" -H 'If-Match: "0"' \
+  -d '{"title":"Thought record","description":"Three entries this week","dueDate":"2999-01-15"}'
+call 200 POST /practices/$P/charts/$C/tasks/$TASK/complete -H "$AUTH"
+call 200 GET "/practices/$P/charts/$C/tasks?status=done" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items[0].taskId === '$TASK' && b.items[0].completedBy.kind === 'staff'"
+
+# Tim's homework goes to his father, a contact of his chart; the couple's to one member, never the chart.
+call 200 GET /practices/$P/charts/$TIM -H "$AUTH"
+BOB=$(json "b.contacts.find((c) => c.firstName === 'Bob').contactId")
+call 201 POST /practices/$P/charts/$TIM/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Sleep diary","dueDate":"2999-02-01","assignee":{"kind":"contact","contactId":"'$BOB'"}}'
+call 422 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" -d '{"title":"Date night","dueDate":"2999-02-01"}'
+check "b.code === 'InvalidAssignee' && b.errors[0].field === 'assignee.kind'"
+call 201 POST /practices/$P/charts/$COUPLE/tasks -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Date night","dueDate":"2999-02-01","assignee":{"kind":"member","clientId":"'$C'"}}'
+
+# Paperwork requested from the couple's chart stays there: it is not on Grace's own chart.
+call 201 POST /practices/$P/charts/$COUPLE/document-requests -H "$AUTH" -H "$JSON" \
+  -d '{"title":"Couple intake questionnaire","message":"Please fill this in together"}'
+REQUEST=$(json b.requestId)
+call 200 GET /practices/$P/charts/$C/document-requests -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "!b.items.some((r) => r.requestId === '$REQUEST')"
+call 200 GET /practices/$P/charts/$COUPLE -H "$AUTH"
+check "b.documentRequests.open === 1"
+call 200 POST /practices/$P/charts/$COUPLE/document-requests/$REQUEST/complete -H "$AUTH"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: Files (README "The client record" > "Files"), on Grace's chart $C of the first part
+# ---------------------------------------------------------------------------------------------------
+
+# A document for Grace's chart: multipart/form-data, one part named file; its type is read from its bytes.
+printf '%%PDF-1.7\n%% intake form\n' > "$OUT/intake.pdf"
+call 201 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/intake.pdf;type=application/pdf;filename=Intake form.pdf"
+FILE=$(json b.fileId)
+check "b.contentType === 'application/pdf' && b.fileName === 'Intake form.pdf' && b.sha256.length === 64"
+call 200 GET "/practices/$P/charts/$C/files?limit=10" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.items.some((f) => f.fileId === '$FILE')"
+
+# The download streams the bytes as an attachment, never cached, and is recorded as a read of the chart.
+call 200 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+cmp -s "$OUT/body" "$OUT/intake.pdf" || { echo "FAIL: the download is not the uploaded file" >&2; exit 1; }
+header Content-Disposition | grep -q "^attachment; .*filename\*=UTF-8''Intake%20form.pdf" || { echo "FAIL: Content-Disposition" >&2; exit 1; }
+call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"
+check "b.reads.some((r) => r.view === 'file')"
+
+# Bytes that are not what they say they are: 415, nothing appended, nothing kept.
+printf 'MZ\x90\x00 not a PDF at all' > "$OUT/fake.pdf"
+call 415 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/fake.pdf;type=application/pdf"
+check "b.code === 'UnsupportedFileType' && b.errors[0].pointer === '/file'"
+
+# Delete hides the file (If-Match: the file's revision); the bytes are kept.
+call 200 DELETE /practices/$P/charts/$C/files/$FILE -H "$AUTH" -H 'If-Match: "0"'
+call 404 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
+
+# ---------------------------------------------------------------------------------------------------
 # Reporting: the read models' schemas, reports as JSON and CSV, who read them
 # ---------------------------------------------------------------------------------------------------
 

@@ -60,7 +60,10 @@ const parseCollection = (text: string): { variables: Map<string, string>; reques
       const at = lines[index].indexOf(':');
       headers.push([lines[index].slice(0, at).trim(), lines[index].slice(at + 1).trim()]);
     }
-    const body = lines.slice(index).join('\n').trim();
+    const text = lines.slice(index).join('\n').trim();
+    // REST Client sends a multipart/form-data body with CRLF line ends, ending in one (RFC 7578).
+    const multipart = headers.some(([header, value]) => header.toLowerCase() === 'content-type' && value.toLowerCase().startsWith('multipart/form-data'));
+    const body = multipart && text ? `${text.split('\n').join('\r\n')}\r\n` : text;
     return { title, name, expect: expected, method, url, headers, ...(body ? { body } : {}) };
   });
   return { variables, requests };

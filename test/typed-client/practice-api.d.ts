@@ -1496,6 +1496,490 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service catalogue of the practice, by name (retired services flagged)
+         * @description The service catalogue of the practice, by name (retired services flagged). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Services_list"];
+        put?: never;
+        /**
+         * Add a service to the catalogue
+         * @description Add a service to the catalogue. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Services_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a service (fees already booked keep their amount)
+         * @description Change a service (fees already booked keep their amount). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["Services_change"];
+        post?: never;
+        /**
+         * Retire a service: kept on past appointments and charges, no longer chosen
+         * @description Retire a service: kept on past appointments and charges, no longer chosen. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["Services_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's billing settings and insurance (a group's: its Identified Patient's policies)
+         * @description The chart's billing settings and insurance (a group's: its Identified Patient's policies). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["ClientBilling_billing"];
+        /**
+         * Set the billing settings: payer, default service, who is billed
+         * @description Set the billing settings: payer, default service, who is billed. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["ClientBilling_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/insurance-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an insurance policy
+         * @description Add an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["ClientBilling_addPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/insurance-policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an insurance policy
+         * @description Replace an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["ClientBilling_replacePolicy"];
+        post?: never;
+        /**
+         * Remove an insurance policy
+         * @description Remove an insurance policy. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["ClientBilling_removePolicy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an insurance policy (null clears an optional one)
+         * @description Change some fields of an insurance policy (null clears an optional one). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        patch: operations["ClientBilling_patchPolicy"];
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/late-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Late-cancel an appointment (charges the late-cancel fee of the practice settings)
+         * @description Late-cancel an appointment (charges the late-cancel fee of the practice settings). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["AppointmentOutcomes_lateCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a no-show once the appointment started (charges the no-show fee of the practice settings)
+         * @description Mark a no-show once the appointment started (charges the no-show fee of the practice settings). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["AppointmentOutcomes_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Payments tab: payment history of the chart, newest first
+         * @description The Payments tab: payment history of the chart, newest first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["LedgerReads_payments"];
+        put?: never;
+        /**
+         * Record a payment, applied to charges of the chart (the rest is a credit)
+         * @description Record a payment, applied to charges of the chart (the rest is a credit). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Payments_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (part of) a payment
+         * @description Refund (part of) a payment. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Payments_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's ledger: charges, payments, refunds and totals
+         * @description The chart's ledger: charges, payments, refunds and totals. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["LedgerReads_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/balances/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open balances of the practice: charts that owe, largest balance first
+         * @description Open balances of the practice: charts that owe, largest balance first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["LedgerReads_openBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's tasks by due date, optionally of one status
+         * @description The chart's tasks by due date, optionally of one status. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Tasks_list"];
+        put?: never;
+        /**
+         * Assign a task
+         * @description Assign a task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One task
+         * @description One task. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Tasks_one"];
+        /**
+         * Edit the title, description and due date of an open task
+         * @description Edit the title, description and due date of an open task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        put: operations["Tasks_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task done (by this member of the practice)
+         * @description Mark a task done (by this member of the practice). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a task
+         * @description Cancel a task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/tasks/{taskId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a done or cancelled task
+         * @description Reopen a done or cancelled task. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Tasks_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/tasks/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue tasks of the practice, the longest overdue first
+         * @description Overdue tasks of the practice, the longest overdue first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["OverdueTasks_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chart's document requests, oldest first, optionally of one status
+         * @description The chart's document requests, oldest first, optionally of one status. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["DocumentRequests_list"];
+        put?: never;
+        /**
+         * Request a document from the chart
+         * @description Request a document from the chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a document request completed (the paperwork came in)
+         * @description Mark a document request completed (the paperwork came in). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/document-requests/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a document request
+         * @description Cancel a document request. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["DocumentRequests_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents of a chart, newest first
+         * @description The documents of a chart, newest first. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Files_list"];
+        put?: never;
+        /**
+         * Upload a document to a chart
+         * @description Upload a document to a chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Files_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/charts/{chartId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document of a chart
+         * @description Streams the bytes with the type found at upload, as an attachment (Content-Disposition with filename*), never cached (no-store) nor sniffed (nosniff). Recorded in the chart read log. A refusal is application/problem+json.
+         */
+        get: operations["Files_download"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete (hide) a document of a chart
+         * @description Delete (hide) a document of a chart. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        delete: operations["Files_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/read-models": {
         parameters: {
             query?: never;
@@ -1734,6 +2218,18 @@ export interface components {
             /** @example Calmer Minds Therapy */
             name: string;
         };
+        MoneyDto: {
+            /**
+             * @description Minor units (cents): 15000 is 150.00
+             * @example 15000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217
+             * @example USD
+             */
+            currency: string;
+        };
         PracticeSettingsRequestDto: {
             /** @description Portal intake: Request Client's Legal Sex Designation */
             requestClientLegalSexDesignation?: boolean;
@@ -1742,6 +2238,10 @@ export interface components {
              * @example America/New_York
              */
             timeZone?: string;
+            /** @description Charged when an appointment is marked late-cancelled (amount 0: no fee) */
+            lateCancelFee?: components["schemas"]["MoneyDto"];
+            /** @description Charged when an appointment is marked a no-show (amount 0: no fee) */
+            noShowFee?: components["schemas"]["MoneyDto"];
         };
         MemberDto: {
             /** Format: uuid */
@@ -2095,6 +2595,13 @@ export interface components {
             durationMinutes: number;
             /** Format: uuid */
             practitionerId: string;
+            /**
+             * Format: uuid
+             * @description A service of the catalogue; default: the client's default service
+             */
+            serviceId?: string;
+            /** @description The fee in minor units of the service's currency; default: the service's rate */
+            fee?: number;
         };
         AppointmentBookedDto: {
             /** @description The log position: send it in X-Consistency-Token to read your own write */
@@ -2155,6 +2662,13 @@ export interface components {
             nextCursor: string | null;
             items: components["schemas"]["NeedsAttentionItemDto"][];
         };
+        ChartTasksSummaryDto: {
+            open: number;
+            overdue: number;
+        };
+        ChartDocumentRequestsSummaryDto: {
+            open: number;
+        };
         ChartDocumentDto: {
             /** Format: uuid */
             chartId: string;
@@ -2189,21 +2703,33 @@ export interface components {
             appointments: {
                 [key: string]: unknown;
             }[];
-            /** @description Appointments: total, upcoming, completed */
-            stats: {
-                [key: string]: unknown;
-            };
             /** @description The Notes tab: total, awaitingSignature (no body) */
             notes: {
                 [key: string]: unknown;
             };
             /** @description ICD-10-CM codes in order; only for roles with diagnoses:read */
             diagnosisCodes?: string[];
+            /** @description Appointments: total, upcoming, completed, cancelled, lateCancelled, noShow */
+            stats: {
+                [key: string]: unknown;
+            };
             revision: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds) */
+            balance: {
+                [key: string]: unknown;
+            };
+            /** @description Open tasks, and of those the ones past their due date (the practice's day, UTC) */
+            tasks: components["schemas"]["ChartTasksSummaryDto"];
+            /** @description Document requests of this chart still open */
+            documentRequests: components["schemas"]["ChartDocumentRequestsSummaryDto"];
+            /** @description The Files tab: count of the documents shown */
+            files: {
+                [key: string]: unknown;
+            };
         };
         ChartEventDto: {
             type: string;
@@ -2229,8 +2755,11 @@ export interface components {
         ChartReadDto: {
             /** Format: uuid */
             userId: string;
-            /** @enum {string} */
-            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill";
+            /**
+             * @description files: the Files list; file: a download
+             * @enum {string}
+             */
+            view: "chart" | "history" | "notes" | "note" | "note-history" | "superbill" | "billing" | "payments" | "ledger" | "tasks" | "document-requests" | "files" | "file";
             /** Format: date-time */
             at: string;
         };
@@ -2623,9 +3152,9 @@ export interface components {
             date: string;
             /** @enum {string} */
             kind: "session" | "late-cancel" | "no-show";
-            /** @description The service code (e.g. CPT) */
-            serviceCode: string;
-            serviceName: string;
+            /** @description The service code (e.g. CPT); null for a fee without a catalogue service */
+            serviceCode: string | null;
+            serviceName: string | null;
             practitionerId: string;
             /** @description Integer minor units of currency */
             fee: number;
@@ -2659,6 +3188,589 @@ export interface components {
             /** @description By date of service */
             services: components["schemas"]["SuperbillServiceDto"][];
             totals: components["schemas"]["SuperbillTotalsDto"];
+        };
+        ServiceDto: {
+            /** Format: uuid */
+            serviceId: string;
+            name: string;
+            code: string;
+            durationMinutes: number;
+            rate: components["schemas"]["MoneyDto"];
+            retired: boolean;
+        };
+        ServicesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["ServiceDto"][];
+        };
+        ServiceRequestDto: {
+            /** @example Psychotherapy, 60 min */
+            name: string;
+            /**
+             * @description CPT or HCPCS code: 5 characters
+             * @example 90837
+             */
+            code: string;
+            /** @example 60 */
+            durationMinutes: number;
+            rate: components["schemas"]["MoneyDto"];
+        };
+        ServiceAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            serviceId: string;
+        };
+        InsurancePolicyDto: {
+            /** Format: uuid */
+            policyId: string;
+            /** @enum {string} */
+            rank: "primary" | "secondary";
+            payerName: string;
+            payerId: string;
+            memberId: string;
+            groupNumber: string | null;
+            /** @enum {string} */
+            subscriberRelationship: "self" | "spouse" | "child" | "other";
+            /** @description (shape: PersonName) */
+            subscriberName: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date */
+            subscriberDateOfBirth: string | null;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo: string | null;
+        };
+        ChartBillingDto: {
+            /** Format: uuid */
+            chartId: string;
+            /** @enum {string} */
+            kind: "individual" | "minor" | "group";
+            /** @description null until set (shape: BillingSettings) */
+            settings: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The chart's own policies (a group chart has none) */
+            policies: components["schemas"]["InsurancePolicyDto"][];
+            /**
+             * Format: uuid
+             * @description A group chart: the member billed (its Billing Contact)
+             */
+            billedMemberId?: string | null;
+            /** @description The policies billed when the payer is insurance; null with private pay or without an Identified Patient (shape: BilledInsurance) */
+            insurance: {
+                [key: string]: unknown;
+            } | null;
+        };
+        BillingSettingsRequestDto: {
+            /** @enum {string} */
+            payer: "private-pay" | "insurance";
+            /**
+             * Format: uuid
+             * @description A service of the catalogue, not retired; null or left out: none
+             */
+            defaultServiceId?: string | null;
+            /**
+             * @description individual: client; minor: contact (billingContactId); group: group-billing-contact
+             * @enum {string}
+             */
+            billTo: "client" | "contact" | "group-billing-contact";
+            /**
+             * Format: uuid
+             * @description With billTo contact: a contact linked to the minor's chart
+             */
+            billingContactId?: string | null;
+        };
+        InsurancePolicyRequestDto: {
+            /** @enum {string} */
+            rank: "primary" | "secondary";
+            /** @example Aetna */
+            payerName: string;
+            /**
+             * @description The payer's id (electronic payer id)
+             * @example 60054
+             */
+            payerId: string;
+            /** @example W123456789 */
+            memberId: string;
+            /** @example G-100 */
+            groupNumber?: string | null;
+            /** @enum {string} */
+            subscriberRelationship: "self" | "spouse" | "child" | "other";
+            subscriberName?: components["schemas"]["PersonNameDto"] | null;
+            /**
+             * Format: date
+             * @description Required unless the subscriber is the client (self)
+             * @example 1980-03-04
+             */
+            subscriberDateOfBirth?: string | null;
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description null or left out: open-ended
+             * @example 2024-12-31
+             */
+            effectiveTo?: string | null;
+        };
+        InsurancePolicyAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            policyId: string;
+        };
+        InsurancePolicyPatchDto: {
+            /** @enum {string} */
+            rank?: "primary" | "secondary";
+            payerName?: string;
+            payerId?: string;
+            memberId?: string;
+            groupNumber?: string | null;
+            /** @enum {string} */
+            subscriberRelationship?: "self" | "spouse" | "child" | "other";
+            subscriberName?: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date */
+            subscriberDateOfBirth?: string | null;
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+        };
+        PaymentApplicationDto: {
+            /**
+             * Format: uuid
+             * @description A charge of this chart (a charge's id is its appointment's id)
+             */
+            chargeId: string;
+            /** @description Minor units (cents) */
+            amount: number;
+        };
+        RecordPaymentRequestDto: {
+            /**
+             * @description Minor units (cents)
+             * @example 15000
+             */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /**
+             * Format: date
+             * @description The day it was paid
+             * @example 2026-01-05
+             */
+            date: string;
+            /**
+             * @description Check number, card slip, ...
+             * @example Visa 4242
+             */
+            reference?: string;
+            /** @description Charges it pays; what is left unapplied is a credit */
+            applications?: components["schemas"]["PaymentApplicationDto"][];
+        };
+        PaymentAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            paymentId: string;
+        };
+        RefundPaymentRequestDto: {
+            /**
+             * @description Minor units (cents)
+             * @example 5000
+             */
+            amount: number;
+            /**
+             * Format: date
+             * @example 2026-01-06
+             */
+            date: string;
+        };
+        RefundAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The chart revision: send it back in If-Match */
+            revision: number;
+            /** Format: uuid */
+            paymentId: string;
+            /** Format: uuid */
+            refundId: string;
+        };
+        LedgerApplicationDto: {
+            /** Format: uuid */
+            chargeId: string;
+            amount: number;
+        };
+        PaymentDto: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /** Format: date */
+            date: string;
+            reference: string | null;
+            /** @description Refunded so far */
+            refunded: number;
+            /** @description What is applied now to each charge (refunds taken back) */
+            applications: components["schemas"]["LedgerApplicationDto"][];
+        };
+        PaymentsPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The ledger's currency */
+            currency: string | null;
+            /** @description Newest first (date, then payment id) */
+            items: components["schemas"]["PaymentDto"][];
+        };
+        LedgerChargeDto: {
+            /** Format: uuid */
+            chargeId: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /**
+             * Format: date
+             * @description The session's day (UTC)
+             */
+            date: string;
+            /** Format: date-time */
+            start: string;
+            /** @enum {string} */
+            kind: "session" | "late-cancel" | "no-show";
+            /** Format: uuid */
+            serviceId: string | null;
+            serviceCode: string | null;
+            serviceName: string | null;
+            /** Format: uuid */
+            practitionerId: string;
+            amount: number;
+            /** @description Applied payments minus refunds taken back */
+            paid: number;
+        };
+        LedgerRefundDto: {
+            /** Format: uuid */
+            refundId: string;
+            amount: number;
+            /** Format: date */
+            date: string;
+        };
+        LedgerPaymentDto: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            method: "card" | "cash" | "check" | "other";
+            /** Format: date */
+            date: string;
+            reference: string | null;
+            /** @description Refunded so far */
+            refunded: number;
+            /** @description What is applied now to each charge (refunds taken back) */
+            applications: components["schemas"]["LedgerApplicationDto"][];
+            refunds: components["schemas"]["LedgerRefundDto"][];
+        };
+        LedgerTotalsDto: {
+            charged: number;
+            paid: number;
+            refunded: number;
+            /** @description charged − paid + refunded: above 0 owed, below 0 a credit */
+            balance: number;
+        };
+        LedgerDto: {
+            /** Format: uuid */
+            chartId: string;
+            currency: string | null;
+            charges: components["schemas"]["LedgerChargeDto"][];
+            payments: components["schemas"]["LedgerPaymentDto"][];
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        OpenBalanceDto: {
+            /** Format: uuid */
+            chartId: string;
+            /** @description The client's (or group chart's) name as it is now */
+            name: string;
+            currency: string;
+            balance: number;
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        OpenBalancesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Largest balance first, then chart id */
+            items: components["schemas"]["OpenBalanceDto"][];
+        };
+        TaskAssigneeDto: {
+            /** @enum {string} */
+            kind: "client" | "contact" | "member";
+            /**
+             * Format: uuid
+             * @description With kind `contact`: a contact linked to this minor's chart
+             */
+            contactId?: string;
+            /**
+             * Format: uuid
+             * @description With kind `member`: a member of this group chart
+             */
+            clientId?: string;
+        };
+        AssignTaskRequestDto: {
+            /** @example Thought record, three times this week */
+            title: string;
+            /** @description Left out or null: no description */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the task is overdue from the next day while open
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @description Left out: the client of an individual or minor chart */
+            assignee?: components["schemas"]["TaskAssigneeDto"];
+        };
+        TaskAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+        };
+        TaskAssigneeAnswerDto: {
+            /** @enum {string} */
+            kind: "client" | "contact" | "member";
+            /** Format: uuid */
+            contactId?: string;
+            /** Format: uuid */
+            clientId?: string;
+        };
+        TaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            assignee: components["schemas"]["TaskAssigneeAnswerDto"];
+            title: string;
+            description: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due date in the practice's day (UTC): derived when read */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+        };
+        TasksPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["TaskDto"][];
+        };
+        TaskDetailsRequestDto: {
+            /** @example Thought record, three times this week */
+            title: string;
+            /** @description Left out or null: no description */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the task is overdue from the next day while open
+             * @example 2030-01-15
+             */
+            dueDate: string;
+        };
+        OverdueTaskDto: {
+            /** Format: uuid */
+            taskId: string;
+            /** Format: uuid */
+            chartId: string;
+            assignee: components["schemas"]["TaskAssigneeAnswerDto"];
+            title: string;
+            description: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2030-01-15
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** @description Open and past its due date in the practice's day (UTC): derived when read */
+            overdue: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who assigned it
+             */
+            assignedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The task revision: send it back in If-Match */
+            revision: number;
+            /** @description The chart's name: the client's first and last name, or the group chart's name */
+            chartName: string;
+        };
+        OverdueTasksPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["OverdueTaskDto"][];
+        };
+        RequestDocumentRequestDto: {
+            /** @example Release of information */
+            title: string;
+            /** @description A note to the client; left out or null: none */
+            message?: string | null;
+        };
+        DocumentRequestAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The revision of the request: send it back in If-Match */
+            revision: number;
+        };
+        DocumentRequestDto: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            chartId: string;
+            title: string;
+            message: string | null;
+            /** @enum {string} */
+            status: "requested" | "completed" | "cancelled";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description The member of the practice who requested it
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Who completed it: { kind: 'staff', userId } (a member of the practice) or { kind: 'client' } (through the portal) */
+            completedBy: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            revision: number;
+        };
+        DocumentRequestsPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["DocumentRequestDto"][];
+        };
+        UploadFileRequestDto: {
+            /**
+             * Format: binary
+             * @description The document: one file part named file, at most FILE_LIMIT bytes (default 25 MB), of a type the bytes prove: PDF, PNG, JPEG, HEIC (iPhone photos), plain text (UTF-8), Word (DOCX). Its filename is kept (sanitized, at most 255 characters).
+             */
+            file: string;
+        };
+        FileUploadedDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The file's revision: send it back in If-Match to delete it */
+            revision: number;
+            /** @description The name as kept: no path, no control characters */
+            fileName: string;
+            /**
+             * @description The type found in the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/heic" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the bytes, lower-case hex */
+            sha256: string;
+        };
+        ChartFileDto: {
+            /** Format: uuid */
+            fileId: string;
+            fileName: string;
+            /**
+             * @description The type found in the bytes
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/heic" | "text/plain" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            size: number;
+            /** @description SHA-256 of the bytes, lower-case hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * Format: uuid
+             * @description Who uploaded it
+             */
+            uploadedBy: string | null;
+        };
+        ChartFilesPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** Format: uuid */
+            chartId: string;
+            /** @description Newest first */
+            items: components["schemas"]["ChartFileDto"][];
+        };
+        FileAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The file's revision: send it back in If-Match to delete it */
+            revision: number;
         };
         ReadModelIndexDto: {
             /** @description The index name */
@@ -2796,7 +3908,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "TagNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "TagAlreadyExists" | "TagNameTaken" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedMediaType" | "AddressLineRequired" | "ContactIsTheClient" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidClinicalInfo" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "TextTooLong" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownClient" | "UnknownContact" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -13369,6 +14481,4013 @@ export interface operations {
                 };
             };
             /** @description `from` or `to` is not a date, they run backwards, or the period is too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicesPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                serviceId: string;
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Services_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                serviceId: string;
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_billing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartBillingDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettingsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_addPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_replacePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_removePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ClientBilling_patchPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                policyId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsurancePolicyPatchDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsurancePolicyAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AppointmentOutcomes_lateCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AppointmentOutcomes_noShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_payments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Payments_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Payments_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                paymentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundPaymentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_ledger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LedgerReads_openBalances: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenBalancesPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "open" | "done" | "cancelled";
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    /** @description Where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskDetailsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tasks_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                taskId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OverdueTasks_overdue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueTasksPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "requested" | "completed" | "cancelled";
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestsPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestDocumentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                requestId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentRequests_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                requestId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequestAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartFilesPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            201: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    /** @description Where the created record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileUploadedDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_download: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                fileId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes of the document */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… (RFC 6266) */
+                    "Content-Disposition"?: string;
+                    /** @description The size in bytes */
+                    "Content-Length"?: number;
+                    /** @description no-store */
+                    "Cache-Control"?: "no-store";
+                    /** @description nosniff */
+                    "X-Content-Type-Options"?: "nosniff";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/heic": string;
+                    "text/plain": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Files_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                fileId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
             422: {
                 headers: {
                     [name: string]: unknown;

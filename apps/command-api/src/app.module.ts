@@ -14,6 +14,10 @@ import { MeModule } from './me/me.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
 import { SuperbillModule } from './superbill/superbill.module';
+import { BillingModule } from './billing/billing.module';
+import { TasksModule } from './tasks/tasks.module';
+import { DocumentRequestsModule } from './document-requests/document-requests.module';
+import { FilesModule } from './files/files.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -21,7 +25,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, ReportsModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ReportsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

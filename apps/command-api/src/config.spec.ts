@@ -101,5 +101,12 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ DATA_DIR: dir, METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
       expect(() => loadConfig({ DATA_DIR: dir, METRICS_PORT: 'metrics' })).toThrow(/METRICS_PORT/);
     });
+
+    it('takes FILE_LIMIT as a size (default 25 MiB), and refuses one that is not', () => {
+      expect(loadConfig({ DATA_DIR: dir }).fileLimit).toBe(25 * 1024 * 1024);
+      expect(loadConfig({ DATA_DIR: dir, FILE_LIMIT: '10mb' }).fileLimit).toBe(10 * 1024 * 1024);
+      expect(loadConfig({ DATA_DIR: dir, FILE_LIMIT: '4096' }).fileLimit).toBe(4096);
+      expect(() => loadConfig({ DATA_DIR: dir, FILE_LIMIT: 'huge' })).toThrow(/FILE_LIMIT must be/);
+    });
   });
 });

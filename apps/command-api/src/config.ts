@@ -29,6 +29,8 @@ export interface AppConfig {
   /** Where /metrics (and /health) are served, apart from the API: METRICS_HOST:METRICS_PORT. */
   readonly metricsPort: number;
   readonly metricsHost: string;
+  /** The largest file a chart document upload may have, in bytes (FILE_LIMIT, e.g. `25mb`). */
+  readonly fileLimit: number;
 }
 
 
@@ -163,5 +165,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
     metricsPort: port(env.METRICS_PORT, 9464, 'METRICS_PORT'),
     metricsHost: env.METRICS_HOST || '127.0.0.1',
+    fileLimit: byteSize(env.FILE_LIMIT || '25mb', 'FILE_LIMIT'),
   };
 };

@@ -1,5 +1,11 @@
 import { z, id, isoDateTime } from './schema';
 import type { DomainEvent } from './envelope';
+import { moneySchema } from './service.events';
+
+/** The service an appointment is billed as, copied from the catalogue when it was booked. */
+export const appointmentServiceSchema = z
+  .object({ serviceId: id, code: z.string().min(1).max(10), name: z.string().min(1).max(200) })
+  .strict();
 
 /** An appointment belongs to one chart (no shared-billing group therapy), so it lives in the chart stream. */
 export const AppointmentBookedSchema = z
@@ -9,6 +15,9 @@ export const AppointmentBookedSchema = z
     start: isoDateTime,
     durationMinutes: z.number().int().min(5).max(720),
     practitionerId: id,
+    /** Optional (added with billing): appointments booked before it have neither. */
+    service: appointmentServiceSchema.optional(),
+    fee: moneySchema.optional(),
   })
   .strict();
 export type AppointmentBooked = DomainEvent<'AppointmentBooked', z.infer<typeof AppointmentBookedSchema>>;
@@ -19,10 +28,20 @@ export type AppointmentCancelled = DomainEvent<'AppointmentCancelled', z.infer<t
 export const AppointmentCompletedSchema = z.object({ chartId: id, appointmentId: id }).strict();
 export type AppointmentCompleted = DomainEvent<'AppointmentCompleted', z.infer<typeof AppointmentCompletedSchema>>;
 
-export type AppointmentEvent = AppointmentBooked | AppointmentCancelled | AppointmentCompleted;
+/** Cancelled too late to be free: a status of its own (a fee may be charged with it). */
+export const AppointmentLateCancelledSchema = z.object({ chartId: id, appointmentId: id }).strict();
+export type AppointmentLateCancelled = DomainEvent<'AppointmentLateCancelled', z.infer<typeof AppointmentLateCancelledSchema>>;
+
+/** The client did not come: a status of its own (a fee may be charged with it). */
+export const AppointmentMarkedNoShowSchema = z.object({ chartId: id, appointmentId: id }).strict();
+export type AppointmentMarkedNoShow = DomainEvent<'AppointmentMarkedNoShow', z.infer<typeof AppointmentMarkedNoShowSchema>>;
+
+export type AppointmentEvent = AppointmentBooked | AppointmentCancelled | AppointmentCompleted | AppointmentLateCancelled | AppointmentMarkedNoShow;
 
 export const appointmentEventSchemas = {
   AppointmentBooked: AppointmentBookedSchema,
   AppointmentCancelled: AppointmentCancelledSchema,
   AppointmentCompleted: AppointmentCompletedSchema,
+  AppointmentLateCancelled: AppointmentLateCancelledSchema,
+  AppointmentMarkedNoShow: AppointmentMarkedNoShowSchema,
 } as const;

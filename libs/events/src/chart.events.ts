@@ -6,6 +6,7 @@ import { chartGroupEventSchemas, type ChartGroupEvent } from './chart-group.even
 import { chartContactEventSchemas, type ChartContactEvent } from './chart-contact.events';
 import { appointmentEventSchemas, type AppointmentEvent } from './appointment.events';
 import { chartDiagnosisEventSchemas, type ChartDiagnosisEvent } from './chart-diagnosis.events';
+import { chartBillingEventSchemas, type ChartBillingEvent } from './chart-billing.events';
 
 export type ChartKind = 'individual' | 'minor' | 'group';
 
@@ -43,7 +44,8 @@ export type ChartEvent =
   | ChartGroupEvent
   | ChartContactEvent
   | AppointmentEvent
-  | ChartDiagnosisEvent;
+  | ChartDiagnosisEvent
+  | ChartBillingEvent;
 
 export const chartEventSchemas = {
   ClientCreated: ClientCreatedSchema,
@@ -56,4 +58,5 @@ export const chartEventSchemas = {
   ...chartContactEventSchemas,
   ...appointmentEventSchemas,
   ...chartDiagnosisEventSchemas,
+  ...chartBillingEventSchemas,
 } as const;

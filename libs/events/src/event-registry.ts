@@ -7,6 +7,10 @@ import { reservationEventSchemas } from './reservation.events';
 import { contactEventSchemas } from './contact.events';
 import { tagEventSchemas } from './tag.events';
 import { noteEventSchemas } from './note.events';
+import { serviceEventSchemas } from './service.events';
+import { taskEventSchemas } from './task.events';
+import { documentRequestEventSchemas } from './document-request.events';
+import { fileEventSchemas } from './file.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -23,6 +27,10 @@ export const eventRegistry: EventRegistry = {
   ...version1(contactEventSchemas),
   ...version1(tagEventSchemas),
   ...version1(noteEventSchemas),
+  ...version1(serviceEventSchemas),
+  ...version1(taskEventSchemas),
+  ...version1(documentRequestEventSchemas),
+  ...version1(fileEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

@@ -17,3 +17,8 @@ export * from './contact.events';
 export * from './tag.events';
 export * from './note.events';
 export * from './chart-diagnosis.events';
+export * from './service.events';
+export * from './chart-billing.events';
+export * from './task.events';
+export * from './document-request.events';
+export * from './file.events';

@@ -1,5 +1,6 @@
 import { z, id, email, isoDateTime } from './schema';
 import type { DomainEvent } from './envelope';
+import { moneySchema } from './service.events';
 
 export const practiceRoles = ['owner', 'admin', 'clinician', 'biller', 'scheduler'] as const;
 export type PracticeRole = (typeof practiceRoles)[number];
@@ -26,6 +27,9 @@ export const practiceSettingsSchema = z
     requestClientLegalSexDesignation: z.boolean(),
     /** The IANA time zone the practice's reports cut days, weeks and months in; absent: UTC. */
     timeZone: z.string().min(1).max(64).optional(),
+    /** Billing (optional: settings recorded before it have none, which means no fee). */
+    lateCancelFee: moneySchema.optional(),
+    noShowFee: moneySchema.optional(),
   })
   .strict();
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;

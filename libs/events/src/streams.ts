@@ -8,6 +8,14 @@ export const reservationStream = (hash: string): string => `reservation-${hash}`
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
 /** One clinical note of a chart: its versions, signature and addenda. */
 export const noteStream = (noteId: string): string => `note-${noteId}`;
+/** A practice's service catalogue (billing), kept apart from the practice stream. */
+export const serviceCatalogueStream = (practiceId: string): string => `services-${practiceId}`;
+/** One task (homework, a to-do) on a chart. */
+export const taskStream = (taskId: string): string => `task-${taskId}`;
+/** One request for paperwork from a chart. */
+export const documentRequestStream = (requestId: string): string => `docrequest-${requestId}`;
+/** A document uploaded to a chart (the chart's id is in its events). */
+export const fileStream = (fileId: string): string => `file-${fileId}`;
 
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {

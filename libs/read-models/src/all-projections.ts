@@ -12,6 +12,11 @@ import { practiceMemberProjection } from './practice-members/practice-member.pro
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
 import { reportProjection } from './reports/report.projection';
 import { noteProjection } from './notes/note.projection';
+import { serviceProjection } from './services/service.projection';
+import { ledgerProjection } from './ledger/ledger.projection';
+import { taskProjection } from './tasks/task.projection';
+import { documentRequestProjection } from './document-requests/document-request.projection';
+import { chartFileProjection } from './files/chart-file.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -28,4 +33,9 @@ export const allProjections: readonly ProjectionDefinition[] = [
   practiceInvitationProjection,
   reportProjection,
   noteProjection,
+  serviceProjection,
+  ledgerProjection,
+  taskProjection,
+  documentRequestProjection,
+  chartFileProjection,
 ] as unknown as readonly ProjectionDefinition[];

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Command } from '@nestjs/cqrs';
-import { chartStream, contactStream, practiceStream, tagCatalogueStream, userStream } from '@practice/events';
-import { type Decider, type ChartCommand, practiceDecider, type PracticeCommand, userDecider, type UserCommand, contactDecider, type ContactCommand, tagCatalogueDecider, type TagCatalogueCommand } from '@practice/domain';
+import { chartStream, contactStream, practiceStream, serviceCatalogueStream, tagCatalogueStream, userStream } from '@practice/events';
+import { type Decider, type ChartCommand, practiceDecider, type PracticeCommand, userDecider, type UserCommand, contactDecider, type ContactCommand, tagCatalogueDecider, type TagCatalogueCommand, serviceCatalogueDecider, type ServiceCatalogueCommand } from '@practice/domain';
 import { clientRecordDecider, type PatchClientIdentity, type PatchClientOverview } from '../chart-commands/client-record-patch';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandRunner } from './command-runner';
@@ -40,7 +40,12 @@ export interface GenericCommands {
             | 'ChangeChartContactRoles'
             | 'CancelAppointment'
             | 'CompleteAppointment'
-            | 'SetDiagnosisCodes';
+            | 'SetDiagnosisCodes'
+            | 'AddInsurancePolicy'
+            | 'ChangeInsurancePolicy'
+            | 'RemoveInsurancePolicy'
+            | 'RecordPayment'
+            | 'RefundPayment';
         }
       >
     | PatchClientOverview
@@ -55,6 +60,7 @@ export interface GenericCommands {
   >;
   readonly tags: TagCatalogueCommand;
   readonly contact: ContactCommand;
+  readonly services: ServiceCatalogueCommand;
 }
 
 export type Aggregate = keyof GenericCommands;
@@ -73,6 +79,7 @@ export const AGGREGATES: { readonly [K in Aggregate]: AggregateRoute<GenericComm
   user: { decider: userDecider, stream: userStream },
   tags: { decider: tagCatalogueDecider, stream: tagCatalogueStream },
   contact: { decider: contactDecider, stream: contactStream },
+  services: { decider: serviceCatalogueDecider, stream: serviceCatalogueStream },
 };
 
 export interface StreamCommandResult {

@@ -22,7 +22,7 @@ export class AppointmentsController {
   @RequiresPermission('appointments:write')
   book(@ChartCallParams() call: ChartCall, @Body() body: BookAppointmentRequestDto) {
     const envelope = this.sender.envelope(call, 'BookAppointment');
-    return this.sender.send(new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch));
+    return this.sender.send(new BookAppointmentCommand(envelope, call.chartId, body.start, body.durationMinutes, body.practitionerId, call.ifMatch, { serviceId: body.serviceId, fee: body.fee }));
   }
 
   @ApiChanged('Cancel an appointment', ChartAnswerDto)

@@ -3,6 +3,7 @@ import { chartStream } from '@practice/events';
 import { chartDecider } from '@practice/domain';
 import { CommandRunner } from '../application/command-runner';
 import { PracticeAccess } from '../application/practice-access';
+import { catalogueOf } from '../billing/service-catalogue';
 import { BookAppointmentCommand, type ChartCommandResult } from '../clients/client.commands';
 
 /** Books an appointment for one chart with a practitioner who is a member of the practice. */
@@ -14,17 +15,18 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointmentCo
   ) {}
 
   async execute(command: BookAppointmentCommand): Promise<ChartCommandResult> {
-    const { envelope, chartId, start, durationMinutes, practitionerId, expectedRevision } = command;
+    const { envelope, chartId, start, durationMinutes, practitionerId, expectedRevision, billing } = command;
     const practiceId = envelope.practiceId!;
     const practitionerIsMember = await this.access.requireMember(practiceId, practitionerId).then(
       () => true,
       () => false,
     );
     const appointmentId = envelope.newId('appointmentId');
+    const services = await catalogueOf(this.runner, practiceId);
     const result = await this.runner.run(
       chartDecider,
       chartStream(chartId),
-      { type: 'BookAppointment', chartId, practiceId, appointmentId, start, durationMinutes, practitionerId, practitionerIsMember },
+      { type: 'BookAppointment', chartId, practiceId, appointmentId, start, durationMinutes, practitionerId, practitionerIsMember, ...billing, services },
       envelope,
       { expectedRevision },
     );

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import { AppModule } from '../app.module';
 import { buildOpenApiDocument } from '../http/openapi';
 import { problem, sendProblem } from '../http/problem';
@@ -37,6 +38,8 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
+    // Registered below, after the pipeline has replaced the content-type parsers.
+    multipart: false,
     // As Express routed: /clients/ is /clients, and paths are not case-sensitive (nor is the 405 check).
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: MAX_PARAM_LENGTH },
     // A URL the router refuses (malformed) is answered before any hook, and before Nest's error
@@ -60,6 +63,13 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     bodyLimit: config.bodyLimit,
     corsOrigins: config.corsOrigins,
     routePaths: () => openApiDocument().paths,
+  });
+  // Uploads (multipart/form-data, on the routes of http/multipart-routes.ts) are streamed part by part,
+  // never buffered whole. The route counts the bytes against FILE_LIMIT itself, so busboy only has to
+  // stop one byte past it.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.fileLimit + 1, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 },
   });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -3,6 +3,7 @@ import { runInRequestContext } from '../application/request-context';
 import { corsFor } from '../http/cors';
 import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
+import { acceptsMultipart } from '../http/multipart-routes';
 import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
 import { ProblemException, sendProblem } from '../http/problem';
 import { responseHeadersFor } from '../http/response-headers';
@@ -44,8 +45,8 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
         if (check.kind === 'options') return void reply.header('Allow', check.allow).code(204).send();
         if (check.kind === 'refused') return sendProblem(reply, check.problem!, { Allow: check.allow });
       }
-      // 415 before a byte of a body that is not JSON is read.
-      const unsupported = checkBodyMediaType(request.headers);
+      // 415 before a byte of a body that is not JSON is read (or multipart, on the routes that take it).
+      const unsupported = acceptsMultipart(request) ? undefined : checkBodyMediaType(request.headers);
       if (unsupported) return sendProblem(reply, unsupported);
       done();
     }),

@@ -1,6 +1,8 @@
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { createEventStore, createLogger, createReadStore } from '@practice/engines';
+import { FileSystemBlobStore, GridFsBlobStore, type BlobStore } from '@practice/blob-store';
+import { join } from 'node:path';
 import { allProjections, Projector } from '@practice/read-models';
 import type { AppConfig } from '../config';
 import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/credential-store';
@@ -18,6 +20,8 @@ export interface Runtime {
   readonly chartReads: ChartReadSink;
   /** Who read which report (a disclosure), apart from the read models like the chart reads. */
   readonly reportReads: ReportReadSink;
+  /** The bytes of chart documents: DATA_DIR/blobs, or GridFS on MONGODB_URL's server. */
+  readonly blobs: BlobStore;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
   readonly projector: Projector | undefined;
   close(): Promise<void>;
@@ -41,6 +45,9 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
   const reportReads = config.mongoUrl ? new ReadStoreReportReadSink(readStore) : new SqliteReportReadSink(config.dataDir);
+  const blobs = config.mongoUrl
+    ? await GridFsBlobStore.connect({ url: config.mongoUrl, dbName: `${databaseInUrl(config.mongoUrl) ?? 'practice'}_files` })
+    : await FileSystemBlobStore.open(join(config.dataDir, 'blobs'));
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
@@ -51,6 +58,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     credentials,
     chartReads,
     reportReads,
+    blobs,
     projector,
     close: async () => {
       await projector?.stop();
@@ -59,6 +67,10 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
       await credentials.close();
       await chartReads.close();
       await reportReads.close();
+      await blobs.close();
     },
   };
 };
+
+/** The database a connection string names (`mongodb://host/practice?...` -> `practice`), if any. */
+const databaseInUrl = (url: string): string | undefined => /^mongodb(?:\+srv)?:\/\/[^/]+\/([^/?]+)/.exec(url)?.[1];

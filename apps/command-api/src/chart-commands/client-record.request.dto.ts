@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
+import { IsOmittable } from '../http/optional.decorator';
 
 export class EditClientProfileRequestDto extends PersonNameDto {
   @ApiPropertyOptional({ description: 'null or absent removes it' }) @IsOptional() @IsString() @IsEmailAddress() @MaxLength(320) email?: string | null;
@@ -81,4 +82,14 @@ export class BookAppointmentRequestDto {
   start: string;
   @ApiProperty({ example: 50 }) @IsInt() @Min(5) @Max(720) durationMinutes: number;
   @ApiProperty() @IsUUID() practitionerId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "A service of the catalogue; default: the client's default service" })
+  @IsOmittable()
+  @IsUUID()
+  serviceId?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100_000_000, description: "The fee in minor units of the service's currency; default: the service's rate" })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  fee?: number;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { chartNotFound, hasPermission, type Membership } from '@practice/domain';
-import { CHARTS, type ChartDocument, CLIENTS, TAGS, CONTACTS, NEEDS_ATTENTION, NOTES } from '@practice/read-models';
+import { CHARTS, type ChartDocument, CLIENTS, TAGS, CONTACTS, NEEDS_ATTENTION, NOTES, LEDGERS, TASKS, DOCUMENT_REQUESTS, CHART_FILES } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
@@ -67,7 +67,7 @@ export class PracticeReadsController {
     @CurrentMembership() membership: Membership,
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
-    await this.freshness.awaitPosition(token, [CHARTS, TAGS, CONTACTS, NOTES]);
+    await this.freshness.awaitPosition(token, [CHARTS, TAGS, CONTACTS, NOTES, LEDGERS, TASKS, DOCUMENT_REQUESTS, CHART_FILES]);
     const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
     await this.audit.record(user.userId, practiceId, chartId, 'chart');

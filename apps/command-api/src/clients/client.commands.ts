@@ -145,6 +145,8 @@ export class BookAppointmentCommand extends Command<ChartCommandResult> {
     readonly durationMinutes: number,
     readonly practitionerId: string,
     readonly expectedRevision: number | undefined,
+    /** Billing: the service (default: the client's default service) and the fee (default: its rate). */
+    readonly billing: { readonly serviceId?: string; readonly fee?: number } = {},
   ) {
     super();
   }

@@ -100,6 +100,15 @@ export class NeedsAttentionPageDto extends PageDto {
 }
 
 /** The chart document of the profile screen. Nested parts are described in the README. */
+export class ChartTasksSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) overdue: number;
+}
+
+export class ChartDocumentRequestsSummaryDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) open: number;
+}
+
 export class ChartDocumentDto {
   @ApiProperty(UUID) chartId: string;
   @ApiProperty(UUID) practiceId: string;
@@ -112,12 +121,17 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) contacts: object[];
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'Present on group charts' }) group: object | null;
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) appointments: object[];
-  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed' }) stats: object;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The Notes tab: total, awaitingSignature (no body)' }) notes: object;
   @ApiPropertyOptional({ type: [String], description: 'ICD-10-CM codes in order; only for roles with diagnoses:read' }) diagnosisCodes?: string[];
+  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed, cancelled, lateCancelled, noShow' }) stats: object;
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Payments tab totals in minor units: currency, charged, paid, refunded, balance (charges − payments + refunds)' })
+  balance: object;
+  @ApiProperty({ type: ChartTasksSummaryDto, description: "Open tasks, and of those the ones past their due date (the practice's day, UTC)" }) tasks: ChartTasksSummaryDto;
+  @ApiProperty({ type: ChartDocumentRequestsSummaryDto, description: 'Document requests of this chart still open' }) documentRequests: ChartDocumentRequestsSummaryDto;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Files tab: count of the documents shown' }) files: object;
 }
 
 export class ChartEventDto {
@@ -135,7 +149,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill', 'billing', 'payments', 'ledger', 'tasks', 'document-requests', 'files', 'file'], description: 'files: the Files list; file: a download' }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

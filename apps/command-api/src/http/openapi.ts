@@ -41,6 +41,10 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'read-models', description: 'The read model collections with their indexes and JSON Schemas' },
   { name: 'reports', description: 'Reports of a practice by period, as JSON or CSV, and who read them' },
   { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
+  { name: 'billing', description: 'Service catalogue, billing settings, insurance, payments, ledgers and open balances' },
+  { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },
+  { name: 'document-requests', description: 'Paperwork requested from a chart' },
+  { name: 'files', description: 'Documents on a chart: upload (multipart), list, download, delete' },
 ];
 
 /**

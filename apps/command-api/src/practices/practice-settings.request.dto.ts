@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { MoneyDto } from '../billing/money.dto';
 import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '@practice/events';
@@ -24,6 +26,17 @@ export class PracticeSettingsRequestDto {
   @MaxLength(64)
   @IsTimeZone()
   timeZone?: string;
+  @ApiProperty({ required: false, type: MoneyDto, description: 'Charged when an appointment is marked late-cancelled (amount 0: no fee)' })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  lateCancelFee?: MoneyDto;
+
+  @ApiProperty({ required: false, type: MoneyDto, description: 'Charged when an appointment is marked a no-show (amount 0: no fee)' })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  noShowFee?: MoneyDto;
 }
 
 export class InviteMemberRequestDto {

@@ -118,8 +118,9 @@ export const renderSuperbillPdf = (bill: Superbill, options: { issuedOn: string;
   row(header, true);
   if (bill.services.length === 0) line('No services in this period');
   for (const s of bill.services) {
-    const service = s.kind === 'session' ? s.serviceName : `${s.serviceName} (${s.kind})`;
-    row([s.date, s.serviceCode, service, providerNames.get(s.practitionerId) ?? '', formatAmount(s.fee, bill.currency), formatAmount(s.paid, bill.currency)]);
+    const name = s.serviceName ?? (s.kind === 'session' ? 'Session' : 'Fee');
+    const service = s.kind === 'session' ? name : `${name} (${s.kind})`;
+    row([s.date, s.serviceCode ?? '', service, providerNames.get(s.practitionerId) ?? '', formatAmount(s.fee, bill.currency), formatAmount(s.paid, bill.currency)]);
   }
   heading('Totals');
   line(`Total fees: ${formatAmount(bill.totals.fee, bill.currency)}`);

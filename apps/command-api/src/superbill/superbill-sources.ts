@@ -8,7 +8,7 @@ import type { Period, SuperbillSources } from './superbill';
  * The read models a superbill is made of, each read once, that X-Consistency-Token waits for (when the
  * projector runs in another process). The billing work's ledger projection joins this list when it is merged.
  */
-export const SUPERBILL_READ_MODELS = [CHARTS, USER_PROFILES, PRACTICE_PROFILES] as const;
+export const SUPERBILL_READ_MODELS = [CHARTS, USER_PROFILES, PRACTICE_PROFILES, CHART_LEDGERS] as const;
 
 const chartOfPractice = async (readStore: ReadStore, practiceId: string, chartId: string): Promise<ChartDocument> => {
   const doc = await readStore.collection<ChartDocument>(CHARTS).get(chartId);

@@ -67,4 +67,6 @@ export const ledger = (charges: LedgerCharge[], currency = 'USD'): ChartLedgerVi
   charges,
   payments: [],
   totals: { charged: 0, paid: 0, refunded: 0, balance: 0 },
+  balance: 0,
+  open: false,
 });

@@ -47,8 +47,8 @@ export class SuperbillServiceDto {
   @ApiProperty() chargeId: string;
   @ApiProperty({ type: String, format: 'date' }) date: string;
   @ApiProperty({ enum: ['session', 'late-cancel', 'no-show'] }) kind: string;
-  @ApiProperty({ description: 'The service code (e.g. CPT)' }) serviceCode: string;
-  @ApiProperty() serviceName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The service code (e.g. CPT); null for a fee without a catalogue service' }) serviceCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) serviceName: string | null;
   @ApiProperty() practitionerId: string;
   @ApiProperty({ type: 'integer', description: 'Integer minor units of currency' }) fee: number;
   @ApiProperty({ type: 'integer', description: 'Integer minor units of currency' }) paid: number;

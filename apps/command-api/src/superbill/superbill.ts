@@ -26,8 +26,9 @@ export interface SuperbillService {
   readonly chargeId: string;
   readonly date: string;
   readonly kind: ChargeKind;
-  readonly serviceCode: string;
-  readonly serviceName: string;
+  /** Null for a fee charged without a catalogue service (a late cancellation or no-show fee). */
+  readonly serviceCode: string | null;
+  readonly serviceName: string | null;
   readonly practitionerId: string;
   readonly fee: number;
   readonly paid: number;

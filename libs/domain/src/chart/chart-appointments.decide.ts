@@ -3,6 +3,29 @@ import { DomainError, invalid } from '../shared/domain-error';
 import type { BookAppointment, CancelAppointment, CompleteAppointment } from './chart.commands';
 import { activeChartOf, openChartOf } from './chart.guards';
 import type { ChartState, OpenChart } from './chart.state';
+import { assertAmount } from '../shared/money';
+import { chargeFor } from './chart-ledger.decide';
+
+/**
+ * The service and fee an appointment is billed as: the service given, else the client's default one;
+ * the fee given, else the service's rate, in the service's currency. No service, no fee.
+ */
+const billedAs = (command: BookAppointment, chart: OpenChart) => {
+  const serviceId = command.serviceId ?? chart.billing.settings?.defaultServiceId ?? null;
+  if (serviceId === null) {
+    if (command.fee !== undefined) throw invalid('UnknownService', 'serviceId', "a fee needs a service: give serviceId or set the client's default service");
+    return {};
+  }
+  const service = command.services?.[serviceId];
+  if (!service || service.retired) {
+    throw invalid('UnknownService', 'serviceId', command.serviceId === undefined ? "the client's default service is retired; give serviceId" : "must be a service of the practice's catalogue that is not retired");
+  }
+  const fee = { amount: command.fee === undefined ? service.rate.amount : assertAmount(command.fee, 'fee'), currency: service.rate.currency };
+  if (chart.billing.currency !== null && fee.currency !== chart.billing.currency) {
+    throw invalid('CurrencyMismatch', 'serviceId', `the service is billed in ${fee.currency}, this chart's ledger in ${chart.billing.currency}`);
+  }
+  return { service: { serviceId, code: service.code, name: service.name }, fee };
+};
 
 const appointmentOf = (chart: OpenChart, appointmentId: string) => {
   const appointment = chart.appointments[appointmentId];
@@ -26,7 +49,8 @@ export const bookAppointment = (command: BookAppointment, state: ChartState): Ch
   const { appointmentId, durationMinutes, practitionerId } = command;
   // Stored in UTC so "upcoming" compares instants, whatever offset the caller wrote.
   const start = new Date(Date.parse(command.start)).toISOString();
-  return [{ type: 'AppointmentBooked', data: { chartId: chart.chartId, appointmentId, start, durationMinutes, practitionerId } }];
+  const billed = billedAs(command, chart);
+  return [{ type: 'AppointmentBooked', data: { chartId: chart.chartId, appointmentId, start, durationMinutes, practitionerId, ...billed } }];
 };
 
 export const cancelAppointment = (command: CancelAppointment, state: ChartState): ChartEvent[] => {
@@ -36,10 +60,11 @@ export const cancelAppointment = (command: CancelAppointment, state: ChartState)
   if (appointment.status === 'completed') {
     throw new DomainError('AppointmentAlreadyCompleted', 'conflict', 'A completed session cannot be cancelled');
   }
+  if (appointment.status !== 'booked') throw new DomainError('AppointmentClosed', 'conflict', `The appointment is ${appointment.status}, no longer booked`);
   return [{ type: 'AppointmentCancelled', data: { chartId: chart.chartId, appointmentId: command.appointmentId } }];
 };
 
-/** A session is completed once it has started; a cancelled one cannot be. */
+/** A session is completed once it has started; a cancelled one cannot be. Completing charges its fee. */
 export const completeAppointment = (command: CompleteAppointment, state: ChartState): ChartEvent[] => {
   const chart = openChartOf(state, command.practiceId);
   const appointment = appointmentOf(chart, command.appointmentId);
@@ -47,8 +72,12 @@ export const completeAppointment = (command: CompleteAppointment, state: ChartSt
   if (appointment.status === 'cancelled') {
     throw new DomainError('AppointmentCancelled', 'conflict', 'A cancelled appointment cannot be completed');
   }
+  if (appointment.status !== 'booked') throw new DomainError('AppointmentClosed', 'conflict', `The appointment is ${appointment.status}, no longer booked`);
   if (Date.parse(appointment.start) > Date.parse(command.now)) {
     throw new DomainError('AppointmentNotStarted', 'conflict', 'A session cannot be completed before it starts');
   }
-  return [{ type: 'AppointmentCompleted', data: { chartId: chart.chartId, appointmentId: command.appointmentId } }];
+  return [
+    { type: 'AppointmentCompleted', data: { chartId: chart.chartId, appointmentId: command.appointmentId } },
+    ...chargeFor(chart, command.appointmentId, appointment, 'session', appointment.fee),
+  ];
 };

@@ -1,3 +1,4 @@
+import type { CatalogueSnapshot, ChartBillingCommand } from './chart-billing.commands';
 import type { ClientOverview, LegalSex, SetupStep, MinorPortalAccess, GroupKind, ContactRoles } from '@practice/events';
 
 /**
@@ -210,6 +211,11 @@ export interface BookAppointment extends OnChart {
   readonly practitionerId: string;
   /** Whether the practitioner is a member of the practice (the application looks it up). */
   readonly practitionerIsMember: boolean;
+  /** The service billed (default: the client's default service) and the fee in minor units (default: its rate). */
+  readonly serviceId?: string;
+  readonly fee?: number;
+  /** The practice's service catalogue as the application read it. */
+  readonly services?: CatalogueSnapshot;
 }
 export interface CancelAppointment extends OnChart {
   readonly type: 'CancelAppointment';
@@ -266,4 +272,7 @@ export type ChartCommand =
   | BookAppointment
   | CancelAppointment
   | CompleteAppointment
-  | SetDiagnosisCodes;
+  | SetDiagnosisCodes
+  | ChartBillingCommand;
+
+export type * from './chart-billing.commands';

@@ -15,6 +15,8 @@ import * as status from './chart-status.decide';
 import * as contacts from './chart-contacts.decide';
 import * as appointments from './chart-appointments.decide';
 import { setDiagnosisCodes } from './chart-diagnosis.decide';
+import * as billing from './chart-billing.decide';
+import * as ledger from './chart-ledger.decide';
 import type { ChartCommand } from './chart.commands';
 import { evolve, initialState, type ChartState } from './chart.state';
 
@@ -23,6 +25,9 @@ export * from './chart.state';
 export { chartNotFound } from './chart.guards';
 export { emailClaimChanges } from './chart-record.decide';
 export { INVITATIONS_PER_HOUR } from './chart-status.decide';
+export { insurancePolicyNotFound } from './chart-billing.decide';
+export { paymentNotFound } from './chart-ledger.decide';
+export type { ChartBilling, BillingSettings } from './chart-billing.state';
 
 /** The chart aggregate: `decide` only dispatches; one small function per command. */
 export const decide = (command: ChartCommand, state: ChartState): ChartEvent[] => {
@@ -103,6 +108,22 @@ export const decide = (command: ChartCommand, state: ChartState): ChartEvent[] =
       return appointments.completeAppointment(command, state);
     case 'SetDiagnosisCodes':
       return setDiagnosisCodes(command, state);
+    case 'SetBillingSettings':
+      return billing.setBillingSettings(command, state);
+    case 'AddInsurancePolicy':
+      return billing.addInsurancePolicy(command, state);
+    case 'ChangeInsurancePolicy':
+      return billing.changeInsurancePolicy(command, state);
+    case 'RemoveInsurancePolicy':
+      return billing.removeInsurancePolicy(command, state);
+    case 'RecordPayment':
+      return ledger.recordPayment(command, state);
+    case 'RefundPayment':
+      return ledger.refundPayment(command, state);
+    case 'LateCancelAppointment':
+      return ledger.lateCancelAppointment(command, state);
+    case 'MarkAppointmentNoShow':
+      return ledger.markAppointmentNoShow(command, state);
     default:
       return assertNever(command);
   }

@@ -1,5 +1,6 @@
 import { type ChartEvent, emptyClientOverview, type ClientOverview, type LegalSex, type SetupStep, type MinorPortalAccess, type GroupKind, type ContactRoles } from '@practice/events';
 import { assertNever } from '../shared/decider';
+import { emptyBilling, evolveBilling, type ChartBilling } from './chart-billing.state';
 
 export interface PersonName {
   readonly firstName: string;
@@ -22,7 +23,10 @@ export interface Appointment {
   readonly start: string;
   readonly durationMinutes: number;
   readonly practitionerId: string;
-  readonly status: 'booked' | 'cancelled' | 'completed';
+  readonly status: 'booked' | 'cancelled' | 'completed' | 'late-cancelled' | 'no-show';
+  /** The service and fee it is billed as (appointments booked before billing have neither). */
+  readonly service?: { readonly serviceId: string; readonly code: string; readonly name: string };
+  readonly fee?: { readonly amount: number; readonly currency: string };
 }
 
 export type PortalInvitation = 'none' | 'invited' | 'accepted';
@@ -65,6 +69,7 @@ export interface OpenChart extends ClientOverview {
   readonly appointments: Readonly<Record<string, Appointment>>;
   /** ICD-10-CM codes, in order; empty on group charts (they bill on their Identified Patient's). */
   readonly diagnosisCodes: readonly string[];
+  readonly billing: ChartBilling;
 }
 
 export type ChartState =
@@ -103,6 +108,7 @@ const blankChart = (chartId: string, practiceId: string): Omit<OpenChart, 'kind'
   billingMemberId: null,
   appointments: {},
   diagnosisCodes: [],
+  billing: emptyBilling,
 });
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
@@ -229,9 +235,10 @@ export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
     case 'ClientCeasedToBeContact':
       return evolveOpen(state, (c) => ({ contactOn: without(c.contactOn, event.data.onChartId) }));
     case 'AppointmentBooked': {
-      const { appointmentId, start, durationMinutes, practitionerId } = event.data;
+      const { appointmentId, start, durationMinutes, practitionerId, service, fee } = event.data;
+      const billed = { ...(service ? { service } : {}), ...(fee ? { fee } : {}) };
       return evolveOpen(state, (c) => ({
-        appointments: { ...c.appointments, [appointmentId]: { start, durationMinutes, practitionerId, status: 'booked' } },
+        appointments: { ...c.appointments, [appointmentId]: { start, durationMinutes, practitionerId, status: 'booked', ...billed } },
       }));
     }
     case 'AppointmentCancelled':
@@ -240,6 +247,18 @@ export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
       return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'completed'));
     case 'DiagnosisCodesSet':
       return evolveOpen(state, () => ({ diagnosisCodes: event.data.codes }));
+    case 'AppointmentLateCancelled':
+      return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'late-cancelled'));
+    case 'AppointmentMarkedNoShow':
+      return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'no-show'));
+    case 'ClientBillingSettingsSet':
+    case 'InsurancePolicyAdded':
+    case 'InsurancePolicyChanged':
+    case 'InsurancePolicyRemoved':
+    case 'ChargeRecorded':
+    case 'PaymentRecorded':
+    case 'PaymentRefunded':
+      return evolveOpen(state, (c) => ({ billing: evolveBilling(c.billing, event) }));
     default:
       return assertNever(event);
   }

@@ -83,3 +83,21 @@ describe('Role permissions for diagnosis codes and superbills', () => {
     expect(hasPermission('scheduler', 'superbills:read')).toBe(false);
   });
 });
+
+describe('Role permissions for tasks', () => {
+  it('lets clinicians, owners and admins write tasks; billers and schedulers, who do not assign homework, cannot', () => {
+    for (const role of ['owner', 'admin', 'clinician'] as const) expect(hasPermission(role, 'tasks:write')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) expect(hasPermission(role, 'tasks:write')).toBe(false);
+  });
+});
+
+describe('Role permissions for files', () => {
+  it('lets clinicians upload, delete and read documents, billers read them, and schedulers neither', () => {
+    expect(hasPermission('clinician', 'files:write')).toBe(true);
+    expect(hasPermission('clinician', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:read')).toBe(true);
+    expect(hasPermission('biller', 'files:write')).toBe(false);
+    expect(hasPermission('scheduler', 'files:read')).toBe(false);
+    expect(hasPermission('scheduler', 'files:write')).toBe(false);
+  });
+});

@@ -27,6 +27,13 @@ export const permissions = [
   'diagnoses:read', // a chart's diagnosis codes in the chart document (clinical; billers see them on superbills only)
   'diagnoses:write', // record a chart's diagnosis codes (clinicians diagnose; billers never do)
   'superbills:read', // a client's superbill for a period (JSON or PDF): legal names, diagnosis codes, fees
+  'billing:manage', // the service catalogue
+  'billing:read', // billing settings, insurance, payments, balances
+  'billing:write', // a client's billing settings and insurance policies
+  'payments:write', // record and refund payments
+  'tasks:write', // assign, edit, complete, cancel and reopen tasks on a chart
+  'files:read', // list and download the documents of a chart (billers too: insurance cards, referrals)
+  'files:write', // upload and delete documents of a chart
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,9 +51,13 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
   clinician: [
     'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
-    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read',
+    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read', 'billing:read', 'billing:write',
+    'tasks:write', 'files:read', 'files:write',
   ],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read', 'reports:read'],
+  biller: [
+    'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',
+    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'reports:read',
+  ],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 

@@ -3,6 +3,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
 import { acceptInvitation, declineInvitation, inviteMember, revokeInvitation } from './invitation.decide';
 import { changeMemberRole, leavePractice, removeMember } from './membership.decide';
+import { assertMoney } from '../shared/money';
 import type { ChangePracticeSettings, CreatePractice, PracticeCommand, RenamePractice } from './practice.commands';
 import { evolve, initialState, type ActivePractice, type Membership, type PracticeState } from './practice.state';
 
@@ -39,7 +40,16 @@ const renamePractice = (command: RenamePractice, practice: ActivePractice): Prac
 };
 
 const changeSettings = (command: ChangePracticeSettings, practice: ActivePractice): PracticeEvent[] => {
-  const defined = Object.fromEntries(Object.entries(command.settings).filter(([, value]) => value !== undefined));
+  // Late-cancel and no-show fees: money in minor units of an ISO 4217 currency.
+  for (const fee of ['lateCancelFee', 'noShowFee'] as const) {
+    const money = command.settings[fee];
+    if (money !== undefined) assertMoney(money, fee);
+  }
+  const defined = Object.fromEntries(
+    Object.entries(command.settings)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, typeof value === 'object' && value !== null ? { ...value } : value]),
+  );
   const settings = { ...practice.settings, ...defined };
   if (JSON.stringify(settings) === JSON.stringify(practice.settings)) return [];
   return [{ type: 'PracticeSettingsChanged', data: { practiceId: practice.practiceId, settings } }];

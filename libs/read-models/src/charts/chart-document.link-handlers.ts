@@ -71,4 +71,6 @@ export const linkHandlers: EventHandlers<ChartDocument> = {
   },
   AppointmentCancelled: setAppointmentStatus('cancelled'),
   AppointmentCompleted: setAppointmentStatus('completed'),
+  AppointmentLateCancelled: setAppointmentStatus('late-cancelled'),
+  AppointmentMarkedNoShow: setAppointmentStatus('no-show'),
 };

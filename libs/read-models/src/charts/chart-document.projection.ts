@@ -2,6 +2,7 @@ import type { ClientCreated, LegalNameSet, ClientEmailChanged, ClientIdentityEdi
 import { byChartId, defineProjection } from '../projection';
 import { change, dataOf, newChartDocument } from './chart-document.base';
 import { linkHandlers } from './chart-document.link-handlers';
+import { billingHandlers } from './chart-document.billing-handlers';
 import type { ChartDocument } from './chart.document';
 
 export const CHARTS = 'charts';
@@ -73,5 +74,6 @@ export const chartDocumentProjection = defineProjection<ChartDocument>({
     ClientDeleted: () => null,
     ...linkHandlers,
     DiagnosisCodesSet: (doc, event) => change(doc, event, () => ({ diagnosisCodes: dataOf<DiagnosisCodesSet['data']>(event).codes })),
+    ...billingHandlers,
   },
 });

@@ -25,7 +25,10 @@ export interface AppointmentView {
   readonly start: string;
   readonly durationMinutes: number;
   readonly practitionerId: string;
-  readonly status: 'booked' | 'cancelled' | 'completed';
+  readonly status: 'booked' | 'cancelled' | 'completed' | 'late-cancelled' | 'no-show';
+  /** Billing: the service and fee it was booked with (absent on appointments booked before billing). */
+  readonly service?: { readonly serviceId: string; readonly code: string; readonly name: string };
+  readonly fee?: { readonly amount: number; readonly currency: string };
 }
 
 /**

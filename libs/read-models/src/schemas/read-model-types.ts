@@ -18,4 +18,9 @@ export const readModelTypes: Readonly<Record<string, string>> = {
   practice_invitations: 'PracticeInvitationDocument',
   reports: 'ReportDocument',
   notes: 'NoteDocument',
+  services: 'ServiceDocument',
+  'chart-ledgers': 'LedgerDocument',
+  tasks: 'TaskDocument',
+  'document-requests': 'DocumentRequestDocument',
+  chart_files: 'ChartFileDocument',
 };
