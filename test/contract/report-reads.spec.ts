@@ -47,7 +47,7 @@ const reportSpecs = (name: string, open: () => Promise<ReadStore>) =>
         { period: '2026-02-01', practitionerId: 'u-9', practitionerName: 'Ruth Ng', clients: 1 },
       ]);
       expect((await readReport(store, P, 'appointments', quarter)).rows).toEqual([
-        { period: '2026-02-01', practitionerId: 'u-9', practitionerName: 'Ruth Ng', booked: 0, completed: 1, cancelled: 1, attendanceRate: 0.5 },
+        { period: '2026-02-01', practitionerId: 'u-9', practitionerName: 'Ruth Ng', booked: 0, completed: 1, cancelled: 1, lateCancelled: 0, noShow: 1, attendanceRate: 0.5 },
       ]);
     });
 

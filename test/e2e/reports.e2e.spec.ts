@@ -55,7 +55,7 @@ describe('Reports: GET /practices/{id}/reports/{name} as JSON or CSV, reports:re
   it('counts appointments in the period they take place, by practitioner, with the attendance rate', async () => {
     const answer = await report('appointments', 'from=2020-01-01&to=2020-01-31&granularity=month');
     expect(answer.body.rows).toEqual([
-      { period: '2020-01-01', practitionerId: owner.userId, practitionerName: 'Olive Tester', booked: 0, completed: 1, cancelled: 1, attendanceRate: 0.5 },
+      { period: '2020-01-01', practitionerId: owner.userId, practitionerName: 'Olive Tester', booked: 0, completed: 1, cancelled: 1, lateCancelled: 0, noShow: 0, attendanceRate: 1 },
     ]);
   });
 

@@ -69,6 +69,8 @@ const ownHandlers: Readonly<Record<string, Handler>> = {
   }),
   AppointmentCancelled: setAppointmentStatus('cancelled'),
   AppointmentCompleted: setAppointmentStatus('completed'),
+  AppointmentLateCancelled: setAppointmentStatus('late-cancelled'),
+  AppointmentMarkedNoShow: setAppointmentStatus('no-show'),
   ClientDeleted: () => null,
 };
 

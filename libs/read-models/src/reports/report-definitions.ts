@@ -31,7 +31,7 @@ export const reportColumns: Readonly<Record<ReportName, readonly string[]>> = {
   'new-clients': ['period', 'newClients'],
   'client-status': ['period', 'active', 'pending', 'inactive'],
   caseload: ['period', 'practitionerId', 'practitionerName', 'clients'],
-  appointments: ['period', 'practitionerId', 'practitionerName', 'booked', 'completed', 'cancelled', 'attendanceRate'],
+  appointments: ['period', 'practitionerId', 'practitionerName', 'booked', 'completed', 'cancelled', 'lateCancelled', 'noShow', 'attendanceRate'],
   demographics: ['period', 'dimension', 'value', 'count'],
   tags: ['period', 'tagId', 'tagName', 'clients'],
   'needs-attention': ['asOf', 'reason', 'age', 'items'],

@@ -26,6 +26,8 @@ export const history = at(0, [
   { type: 'AppointmentBooked', at: '2026-01-05T16:00:01.000Z', data: { chartId: 'c-1', appointmentId: 'a-2', start: '2026-02-03T15:00:00.000Z', durationMinutes: 50, practitionerId: 'u-9' } },
   { type: 'AppointmentCompleted', at: '2026-02-02T16:00:00.000Z', data: { chartId: 'c-1', appointmentId: 'a-1' } },
   { type: 'AppointmentCancelled', at: '2026-02-03T10:00:00.000Z', data: { chartId: 'c-1', appointmentId: 'a-2' } },
+  { type: 'AppointmentBooked', at: '2026-02-03T10:00:00.500Z', data: { chartId: 'c-1', appointmentId: 'a-3', start: '2026-02-24T15:00:00.000Z', durationMinutes: 50, practitionerId: 'u-9' } },
+  { type: 'AppointmentMarkedNoShow', at: '2026-02-24T17:00:00.000Z', data: { chartId: 'c-1', appointmentId: 'a-3' } },
   { type: 'ClientTagged', at: '2026-02-03T10:00:01.000Z', data: { chartId: 'c-2', tagId: 't-1' } },
   { type: 'PortalInvitationSent', at: '2026-02-10T10:00:00.000Z', data: { chartId: 'c-2', email: 'x@example.com', sentAt: '2026-02-10T10:00:00.000Z' } },
   { type: 'ClientSetupCompleted', at: '2026-02-11T10:00:00.000Z', data: { chartId: 'c-1' } },

@@ -98,9 +98,12 @@ export const readReport = async (store: ReadStore, practiceId: string, report: R
         }
         for (const [practitionerId, c] of byPractitioner) {
           const completed = c.completed ?? 0;
-          const cancelled = c.cancelled ?? 0;
-          const attendanceRate = completed + cancelled === 0 ? null : Math.round((completed / (completed + cancelled)) * 1000) / 1000;
-          rows.push({ period: p.period, practitionerId, practitionerName: practitionerId, booked: c.booked ?? 0, completed, cancelled, attendanceRate });
+          const lateCancelled = c['late-cancelled'] ?? 0;
+          const noShow = c['no-show'] ?? 0;
+          // Attended out of those that were due: a cancellation in good time is not a missed session.
+          const due = completed + lateCancelled + noShow;
+          const attendanceRate = due === 0 ? null : Math.round((completed / due) * 1000) / 1000;
+          rows.push({ period: p.period, practitionerId, practitionerName: practitionerId, booked: c.booked ?? 0, completed, cancelled: c.cancelled ?? 0, lateCancelled, noShow, attendanceRate });
         }
       }
       break;

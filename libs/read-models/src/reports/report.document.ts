@@ -3,7 +3,7 @@ import type { LegalSex } from '@practice/events';
 import type { NeedsAttentionReason } from '../needs-attention/needs-attention.projection';
 import type { Granularity } from './periods';
 
-export type AppointmentReportStatus = 'booked' | 'completed' | 'cancelled';
+export type AppointmentReportStatus = 'booked' | 'completed' | 'cancelled' | 'late-cancelled' | 'no-show';
 
 /** `_id` `practice|<practiceId>`: what the report projection needs to know of a practice. */
 export interface ReportPracticeDocument extends ReadDocument {

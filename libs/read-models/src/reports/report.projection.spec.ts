@@ -32,9 +32,9 @@ describe('reports projection (counts per practice and period)', () => {
     expect((await reports.get(periodReportId(P, 'day', '2026-01-05')))?.flow['needsAttention:ClientSetupIncomplete']).toBe(1);
   });
 
-  it('counts appointments by status in the period they take place, and caseload per practitioner', async () => {
+  it('counts appointments by status (no-shows too) in the period they take place, and caseload per practitioner', async () => {
     const reports = await stored([history]);
-    expect((await reports.get(periodReportId(P, 'month', '2026-02-01')))?.flow).toEqual({ 'appointment:u-9:completed': 1, 'appointment:u-9:cancelled': 1 });
+    expect((await reports.get(periodReportId(P, 'month', '2026-02-01')))?.flow).toEqual({ 'appointment:u-9:completed': 1, 'appointment:u-9:cancelled': 1, 'appointment:u-9:no-show': 1 });
     // Deactivated on 1 March (noon in New York): c-1 leaves Active, the demographics and u-9's caseload.
     expect((await reports.get(periodReportId(P, 'day', '2026-03-01')))?.stock).toEqual({
       'status:Active': -1, 'status:Inactive': 1, 'caseload:u-9': -1, 'gender:not recorded': -1, 'pronouns:not recorded': -1,
