@@ -7,10 +7,12 @@ import { benchRawAppend } from './raw-append.bench';
 import { benchProjectorRebuild } from './projector-rebuild.bench';
 import { benchReportRead } from './report-read.bench';
 import { fmt } from './bench-support';
+import { benchExportStream } from './export-stream.bench';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
 const REPORT_CLIENTS = Number(process.env.BENCH_REPORT_CLIENTS ?? 100_000);
 const REPORT_APPOINTMENTS = Number(process.env.BENCH_REPORT_APPOINTMENTS ?? 1_000_000);
 // BENCH_ONLY=report runs the report line alone.
@@ -44,6 +46,13 @@ const main = async (): Promise<void> => {
   console.log(
     `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
       ` (heap ${fmt(rebuild.heapUsedMb)} MiB)`,
+  );
+
+  // Goal: an export of 100,000 rows streams with resident memory growing by less than 50 MiB.
+  const exported = await benchExportStream(EXPORT_ROWS);
+  console.log(
+    `export stream: ${exported.rows} rows (${fmt(exported.bytes / 2 ** 20)} MiB of CSV) in ${fmt(exported.seconds, 2)} s,` +
+      ` resident memory +${fmt(exported.rssGrowthMb)} MiB at its peak (heap +${fmt(exported.heapGrowthMb)} MiB); goal: 100,000 rows under +50 MiB`,
   );
   await reportLine();
 };

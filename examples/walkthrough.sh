@@ -341,6 +341,46 @@ call 200 DELETE /practices/$P/charts/$C/files/$FILE -H "$AUTH" -H 'If-Match: "0"
 call 404 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"
 
 # ---------------------------------------------------------------------------------------------------
+# Exports, change feed and the CLI: a consistent cut, resume by cursor, changes since, the audit
+# ---------------------------------------------------------------------------------------------------
+
+# ndjson EXPR: JavaScript over the lines `l` of the last NDJSON body; prints a value, stops the script on false.
+ndjson() {
+  node -e '
+    const l = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map((x) => JSON.parse(x));
+    const v = eval(process.argv[2]);
+    if (v === undefined || v === null || v === false) { console.error(`FAIL: ${process.argv[2]}`); process.exit(1); }
+    if (v !== true) process.stdout.write(typeof v === "string" ? v : JSON.stringify(v));
+  ' "$OUT/body" "$1"
+}
+
+# The clients as NDJSON: a `cut` line (the log position the rows reflect), one `row` line each, an `end` line.
+call 200 GET /practices/$P/exports/clients -H "$AUTH"
+CUT=$(header X-Export-Position)
+ndjson "l[0].type === 'cut' && l[0].position === $CUT && l.at(-1).type === 'end' && l.some((x) => x.type === 'row' && x.data.id === '$C')"
+# The same cut as CSV; then two rows at a time: the end line's nextCursor goes on at the same cut.
+call 200 GET "/practices/$P/exports/clients?position=$CUT" -H "$AUTH" -H 'Accept: text/csv'
+call 200 GET "/practices/$P/exports/clients?position=$CUT&limit=2" -H "$AUTH"
+NEXT=$(ndjson "l.at(-1).nextCursor")
+call 200 GET "/practices/$P/exports/clients?cursor=$NEXT" -H "$AUTH"
+ndjson "l[0].position === $CUT && l.at(-1).rows > 0"
+call 200 GET "/practices/$P/exports/appointments?format=csv" -H "$AUTH"
+call 200 GET /practices/$P/exports/payments -H "$AUTH"            # Tim's payment: amounts in minor units
+ndjson "l.some((x) => x.type === 'row' && x.data.chartId === '$TIM' && x.data.amount === 20000 && x.data.refunded === 2000)"
+
+# The change feed: every client row once, then only what changed since `nextSince`.
+call 200 GET "/practices/$P/changes/clients?limit=50" -H "$AUTH"
+check "b.changes.some((c) => c.id === '$C') && b.nextCursor === null"
+SINCE=$(json b.nextSince)
+call 200 PUT /practices/$P/clients/$TIM/legal-name -H "$AUTH" -H "$JSON" -d '{"firstName":"Timothy","lastName":"Smith"}'
+call 200 GET "/practices/$P/changes/clients?since=$SINCE" -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.changes.length === 1 && b.changes[0].id === '$TIM' && b.changes[0].document.legalName.firstName === 'Timothy'"
+
+# Every export and feed read is on the practice's audit record (owners and admins).
+call 200 GET /practices/$P/audit/exports -H "$AUTH"
+check "b.items.some((r) => r.kind === 'export' && r.dataset === 'clients' && r.position === $CUT && r.status === 'completed')"
+
+# ---------------------------------------------------------------------------------------------------
 # Reporting: the read models' schemas, reports as JSON and CSV, who read them
 # ---------------------------------------------------------------------------------------------------
 

@@ -1980,6 +1980,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/exports/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bulk export of a dataset at a consistent cut, streamed as NDJSON or CSV
+         * @description Streams every row of the dataset as it stood at one log position (X-Export-Position; the `cut` line of NDJSON). NDJSON lines: `cut`, `row`, `resume` (a cursor every 500 rows) and `end` (`nextCursor` when `limit` stopped it). The export is recorded for auditors. Needs `exports:read` and the read permission of the dataset.
+         */
+        get: operations["Exports_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/changes/{readModel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Documents of a read model changed since a log position, with tombstones for deleted ones
+         * @description Documents of a read model changed since a log position, with tombstones for deleted ones. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Changes_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/audit/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every export and change-feed read of the practice: who, what, which cut, how many rows, when (never the data)
+         * @description Every export and change-feed read of the practice: who, what, which cut, how many rows, when (never the data). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Changes_exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/read-models": {
         parameters: {
             query?: never;
@@ -3771,6 +3831,59 @@ export interface components {
             chartId: string;
             /** @description The file's revision: send it back in If-Match to delete it */
             revision: number;
+        };
+        ChangeDto: {
+            /** @description The document id */
+            id: string;
+            /** @description The log position of the last event applied to it (or of its deletion) */
+            position: number;
+            /** @description A tombstone: delete the document */
+            deleted: boolean;
+            /** @description The document (null for a tombstone) */
+            document: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ChangeFeedPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            readModel: string;
+            /** @description Changes after this position */
+            since: number;
+            /** @description Changes up to this position (what the read model reflected at the first page) */
+            until: number;
+            /** @description Once nextCursor is null: the `since` of the next sync */
+            nextSince: number;
+            changes: components["schemas"]["ChangeDto"][];
+        };
+        ExportRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            role: string;
+            /** @enum {string} */
+            kind: "export" | "changes";
+            /** @description The dataset exported or the read model of the change feed */
+            dataset: string;
+            /** @description The query parameters (format, cut, period, limit...) */
+            parameters: {
+                [key: string]: string | number;
+            };
+            /** @description The log position (cut) the rows reflect */
+            position: number;
+            rows: number;
+            /** @enum {string} */
+            status: "started" | "completed" | "aborted";
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ExportAuditPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["ExportRecordDto"][];
         };
         ReadModelIndexDto: {
             /** @description The index name */
@@ -18489,6 +18602,283 @@ export interface operations {
             };
             /** @description A value breaks a domain rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Exports_export: {
+        parameters: {
+            query?: {
+                /** @description Wins over Accept (application/x-ndjson or text/csv); NDJSON by default */
+                format?: "ndjson" | "csv";
+                /** @description The log position to cut at (at most the head of the log); default: what the read model reflects now */
+                position?: number;
+                /** @description A `cursor` of a `resume` or `end` line: continues the same export at the same cut */
+                cursor?: string;
+                /** @description At most this many rows; the `end` line then gives `nextCursor` */
+                limit?: number;
+                /** @description Rows from this instant (clients and charts: createdAt; appointments: start) */
+                from?: string;
+                /** @description Rows before this instant */
+                to?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                dataset: "clients" | "charts" | "appointments" | "payments";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    /** @description The log position the export reflects: no row holds anything appended after it */
+                    "X-Export-Position"?: string;
+                    /** @description The id of the export in the audit record of disclosures */
+                    "X-Export-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Changes_changes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Changes after this log position (`nextSince` of the last sync); omitted: every document */
+                since?: number;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                readModel: "clients" | "charts" | "contacts" | "needs_attention" | "chart-ledgers";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Changes_exportAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportAuditPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

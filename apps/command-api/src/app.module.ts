@@ -18,6 +18,7 @@ import { BillingModule } from './billing/billing.module';
 import { TasksModule } from './tasks/tasks.module';
 import { DocumentRequestsModule } from './document-requests/document-requests.module';
 import { FilesModule } from './files/files.module';
+import { ExportsModule } from './exports/exports.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -25,7 +26,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ReportsModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ExportsModule, ReportsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

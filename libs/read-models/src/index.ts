@@ -32,3 +32,4 @@ export * from './ledger/ledger.projection';
 export * from './tasks/task.projection';
 export * from './document-requests/document-request.projection';
 export * from './files/chart-file.projection';
+export * from './runtime/document-at';

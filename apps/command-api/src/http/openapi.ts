@@ -45,6 +45,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },
   { name: 'document-requests', description: 'Paperwork requested from a chart' },
   { name: 'files', description: 'Documents on a chart: upload (multipart), list, download, delete' },
+  { name: 'exports', description: 'Bulk exports at a consistent cut, the change feed of the read models, and their audit record' },
 ];
 
 /**

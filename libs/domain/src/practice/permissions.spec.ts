@@ -101,3 +101,12 @@ describe('Role permissions for files', () => {
     expect(hasPermission('scheduler', 'files:write')).toBe(false);
   });
 });
+
+describe('Role permissions for exports', () => {
+  it('lets owners, admins and billers export, and only owners and admins read the export audit', () => {
+    expect(['owner', 'admin', 'biller'].every((role) => hasPermission(role as 'owner', 'exports:read'))).toBe(true);
+    expect(hasPermission('clinician', 'exports:read')).toBe(false);
+    expect(hasPermission('scheduler', 'exports:read')).toBe(false);
+    for (const role of ['clinician', 'biller', 'scheduler'] as const) expect(hasPermission(role, 'exports:audit')).toBe(false);
+  });
+});

@@ -34,6 +34,8 @@ export const permissions = [
   'tasks:write', // assign, edit, complete, cancel and reopen tasks on a chart
   'files:read', // list and download the documents of a chart (billers too: insurance cards, referrals)
   'files:write', // upload and delete documents of a chart
+  'exports:read', // bulk exports and the change feed of the read models (each also needs the read permission of its data)
+  'exports:audit', // the record of every export and change-feed read (who, what, when): auditors
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,7 +58,7 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   ],
   biller: [
     'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',
-    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'reports:read',
+    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'exports:read', 'reports:read',
   ],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@practice/events';
 import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
 import type { EventContext, ProjectionDefinition } from '../projection';
+import { writeTombstones } from './document-at';
 
 const NO_CONTEXT: EventContext = new Map();
 
@@ -27,6 +28,8 @@ export const applyBatch = async (
   collection: ReadCollection,
   events: readonly RecordedEvent[],
   onFailure?: (failure: ProjectionFailure) => void,
+  /** Where a deleted document's tombstone goes (the change feed reads them); none: no tombstones. */
+  tombstones?: ReadCollection,
 ): Promise<number> => {
   const relevant = events.filter((event) => projection.eventTypes.includes(event.type));
   if (relevant.length === 0) return 0;
@@ -45,13 +48,18 @@ export const applyBatch = async (
 
   const stored = new Map<string, ReadDocument>();
   const folded = new Map<string, Folded>();
+  // The last state of each document before the batch deleted it (stored, or created within the batch).
+  const existed = new Map<string, ReadDocument>();
   const load = async (wanted: readonly string[]): Promise<void> => {
     const missing = [...new Set(wanted.filter((id) => !folded.has(id)))];
     if (missing.length === 0) return;
     const found = await collection.getMany(missing);
     for (const id of missing) {
       const doc = found.get(id);
-      if (doc) stored.set(id, doc);
+      if (doc) {
+        stored.set(id, doc);
+        existed.set(id, doc);
+      }
       folded.set(id, { doc: doc ?? null, position: undefined });
     }
   };
@@ -74,6 +82,7 @@ export const applyBatch = async (
       const storedPosition = stored.get(id)?._position;
       if (storedPosition !== undefined && storedPosition >= event.position) continue;
       const before = state.doc;
+      if (before !== null) existed.set(id, before);
       const after = guarded(event, () => ({ doc: projection.apply(before, event, id, context) }), undefined);
       if (after === undefined) continue;
       state.doc = after.doc;
@@ -86,6 +95,8 @@ export const applyBatch = async (
     if (position === undefined) continue;
     ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position });
   }
+  // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
+  if (tombstones) await writeTombstones(tombstones, projection.name, ops, existed);
   if (ops.length > 0) await collection.bulkWrite(ops);
   return ops.length;
 };

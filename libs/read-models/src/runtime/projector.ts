@@ -3,6 +3,7 @@ import type { ReadStore } from '@practice/read-store';
 import type { ProjectionDefinition } from '../projection';
 import type { RecordedEvent } from '@practice/events';
 import { applyBatch, type ProjectionFailure } from './apply-batch';
+import { TOMBSTONES } from './document-at';
 
 export const PARKED_EVENTS = 'parked_events';
 
@@ -121,7 +122,13 @@ export class Projector {
       const checkpoint = this.checkpoints.get(projection.name) ?? -1;
       const pending = valid.filter((event) => event.position > checkpoint);
       const failures: ProjectionFailure[] = [];
-      await applyBatch(projection, this.readStore.collection(projection.name), pending, (failure) => failures.push(failure));
+      await applyBatch(
+        projection,
+        this.readStore.collection(projection.name),
+        pending,
+        (failure) => failures.push(failure),
+        this.readStore.collection(TOMBSTONES),
+      );
       await this.parkFailures(projection.name, failures);
       await this.readStore.setCheckpoint(projection.name, last);
       this.checkpoints.set(projection.name, last);
