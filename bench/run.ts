@@ -17,6 +17,7 @@ import { benchProjectorRebuild } from './projector-rebuild.bench';
 import { benchBareServer } from './bare-server.bench';
 import { benchLargePractice } from './large-practice.bench';
 import { fmt, removeDataDirs } from './bench-support';
+import { benchReportRead } from './report-read.bench';
 import { benchExportStream } from './export-stream.bench';
 import { goalLine, scaledNote } from './goals';
 import type { LoadResult } from './load';
@@ -33,11 +34,17 @@ const EXPORT_ROWS = size('BENCH_EXPORT_ROWS', 100_000);
 const loadLine = (name: string, r: LoadResult): string =>
   `${name}: ${r.commands} in ${fmt(r.seconds, 2)} s = ${fmt(r.commandsPerSecond)}/s (p50 ${fmt(r.latency.p50Ms, 2)} ms, p99 ${fmt(r.latency.p99Ms, 2)} ms,` +
   ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
+const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
+const REPORT_APPOINTMENTS = size('BENCH_REPORT_APPOINTMENTS', 1_000_000);
+// BENCH_ONLY=report runs the report line alone.
+const ONLY = process.env.BENCH_ONLY;
 
 const main = async (): Promise<void> => {
   process.env.NODE_ENV = 'bench';
   console.log(`bench: node ${process.version}, concurrency ${CONCURRENCY}`);
   const goals: string[] = [];
+
+  if (ONLY === 'report') return reportLine();
 
   const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(loadLine('http CreateClient with an email', http.withEmail));
@@ -88,6 +95,16 @@ const main = async (): Promise<void> => {
 
   console.log('\ngoals (issue 14):');
   for (const line of goals) console.log(`  ${line}`);
+
+  await reportLine();
+};
+
+const reportLine = async (): Promise<void> => {
+  const result = await benchReportRead(REPORT_CLIENTS, REPORT_APPOINTMENTS);
+  console.log(
+    `report read: ${result.clients} clients, ${result.appointments} appointments (projected in ${fmt(result.projectSeconds, 1)} s);` +
+      ` slowest report over a year: ${result.slowest.report} by ${result.slowest.granularity} in ${fmt(result.slowest.ms, 1)} ms`,
+  );
 };
 
 main()

@@ -380,4 +380,26 @@ check "b.changes.length === 1 && b.changes[0].id === '$TIM' && b.changes[0].docu
 call 200 GET /practices/$P/audit/exports -H "$AUTH"
 check "b.items.some((r) => r.kind === 'export' && r.dataset === 'clients' && r.position === $CUT && r.status === 'completed')"
 
+# ---------------------------------------------------------------------------------------------------
+# Reporting: the read models' schemas, reports as JSON and CSV, who read them
+# ---------------------------------------------------------------------------------------------------
+
+# Every read model collection with its indexes, and its JSON Schema (generated from its TypeScript type).
+call 200 GET /read-models -H "$AUTH"
+check "b.items.some((m) => m.name === 'reports' && m.indexes.length > 0)"
+call 200 GET /read-models/clients/schema -H "$AUTH"
+check "b.schema.properties.status.enum.includes('Pending')"
+
+# Ada's practice by day: counts kept by the projector as events arrive (dates in the practice time zone).
+TODAY=$(date -u +%F)
+call 200 GET "/practices/$P/reports/client-status?from=$TODAY&to=$TODAY&granularity=day" -H "$AUTH"
+check "b.columns.join() === 'period,active,pending,inactive' && b.rows.length === 1"
+call 200 GET "/practices/$P/reports/new-clients?from=$TODAY&to=$TODAY&granularity=month" -H "$AUTH" -H 'Accept: text/csv'
+call 422 GET "/practices/$P/reports/new-clients?from=yesterday&to=$TODAY" -H "$AUTH"
+check "b.code === 'InvalidReportParameter' && b.errors[0].parameter === 'from'"
+
+# Every report read is recorded for auditors: who, which report, the parameters, the format, when.
+call 200 GET /practices/$P/report-reads -H "$AUTH"
+check "b.items.some((r) => r.report === 'new-clients' && r.format === 'csv')"
+
 echo "walkthrough: every answer as expected ($B)" >&2

@@ -32,7 +32,7 @@ const created = (practice: string, i: number, [firstName, lastName, email]: [str
 /** The rows the projection makes: every name in two practices, and 300 filler rows under other prefixes. */
 const rows = (): ReadDocument[] => {
   const docs: ReadDocument[] = [];
-  const project = (event: RecordedEvent) => docs.push(clientListProjection.apply(null, event, (event.data as { chartId: string }).chartId)!);
+  const project = (event: RecordedEvent) => docs.push(clientListProjection.apply(null, event, (event.data as { chartId: string }).chartId, new Map())!);
   NAMES.forEach((name, i) => project(created(practiceId, i, name)));
   NAMES.forEach((name, i) => project(created(other, i, name)));
   for (let i = 0; i < 300; i += 1) project(created(practiceId, 100 + i, [`Zed${i}`, `Young${i}`, null]));

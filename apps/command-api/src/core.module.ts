@@ -8,6 +8,7 @@ import { EmailReservations } from './application/email-reservations';
 import { PracticeAccess } from './application/practice-access';
 import { ReadModelFreshness } from './application/read-model-freshness';
 import { ChartReadAudit } from './application/chart-read-audit';
+import { ReportReadAudit } from './application/report-read-audit';
 import type { Runtime } from './bootstrap/runtime';
 import { PracticeMemberGuard } from './http/practice-member.guard';
 import { TokenService } from './infrastructure/token-service';
@@ -21,7 +22,7 @@ import { APP_CONFIG, BLOB_STORE, CREDENTIAL_STORE, EVENT_STORE, PROJECTOR, READ_
 @Module({})
 export class CoreModule {
   static register(runtime: Runtime): DynamicModule {
-    const { config, eventStore, readStore, credentials, projector, chartReads, blobs } = runtime;
+    const { config, eventStore, readStore, credentials, projector, chartReads, reportReads, blobs } = runtime;
     const runner = new CommandRunner(eventStore, eventCodec);
     const providers = [
       { provide: APP_CONFIG, useValue: config },
@@ -35,6 +36,7 @@ export class CoreModule {
       { provide: PracticeAccess, useValue: new PracticeAccess(eventStore) },
       { provide: ReadModelFreshness, useValue: new ReadModelFreshness(readStore, projector, config.consistencyWaitMs) },
       { provide: ChartReadAudit, useValue: new ChartReadAudit(chartReads) },
+      { provide: ReportReadAudit, useValue: new ReportReadAudit(reportReads) },
       { provide: TokenService, useValue: new TokenService(config.tokenSecret, config.tokenTtlSeconds) },
       PracticeMemberGuard,
       CommandSender,

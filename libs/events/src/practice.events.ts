@@ -25,6 +25,8 @@ export const practiceSettingsSchema = z
   .object({
     /** Portal intake: "Request Client's Legal Sex Designation". */
     requestClientLegalSexDesignation: z.boolean(),
+    /** The IANA time zone the practice's reports cut days, weeks and months in; absent: UTC. */
+    timeZone: z.string().min(1).max(64).optional(),
     /** Billing (optional: settings recorded before it have none, which means no fee). */
     lateCancelFee: moneySchema.optional(),
     noShowFee: moneySchema.optional(),

@@ -10,6 +10,7 @@ import { userMenuProjection } from './user-menus/user-menu.projection';
 import { userPracticeProjection } from './user-practices/user-practice.projection';
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
+import { reportProjection } from './reports/report.projection';
 import { noteProjection } from './notes/note.projection';
 import { serviceProjection } from './services/service.projection';
 import { ledgerProjection } from './ledger/ledger.projection';
@@ -30,6 +31,7 @@ export const allProjections: readonly ProjectionDefinition[] = [
   userPracticeProjection,
   practiceMemberProjection,
   practiceInvitationProjection,
+  reportProjection,
   noteProjection,
   serviceProjection,
   ledgerProjection,

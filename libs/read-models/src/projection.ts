@@ -12,11 +12,20 @@ export interface ProjectionDefinition<TDoc extends ReadDocument = ReadDocument> 
   readonly indexes: readonly IndexSpec[];
   /** The event types this read model reacts to; every other event only moves its checkpoint. */
   readonly eventTypes: readonly string[];
-  /** The ids of the documents an event changes. */
-  documentIds(event: RecordedEvent): readonly string[];
+  /** The ids of the documents an event changes (`context`: see below). */
+  documentIds(event: RecordedEvent, context: EventContext): readonly string[];
   /** The new document, or null to delete it. Never reads a clock: times come from event metadata. */
-  apply(document: TDoc | null, event: RecordedEvent, id: string): TDoc | null;
+  apply(document: TDoc | null, event: RecordedEvent, id: string, context: EventContext): TDoc | null;
+  /**
+   * The ids of documents of the same collection that `documentIds` and `apply` read for an event, as
+   * they stood before it (the report projections: a chart's facts decide which period documents a
+   * cancelled appointment changes and by how much). Absent: the context is empty.
+   */
+  context?(event: RecordedEvent): readonly string[];
 }
+
+/** Documents of the collection as they stood before the event, by id (null: no such document). */
+export type EventContext = ReadonlyMap<string, ReadDocument | null>;
 
 /** Handlers by event type, so a projection reads as a table of what it does with each event. */
 export type EventHandlers<TDoc> = Readonly<

@@ -6,7 +6,9 @@
 
 /** A stored document. `_id` is the document's id; `_position` the log position of the last event applied. */
 export interface ReadDocument {
+  /** The document's id (unique in its collection). */
   readonly _id: string;
+  /** The log position of the last event applied to the document (replays at or below it change nothing). */
   readonly _position?: number;
   readonly [field: string]: unknown;
 }
@@ -20,6 +22,11 @@ export interface FindOptions {
   readonly skip?: number;
   readonly limit?: number;
   readonly projection?: Projection;
+  /**
+   * Where MongoDB may answer from: reporting reads pass `secondaryPreferred` so jobs read replica-set
+   * secondaries and leave the primary to the projector (the in-memory store has one copy and ignores it).
+   */
+  readonly readPreference?: 'primary' | 'secondaryPreferred';
 }
 
 /**

@@ -37,6 +37,7 @@ function helloReply(context: CommandContext, legacy: boolean): Document {
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
+    ...(context.asMongos ? { msg: 'isdbgrid' } : {}),
     ok: 1,
   };
 }

@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly databases: TestDatabases;
   readonly cursors: CursorRegistry;
   readonly connectionId: number;
+  /** Presents the server as a mongos (see MongoTestServer). */
+  readonly asMongos?: boolean;
 }
 
 export type CommandHandler = (command: Document, context: CommandContext) => Document;

@@ -62,6 +62,12 @@ export class MongoTestServer {
   private nextReplyId = 1;
   private pendingFailure: { remaining: number; failure: InjectedFailure } | undefined;
 
+  /**
+   * `asMongos`: the hello reply says `msg: 'isdbgrid'`, so the driver treats the server as a mongos and
+   * sends each read's `$readPreference` (it sends none to a standalone), which specs can then observe.
+   */
+  constructor(private readonly options: { readonly asMongos?: boolean } = {}) {}
+
   /** Listens on 127.0.0.1; port 0 (the default) picks a free one. Data survives a stop/start. */
   async start(port = 0): Promise<StartedMongoTestServer> {
     if (this.server) throw new Error('the MongoDB test server is already started');
@@ -149,7 +155,7 @@ export class MongoTestServer {
     }
     const handler = HANDLERS.get(name);
     if (!handler) return new CommandError(ErrorCodes.CommandNotFound, `no such command: '${name}'`).toReply();
-    const context: CommandContext = { dbName: request.dbName, databases: this.databases, cursors: this.cursors, connectionId };
+    const context: CommandContext = { dbName: request.dbName, databases: this.databases, cursors: this.cursors, connectionId, asMongos: this.options.asMongos === true };
     try {
       return handler(request.command, context);
     } catch (error) {

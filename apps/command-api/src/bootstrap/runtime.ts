@@ -9,6 +9,7 @@ import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/c
 import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
 import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
+import { ReadStoreReportReadSink, SqliteReportReadSink, type ReportReadSink } from '../application/report-read-audit';
 
 /** The adapters a process runs on, chosen by configuration. */
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly readStore: ReadStore;
   readonly credentials: CredentialStore;
   readonly chartReads: ChartReadSink;
+  /** Who read which report (a disclosure), apart from the read models like the chart reads. */
+  readonly reportReads: ReportReadSink;
   /** The bytes of chart documents: DATA_DIR/blobs, or GridFS on MONGODB_URL's server. */
   readonly blobs: BlobStore;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
@@ -41,6 +44,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     : new SqliteCredentialStore(config.dataDir, secrets);
   // With MongoDB the API is stateless (any number of replicas): the read log lives there too.
   const chartReads = config.mongoUrl ? new ReadStoreChartReadSink(readStore) : new SqliteChartReadSink(config.dataDir);
+  const reportReads = config.mongoUrl ? new ReadStoreReportReadSink(readStore) : new SqliteReportReadSink(config.dataDir);
   const blobs = config.mongoUrl
     ? await GridFsBlobStore.connect({ url: config.mongoUrl, dbName: `${databaseInUrl(config.mongoUrl) ?? 'practice'}_files` })
     : await FileSystemBlobStore.open(join(config.dataDir, 'blobs'));
@@ -53,6 +57,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     readStore,
     credentials,
     chartReads,
+    reportReads,
     blobs,
     projector,
     close: async () => {
@@ -61,6 +66,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
       await readStore.close();
       await credentials.close();
       await chartReads.close();
+      await reportReads.close();
       await blobs.close();
     },
   };

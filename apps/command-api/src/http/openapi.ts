@@ -38,6 +38,8 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'appointments', description: 'Appointments on a chart' },
   { name: 'reads', description: 'Read models: client list, Needs Attention, the chart document, its history and reads' },
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
+  { name: 'read-models', description: 'The read model collections with their indexes and JSON Schemas' },
+  { name: 'reports', description: 'Reports of a practice by period, as JSON or CSV, and who read them' },
   { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
   { name: 'billing', description: 'Service catalogue, billing settings, insurance, payments, ledgers and open balances' },
   { name: 'tasks', description: "Tasks on a chart (homework, to-dos) and the practice's overdue tasks" },

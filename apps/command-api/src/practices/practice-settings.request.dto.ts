@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { MoneyDto } from '../billing/money.dto';
 import { IsEmailAddress } from '../http/email.decorator';
@@ -20,6 +20,12 @@ export class PracticeSettingsRequestDto {
   @IsBoolean()
   requestClientLegalSexDesignation?: boolean;
 
+  @ApiProperty({ required: false, example: 'America/New_York', description: 'The IANA time zone reports cut days, weeks and months in (UTC until set)' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  timeZone?: string;
   @ApiProperty({ required: false, type: MoneyDto, description: 'Charged when an appointment is marked late-cancelled (amount 0: no fee)' })
   @IsOmittable()
   @ValidateNested()

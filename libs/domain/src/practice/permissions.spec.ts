@@ -50,6 +50,13 @@ describe('Role permissions for practitioners and practices', () => {
   });
 });
 
+describe('Role permissions for reports', () => {
+  it('lets owners, admins and billers read reports, and only owners and admins see who read them', () => {
+    expect(practiceRoles.filter((role) => hasPermission(role, 'reports:read'))).toEqual(['owner', 'admin', 'biller']);
+    expect(practiceRoles.filter((role) => hasPermission(role, 'reports:audit'))).toEqual(['owner', 'admin']);
+  });
+});
+
 describe('Role permissions for clinical notes', () => {
   it('lets clinicians and owners write and sign, admins read, and never billers or schedulers', () => {
     for (const role of ['owner', 'clinician'] as const) {

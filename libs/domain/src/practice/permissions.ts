@@ -19,6 +19,8 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'reports:read', // the practice's reports (counts, never a client's record), as JSON or CSV
+  'reports:audit', // who read which report, when, with which parameters
   'notes:read', // the bodies of clinical notes, their history (every read is recorded)
   'notes:write', // write notes, edit one's own unsigned notes, add addenda to signed notes
   'notes:sign', // sign one's own note
@@ -56,7 +58,7 @@ export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[
   ],
   biller: [
     'practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read',
-    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'exports:read',
+    'billing:manage', 'billing:read', 'billing:write', 'payments:write', 'files:read', 'exports:read', 'reports:read',
   ],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };

@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@practice/events';
 import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
-import type { ProjectionDefinition } from '../projection';
+import type { EventContext, ProjectionDefinition } from '../projection';
 import { writeTombstones } from './document-at';
+
+const NO_CONTEXT: EventContext = new Map();
 
 interface Folded {
   doc: ReadDocument | null;
@@ -44,21 +46,44 @@ export const applyBatch = async (
     }
   };
 
-  const touched = relevant.map((event) => ({ event, ids: guarded(event, () => projection.documentIds(event), [] as readonly string[]) }));
-  const ids = [...new Set(touched.flatMap(({ ids }) => ids))];
-  const stored = await collection.getMany(ids);
-  const folded = new Map<string, Folded>(ids.map((id) => [id, { doc: stored.get(id) ?? null, position: undefined }]));
+  const stored = new Map<string, ReadDocument>();
+  const folded = new Map<string, Folded>();
   // The last state of each document before the batch deleted it (stored, or created within the batch).
-  const existed = new Map<string, ReadDocument>(stored);
+  const existed = new Map<string, ReadDocument>();
+  const load = async (wanted: readonly string[]): Promise<void> => {
+    const missing = [...new Set(wanted.filter((id) => !folded.has(id)))];
+    if (missing.length === 0) return;
+    const found = await collection.getMany(missing);
+    for (const id of missing) {
+      const doc = found.get(id);
+      if (doc) {
+        stored.set(id, doc);
+        existed.set(id, doc);
+      }
+      folded.set(id, { doc: doc ?? null, position: undefined });
+    }
+  };
+  const contextIds = (event: RecordedEvent): readonly string[] =>
+    projection.context ? guarded(event, () => projection.context!(event), [] as readonly string[]) : [];
+  const idsOf = (event: RecordedEvent, context: EventContext): readonly string[] =>
+    guarded(event, () => projection.documentIds(event, context), [] as readonly string[]);
 
-  for (const { event, ids: eventIds } of touched) {
+  // One read for what the batch is known to touch; ids that depend on a context are read when found.
+  await load(relevant.flatMap((event) => (projection.context ? contextIds(event) : idsOf(event, NO_CONTEXT))));
+
+  for (const event of relevant) {
+    const wanted = contextIds(event);
+    await load(wanted);
+    const context: EventContext = new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
+    const eventIds = idsOf(event, context);
+    await load(eventIds);
     for (const id of eventIds) {
       const state = folded.get(id)!;
       const storedPosition = stored.get(id)?._position;
       if (storedPosition !== undefined && storedPosition >= event.position) continue;
       const before = state.doc;
       if (before !== null) existed.set(id, before);
-      const after = guarded(event, () => ({ doc: projection.apply(before, event, id) }), undefined);
+      const after = guarded(event, () => ({ doc: projection.apply(before, event, id, context) }), undefined);
       if (after === undefined) continue;
       state.doc = after.doc;
       state.position = event.position;

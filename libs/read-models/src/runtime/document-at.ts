@@ -17,8 +17,8 @@ export const documentAt = <TDoc extends ReadDocument>(
   let last: number | undefined;
   for (const event of events) {
     if (event.position > position) break;
-    if (!projection.eventTypes.includes(event.type) || !projection.documentIds(event).includes(id)) continue;
-    doc = projection.apply(doc, event, id);
+    if (!projection.eventTypes.includes(event.type) || !projection.documentIds(event, new Map()).includes(id)) continue;
+    doc = projection.apply(doc, event, id, new Map());
     last = event.position;
   }
   return doc === null || last === undefined ? null : ({ ...doc, _id: id, _position: last } as TDoc);

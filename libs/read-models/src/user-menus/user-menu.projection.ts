@@ -14,7 +14,8 @@ export interface UserMenuDocument extends ReadDocument {
   readonly selectedPracticeId: string | null;
   /** Every active membership, most recently accessed first; never-accessed ones after, newest join first. */
   readonly order: readonly string[];
-  readonly roles: Readonly<Record<string, PracticeRole>>;
+  /** The user's role in each practice, by practice id. */
+  readonly roles: { readonly [practiceId: string]: PracticeRole };
 }
 
 const empty = (userId: string): UserMenuDocument => ({ _id: userId, userId, selectedPracticeId: null, order: [], roles: {} });

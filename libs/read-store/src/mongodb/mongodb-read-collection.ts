@@ -171,6 +171,7 @@ function driverFindOptions(options: FindOptions): DriverFindOptions {
     ...(options.skip ? { skip: options.skip } : {}),
     // MongoDB reads a limit of 0 as "no limit", as the port does.
     ...(options.limit ? { limit: options.limit } : {}),
+    ...(options.readPreference ? { readPreference: options.readPreference } : {}),
   };
 }
 
