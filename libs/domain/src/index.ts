@@ -26,3 +26,17 @@ export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
+export { backoffMs, defaultRetryPolicy, messageDecider, type MessageCommand, type MessageState, type RetryPolicy, type SendOutcome } from './messaging/message.decider';
+export { timerDecider, type TimerCommand, type TimerState, type TimerSubject } from './messaging/timer.decider';
+export {
+  DEFAULT_REMINDER_LEAD_HOURS,
+  portalInvitationEmails,
+  practiceInvitationEmail,
+  reminderDropped,
+  reminderOnBooking,
+  reminderRecipients,
+  reminderTimerName,
+  remindersOnTimer,
+  type MessagingAction,
+  type ReminderAudience,
+} from './messaging/message-workflows';

@@ -6,6 +6,7 @@ import { chartEventSchemas } from './chart.events';
 import { reservationEventSchemas } from './reservation.events';
 import { contactEventSchemas } from './contact.events';
 import { tagEventSchemas } from './tag.events';
+import { messageEventSchemas, timerEventSchemas } from './message.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -21,6 +22,8 @@ export const eventRegistry: EventRegistry = {
   ...version1(reservationEventSchemas),
   ...version1(contactEventSchemas),
   ...version1(tagEventSchemas),
+  ...version1(messageEventSchemas),
+  ...version1(timerEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

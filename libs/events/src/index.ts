@@ -15,3 +15,4 @@ export * from './chart-contact.events';
 export * from './appointment.events';
 export * from './contact.events';
 export * from './tag.events';
+export * from './message.events';

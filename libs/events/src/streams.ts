@@ -7,6 +7,11 @@ export const reservationStream = (hash: string): string => `reservation-${hash}`
 /** A practice's tag catalogue, kept apart from the practice stream. */
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
 
+/** A message of the outbox (see message.events.ts). */
+export const messageStream = (messageId: string): string => `message-${messageId}`;
+/** A durable timer. */
+export const timerStream = (timerId: string): string => `timer-${timerId}`;
+
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {
   const dash = streamId.indexOf('-');
