@@ -10,6 +10,7 @@ import { userMenuProjection } from './user-menus/user-menu.projection';
 import { userPracticeProjection } from './user-practices/user-practice.projection';
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
+import { outboxProjection, timerProjection } from './messages/outbox.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -24,4 +25,6 @@ export const allProjections: readonly ProjectionDefinition[] = [
   userPracticeProjection,
   practiceMemberProjection,
   practiceInvitationProjection,
+  outboxProjection,
+  timerProjection,
 ] as unknown as readonly ProjectionDefinition[];

@@ -17,3 +17,4 @@ export * from './practice-members/practice-member.projection';
 export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
+export * from './messages/outbox.projection';
