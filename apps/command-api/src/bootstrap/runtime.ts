@@ -7,6 +7,7 @@ import { SqliteCredentialStore, type CredentialStore } from '../infrastructure/c
 import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
 import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
+import { Messaging } from '../messages/messaging';
 
 /** The adapters a process runs on, chosen by configuration. */
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   readonly chartReads: ChartReadSink;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
   readonly projector: Projector | undefined;
+  /** The outbox (workflows and dispatcher): runs where the projector runs. */
+  readonly messaging: Messaging | undefined;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
+  const messaging = projector ? new Messaging(eventStore, readStore, projector, config, log) : undefined;
   return {
     config,
     eventStore,
@@ -47,7 +51,9 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     credentials,
     chartReads,
     projector,
+    messaging,
     close: async () => {
+      await messaging?.stop();
       await projector?.stop();
       await eventStore.close();
       await readStore.close();

@@ -19,6 +19,7 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'messages:manage', // the practice's outbox: list messages, retry parked ones
 ] as const;
 export type Permission = (typeof permissions)[number];
 
