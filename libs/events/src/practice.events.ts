@@ -24,6 +24,8 @@ export const practiceSettingsSchema = z
   .object({
     /** Portal intake: "Request Client's Legal Sex Designation". */
     requestClientLegalSexDesignation: z.boolean(),
+    /** Appointment reminders go out this many hours before the start (absent: 24). */
+    appointmentReminderLeadHours: z.number().int().min(1).max(336).optional(),
   })
   .strict();
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;

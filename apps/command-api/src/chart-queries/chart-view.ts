@@ -1,6 +1,7 @@
 import type { ReadStore } from '@practice/read-store';
 import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
+import { reminderReach } from '../messages/reminder-reach';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
 const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {
@@ -43,5 +44,6 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    reminders: await reminderReach(readStore, doc),
   };
 };

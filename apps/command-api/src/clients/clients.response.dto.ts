@@ -116,6 +116,8 @@ export class ChartDocumentDto {
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointment reminders: how many people they reach (recipients) and, when the client gets none, why (reason; null otherwise)' })
+  reminders: object;
 }
 
 export class ChartEventDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 import { practiceRoles, type PracticeRole } from '@practice/events';
@@ -17,6 +17,13 @@ export class PracticeSettingsRequestDto {
   @IsOmittable()
   @IsBoolean()
   requestClientLegalSexDesignation?: boolean;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: 336, description: 'Appointment reminders go out this many hours before the start (default 24)' })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(336)
+  appointmentReminderLeadHours?: number;
 }
 
 export class InviteMemberRequestDto {
