@@ -7,7 +7,9 @@ import { CHARTS, PRACTICE_INVITATIONS, PRACTICE_PROFILES, type ChartDocument, ty
 import type { ReadStore } from '@practice/read-store';
 import { commandEnvelope } from '../application/command-envelope';
 import { CommandRunner } from '../application/command-runner';
+import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ApiChanged, ApiRead } from '../http/api-answers';
+import { ConsistencyToken } from '../http/headers';
 import { Public } from '../http/auth.guard';
 import { commandAnswer } from '../http/command-answer';
 import { CommandSender } from '../http/command-sender';
@@ -40,6 +42,7 @@ export class MessageLinksController {
   constructor(
     private readonly sender: CommandSender,
     private readonly runner: CommandRunner,
+    private readonly freshness: ReadModelFreshness,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(MESSAGING) private readonly messaging: MessagingHandle,
   ) {}
@@ -60,7 +63,8 @@ export class MessageLinksController {
   @Public()
   @ApiRead('What a practice invitation link stands for (no sign-in needed to look)', InvitationLinkDto)
   @Get('invitations/link')
-  async invitation(@Query() query: LinkTokenQueryDto) {
+  async invitation(@Query() query: LinkTokenQueryDto, @ConsistencyToken() position: number | undefined) {
+    await this.freshness.awaitPosition(position, [PRACTICE_INVITATIONS]);
     const invitation = await this.openInvitation(query.token);
     return {
       invitationId: invitation.invitationId,
@@ -76,7 +80,8 @@ export class MessageLinksController {
   @ApiChanged('Accept the invitation of an emailed link, signed in with the invited email', AnsweredInvitationDto)
   @Post('invitations/link/accept')
   @HttpCode(200)
-  async acceptInvitation(@Body() body: LinkTokenRequestDto, @Ctx() context: RequestContext) {
+  async acceptInvitation(@Body() body: LinkTokenRequestDto, @Ctx() context: RequestContext, @ConsistencyToken() position: number | undefined) {
+    await this.freshness.awaitPosition(position, [PRACTICE_INVITATIONS]);
     const invitation = await this.openInvitation(body.token);
     const envelope = this.sender.envelope(context, 'AcceptInvitation');
     return this.sender.send(new AnswerInvitationCommand(envelope, invitation.invitationId, 'accept'), (result) => ({ invitationId: invitation.invitationId, practiceId: result.practiceId }));
@@ -94,7 +99,8 @@ export class MessageLinksController {
   @Public()
   @ApiRead('What a Client Portal invitation link stands for', PortalInvitationLinkDto)
   @Get('portal/invitations/link')
-  async portalInvitation(@Query() query: LinkTokenQueryDto) {
+  async portalInvitation(@Query() query: LinkTokenQueryDto, @ConsistencyToken() position: number | undefined) {
+    await this.freshness.awaitPosition(position, [CHARTS]);
     const { chart, claims } = await this.openPortalInvitation(query.token);
     return { chartId: chart._id, practiceId: chart.practiceId, practiceName: await this.practiceName(chart.practiceId), invitedAt: claims.sentAt };
   }
@@ -103,7 +109,8 @@ export class MessageLinksController {
   @ApiChanged('Accept a Client Portal invitation with its emailed link (the portal itself comes later)', PortalInvitationAcceptedDto)
   @Post('portal/invitations/link/accept')
   @HttpCode(200)
-  async acceptPortalInvitation(@Body() body: LinkTokenRequestDto) {
+  async acceptPortalInvitation(@Body() body: LinkTokenRequestDto, @ConsistencyToken() position: number | undefined) {
+    await this.freshness.awaitPosition(position, [CHARTS]);
     const { chart } = await this.openPortalInvitation(body.token);
     const envelope = commandEnvelope({ commandType: 'AcceptPortalInvitation', actorUserId: null, practiceId: chart.practiceId });
     const command = { type: 'AcceptPortalInvitation' as const, chartId: chart._id, practiceId: chart.practiceId, now: envelope.now };

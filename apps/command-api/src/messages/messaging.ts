@@ -1,7 +1,7 @@
 import { defaultRetryPolicy } from '@practice/domain';
 import type { EventStore } from '@practice/event-store';
 import { eventCodec } from '@practice/events';
-import { OUTBOX, type OutboxDocument, type Projector } from '@practice/read-models';
+import type { Projector } from '@practice/read-models';
 import type { ReadStore } from '@practice/read-store';
 import { CommandRunner } from '../application/command-runner';
 import type { AppConfig } from '../config';
@@ -12,16 +12,6 @@ import { MessageRenderer } from './message-renderer';
 import type { MessageTransport } from './message-transport';
 import { MessageWorkflowRunner } from './message-workflow-runner';
 import { SmtpTransport } from './smtp-transport';
-
-export interface OutboxCounts {
-  readonly queued: number;
-  readonly sending: number;
-  readonly failed: number;
-  readonly sent: number;
-  readonly parked: number;
-  /** Seconds the oldest due message has waited (0: nothing waits). */
-  readonly lagSeconds: number;
-}
 
 /** The transport configuration selects: SMTP when SMTP_URL is set, otherwise .eml files under DATA_DIR/outbox. */
 export const createTransport = (config: AppConfig): MessageTransport =>
@@ -100,15 +90,6 @@ export class Messaging {
     while (this.running) await this.running;
     await this.workflows.stop();
     await this.transport.close();
-  }
-
-  async counts(): Promise<OutboxCounts> {
-    const outbox = this.readStore.collection<OutboxDocument>(OUTBOX);
-    const count = (status: string) => outbox.count({ status });
-    const now = this.now();
-    const [oldest] = await outbox.find({ status: { $in: ['queued', 'failed'] }, nextAttemptAt: { $lte: now.toISOString() } }, { sort: { nextAttemptAt: 1 }, limit: 1 });
-    const lagSeconds = oldest?.nextAttemptAt ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest.nextAttemptAt)) / 1000)) : 0;
-    return { queued: await count('queued'), sending: await count('sending'), failed: await count('failed'), sent: await count('sent'), parked: await count('parked'), lagSeconds };
   }
 
   status(): { readonly transport: string; readonly workflows: ReturnType<MessageWorkflowRunner['status']>; readonly lastError?: string } {
