@@ -1625,6 +1625,8 @@ export interface components {
         PracticeSettingsRequestDto: {
             /** @description Portal intake: Request Client's Legal Sex Designation */
             requestClientLegalSexDesignation?: boolean;
+            /** @description Appointment reminders go out this many hours before the start (default 24) */
+            appointmentReminderLeadHours?: number;
         };
         MemberDto: {
             /** Format: uuid */
@@ -2081,6 +2083,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Appointment reminders: how many people they reach (recipients) and, when the client gets none, why (reason; null otherwise) */
+            reminders: {
+                [key: string]: unknown;
+            };
         };
         ChartEventDto: {
             type: string;
@@ -2127,6 +2133,10 @@ export interface components {
             };
             /** @description The projector status and its lag (events and seconds behind) */
             projector: {
+                [key: string]: unknown;
+            };
+            /** @description The outbox: queued, sending, failed, sent and parked messages, and lagSeconds (how long the oldest due message has waited) */
+            outbox: {
                 [key: string]: unknown;
             };
         };
@@ -11894,6 +11904,8 @@ export interface operations {
                 token: string;
             };
             header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -11964,6 +11976,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
                 /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
                 "Idempotency-Key"?: string;
                 /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
@@ -12105,6 +12119,8 @@ export interface operations {
                 token: string;
             };
             header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
@@ -12175,6 +12191,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
             };
