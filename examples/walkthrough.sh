@@ -163,4 +163,16 @@ call 200 GET /me/menu -H "$GRACE" -H "X-Consistency-Token: $(header X-Consistenc
 check "b.selectedPracticeId === '$QH' && b.recent[0].practiceId === '$QH' && b.recent[0].role === 'clinician'"
 call 200 GET /me/practices -H "$GRACE"
 
+# ---------------------------------------------------------------------------------------------------
+# Messages: the invitation email in the outbox
+# ---------------------------------------------------------------------------------------------------
+
+# Olive invites Ada by email: the workflow queues the email, the dispatcher writes it to DATA_DIR/outbox.
+call 201 POST /practices/$QH/invitations -H "$OWNER" -H "$JSON" \
+  -d '{"email":"ada.'$RUN'@example.com","role":"scheduler"}'
+call 200 GET "/practices/$QH/messages?limit=50" -H "$OWNER"       # queued, then sent (status, attempts)
+call 200 GET "/practices/$QH/messages?status=parked" -H "$OWNER"  # what an operator retries
+call 200 GET /dev/outbox -H "$OWNER"                              # the .eml files (SMTP_URL unset)
+call 200 GET /health                                              # outbox: queued, sent, failed, parked, lag
+
 echo "walkthrough: every answer as expected ($B)" >&2
