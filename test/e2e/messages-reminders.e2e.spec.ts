@@ -83,4 +83,27 @@ describe('Appointment reminders on durable timers', () => {
     expect(await timerOf(app, appointmentId)).toEqual(before);
     expect(smtp.to('cleo.restart@example.com')).toHaveLength(0);
   });
+
+  it('lists my current and upcoming appointments in the selected practice for the sidebar, none when the toggle is off', async () => {
+    const switched = await app.http().post('/me/practice-switches').set(owner.auth).send({ practiceId });
+    expect(switched.status).toBe(201);
+    const chartId = await client('cleo.sidebar@example.com');
+    const later = await book(chartId, hoursFromNow(72));
+    const cancelled = await book(chartId, hoursFromNow(73));
+    const cancel = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${cancelled}/cancel`).set(owner.auth);
+    const token = cancel.headers['x-consistency-token'];
+    const list = await app.http().get('/me/appointments/upcoming?limit=100').set(owner.auth).set({ 'X-Consistency-Token': token });
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((a: { appointmentId: string }) => a.appointmentId);
+    expect(ids).toContain(later);
+    expect(ids).not.toContain(cancelled);
+    expect(list.body.items.find((a: { appointmentId: string }) => a.appointmentId === later)).toMatchObject({ chartId, clientName: 'Cleo Client', durationMinutes: 50, current: false });
+    const starts = list.body.items.map((a: { start: string }) => a.start);
+    expect([...starts].sort()).toEqual(starts);
+
+    const off = await app.http().put('/me/notifications').set(owner.auth).send({ sidebarAppointmentNotifications: false });
+    expect(off.status).toBe(200);
+    const hidden = await app.http().get('/me/appointments/upcoming').set(owner.auth).set({ 'X-Consistency-Token': off.headers['x-consistency-token'] });
+    expect(hidden.body).toEqual({ items: [], nextCursor: null });
+  });
 });

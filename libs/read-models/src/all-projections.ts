@@ -11,6 +11,7 @@ import { userPracticeProjection } from './user-practices/user-practice.projectio
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
 import { outboxProjection, timerProjection } from './messages/outbox.projection';
+import { practitionerAppointmentProjection } from './messages/practitioner-appointments.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -27,4 +28,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   practiceInvitationProjection,
   outboxProjection,
   timerProjection,
+  practitionerAppointmentProjection,
 ] as unknown as readonly ProjectionDefinition[];

@@ -18,3 +18,4 @@ export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
 export * from './messages/outbox.projection';
+export * from './messages/practitioner-appointments.projection';

@@ -4,6 +4,7 @@ import { EmlFileTransport } from './eml-file-transport';
 import { DevOutboxController } from './dev-outbox.controller';
 import { MessageLinksController } from './message-links.controller';
 import { MessagesController } from './messages.controller';
+import { UpcomingAppointmentsController } from './upcoming-appointments.controller';
 import { messageLinks } from './messaging';
 import { MESSAGING, type MessagingHandle } from './messages.tokens';
 
@@ -17,7 +18,7 @@ export class MessagesModule {
     const handle: MessagingHandle = { emlFiles, links: messageLinks(config), wake: () => messaging?.wake() };
     return {
       module: MessagesModule,
-      controllers: [MessagesController, MessageLinksController, DevOutboxController],
+      controllers: [MessagesController, MessageLinksController, DevOutboxController, UpcomingAppointmentsController],
       providers: [{ provide: MESSAGING, useValue: handle }],
     };
   }
