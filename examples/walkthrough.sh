@@ -164,6 +164,64 @@ check "b.selectedPracticeId === '$QH' && b.recent[0].practiceId === '$QH' && b.r
 call 200 GET /me/practices -H "$GRACE"
 
 # ---------------------------------------------------------------------------------------------------
+# The client record: notes
+# ---------------------------------------------------------------------------------------------------
+
+# A note on Grace's chart, kept within the practice; its ETag is the note's own revision.
+call 201 POST /practices/$P/charts/$C/notes -H "$AUTH" -H "$JSON" -H 'Idempotency-Key: note-grace-1' \
+  -d '{"body":"Session 1. Anxiety at work; practised grounding.","sharedWithClient":false}'
+NOTE=$(json b.noteId)
+
+# Its author edits it (If-Match: the revision seen); every version is kept, a stale revision is 412.
+call 200 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H 'If-Match: "0"' -H "$JSON" \
+  -d '{"body":"Session 1. Anxiety at work; practised grounding. Homework: a sleep diary."}'
+NOTE_POS=$(header X-Consistency-Token)
+call 412 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H 'If-Match: "0"' -H "$JSON" -d '{"sharedWithClient":true}'
+check "b.code === 'RevisionMismatch' && b.currentRevision === 1"
+call 200 GET "/practices/$P/notes/awaiting-signature?limit=50" -H "$AUTH" -H "X-Consistency-Token: $NOTE_POS"
+check "b.items.some((n) => n.noteId === '$NOTE' && n.body === undefined)"
+
+# Signed, it cannot change (409 NoteAlreadySigned); an addendum amends it.
+call 200 POST /practices/$P/charts/$C/notes/$NOTE/sign -H "$AUTH" -H 'If-Match: "1"'
+call 409 PATCH /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H "$JSON" -d '{"body":"Changed after signing"}'
+check "b.code === 'NoteAlreadySigned'"
+call 201 POST /practices/$P/charts/$C/notes/$NOTE/addenda -H "$AUTH" -H "$JSON" -d '{"body":"Late entry: client called to reschedule."}'
+call 200 GET /practices/$P/charts/$C/notes/$NOTE -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.status === 'signed' && b.versions === 2 && b.addenda.length === 1"
+call 200 GET /practices/$P/charts/$C/notes/$NOTE/history -H "$AUTH"    # every version: who, when, what
+check "b.events.map((e) => e.type).join() === 'NoteWritten,NoteEdited,NoteSigned,NoteAddendumAdded'"
+call 200 GET /practices/$P/charts/$C/notes -H "$AUTH"                  # newest first; bodies only with notes:read
+call 200 GET /practices/$P/charts/$C -H "$AUTH"                        # the chart's notes: total, awaitingSignature
+check "b.notes.total === 1 && b.notes.awaitingSignature === 0"
+call 200 GET /practices/$P/charts/$C/reads -H "$AUTH"                  # the note reads are in the chart's read log
+check "b.reads.some((r) => r.view === 'note') && b.reads.some((r) => r.view === 'note-history')"
+
+# ---------------------------------------------------------------------------------------------------
+# The client record: diagnosis codes and a superbill
+# ---------------------------------------------------------------------------------------------------
+
+# Diagnosis codes (ICD-10-CM, in order) on Grace's chart: clinicians, owners and admins record them.
+call 200 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["f41.1","Z63.0"]}'
+CODES_POS=$(header X-Consistency-Token)
+call 422 PUT /practices/$P/charts/$C/diagnosis-codes -H "$AUTH" -H "$JSON" -d '{"codes":["F41.1","41.1"]}'
+check "b.code === 'InvalidDiagnosisCode' && b.errors[0].pointer === '/codes/1'"
+call 200 GET /practices/$P/charts/$C -H "$AUTH" -H "X-Consistency-Token: $CODES_POS"
+check "b.diagnosisCodes.join() === 'F41.1,Z63.0'"
+
+# Her superbill for a period: JSON by default, the PDF with Accept: application/pdf. Legal names
+# (hers, and the practitioners') are printed here and nowhere else.
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.client.name.firstName === 'Grace Brewster' && b.client.dateOfBirth === '1990-02-28' && b.diagnosisCodes[0] === 'F41.1'"
+call 200 GET "/practices/$P/charts/$C/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH" -H 'Accept: application/pdf'
+test "$(head -c 5 "$OUT/body")" = '%PDF-'
+call 422 GET "/practices/$P/charts/$C/superbill?from=2026-03-31&to=2026-01-01" -H "$AUTH"
+check "b.code === 'InvalidPeriod' && b.errors[0].parameter === 'to'"
+
+# A couple's superbill shows its Identified Patient (Jane), whose own chart holds her details.
+call 200 GET "/practices/$P/charts/$COUPLE/superbill?from=2026-01-01&to=2026-03-31" -H "$AUTH"
+check "b.kind === 'group' && b.client.name.firstName === 'Jane' && b.group.name === 'The Smiths'"
+
+# ---------------------------------------------------------------------------------------------------
 # Messages: the invitation email in the outbox
 # ---------------------------------------------------------------------------------------------------
 

@@ -40,6 +40,11 @@ export class OpenApiConformance {
     const content = documented.content[mediaType];
     if (!content) throw new Error(`OpenAPI: ${label} answered ${mediaType}, documented ${Object.keys(documented.content).join(', ')}`);
     if (!content.schema || mediaType.startsWith('text/')) return;
+    if (isBinary(content.schema)) {
+      // A binary answer (a PDF): the bytes are the body; a suite must read it as bytes to have it checked.
+      if (!Buffer.isBuffer(response.body) || response.body.length === 0) throw new Error(`OpenAPI: ${label} is binary (${mediaType}): read it with .buffer(true).parse(...)`);
+      return;
+    }
     const validate = this.validator(`${route.method} ${route.template} ${response.status} ${mediaType}`, content.schema);
     if (!validate(response.body)) {
       throw new Error(`OpenAPI: ${label} does not match its schema: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(response.body).slice(0, 2000)}`);
@@ -63,6 +68,9 @@ export class OpenApiConformance {
     this.checked = 0;
   }
 }
+
+/** `{type: string, format: binary}`: a body of bytes, not JSON. */
+const isBinary = (schema: object): boolean => (schema as { type?: string }).type === 'string' && (schema as { format?: string }).format === 'binary';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 

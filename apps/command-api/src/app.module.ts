@@ -11,6 +11,8 @@ import { AuthGuard } from './http/auth.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PracticesModule } from './practices/practices.module';
 import { MeModule } from './me/me.module';
+import { NotesModule } from './notes/notes.module';
+import { SuperbillModule } from './superbill/superbill.module';
 import { MessagesModule } from './messages/messages.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
@@ -19,7 +21,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, MessagesModule.register(runtime)],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, MessagesModule.register(runtime)],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

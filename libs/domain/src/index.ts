@@ -26,6 +26,7 @@ export { hasLoneSurrogate } from './shared/unicode-text';
 export { invitationNotFound } from './practice/invitation.decide';
 export { memberNotFound } from './practice/membership.decide';
 export { defaultPracticeSettings } from './practice/practice.state';
+export { noteDecider, noteNotFound, NOTE_BODY_MAX, type NoteCommand, type NoteState, type WriteNote, type EditNote, type SignNote, type AddNoteAddendum } from './note/note.decider';
 export { backoffMs, defaultRetryPolicy, messageDecider, type MessageCommand, type MessageState, type RetryPolicy, type SendOutcome } from './messaging/message.decider';
 export { timerDecider, type TimerCommand, type TimerState, type TimerSubject } from './messaging/timer.decider';
 export {

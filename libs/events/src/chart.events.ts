@@ -5,6 +5,7 @@ import { chartStatusEventSchemas, type ChartStatusEvent } from './chart-status.e
 import { chartGroupEventSchemas, type ChartGroupEvent } from './chart-group.events';
 import { chartContactEventSchemas, type ChartContactEvent } from './chart-contact.events';
 import { appointmentEventSchemas, type AppointmentEvent } from './appointment.events';
+import { chartDiagnosisEventSchemas, type ChartDiagnosisEvent } from './chart-diagnosis.events';
 
 export type ChartKind = 'individual' | 'minor' | 'group';
 
@@ -41,7 +42,8 @@ export type ChartEvent =
   | ChartStatusEvent
   | ChartGroupEvent
   | ChartContactEvent
-  | AppointmentEvent;
+  | AppointmentEvent
+  | ChartDiagnosisEvent;
 
 export const chartEventSchemas = {
   ClientCreated: ClientCreatedSchema,
@@ -53,4 +55,5 @@ export const chartEventSchemas = {
   ...chartGroupEventSchemas,
   ...chartContactEventSchemas,
   ...appointmentEventSchemas,
+  ...chartDiagnosisEventSchemas,
 } as const;

@@ -6,6 +6,7 @@ import { chartEventSchemas } from './chart.events';
 import { reservationEventSchemas } from './reservation.events';
 import { contactEventSchemas } from './contact.events';
 import { tagEventSchemas } from './tag.events';
+import { noteEventSchemas } from './note.events';
 import { messageEventSchemas, timerEventSchemas } from './message.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
@@ -22,6 +23,7 @@ export const eventRegistry: EventRegistry = {
   ...version1(reservationEventSchemas),
   ...version1(contactEventSchemas),
   ...version1(tagEventSchemas),
+  ...version1(noteEventSchemas),
   ...version1(messageEventSchemas),
   ...version1(timerEventSchemas),
 };

@@ -15,4 +15,6 @@ export * from './chart-contact.events';
 export * from './appointment.events';
 export * from './contact.events';
 export * from './tag.events';
+export * from './note.events';
+export * from './chart-diagnosis.events';
 export * from './message.events';

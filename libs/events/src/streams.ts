@@ -6,6 +6,8 @@ export const contactStream = (contactId: string): string => `contact-${contactId
 export const reservationStream = (hash: string): string => `reservation-${hash}`;
 /** A practice's tag catalogue, kept apart from the practice stream. */
 export const tagCatalogueStream = (practiceId: string): string => `tags-${practiceId}`;
+/** One clinical note of a chart: its versions, signature and addenda. */
+export const noteStream = (noteId: string): string => `note-${noteId}`;
 
 /** A message of the outbox (see message.events.ts). */
 export const messageStream = (messageId: string): string => `message-${messageId}`;

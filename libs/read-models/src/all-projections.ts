@@ -10,6 +10,7 @@ import { userMenuProjection } from './user-menus/user-menu.projection';
 import { userPracticeProjection } from './user-practices/user-practice.projection';
 import { practiceMemberProjection } from './practice-members/practice-member.projection';
 import { practiceInvitationProjection } from './practice-members/practice-invitation.projection';
+import { noteProjection } from './notes/note.projection';
 import { outboxProjection, timerProjection } from './messages/outbox.projection';
 import { practitionerAppointmentProjection } from './messages/practitioner-appointments.projection';
 
@@ -26,6 +27,7 @@ export const allProjections: readonly ProjectionDefinition[] = [
   userPracticeProjection,
   practiceMemberProjection,
   practiceInvitationProjection,
+  noteProjection,
   outboxProjection,
   timerProjection,
   practitionerAppointmentProjection,

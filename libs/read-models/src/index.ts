@@ -17,5 +17,6 @@ export * from './practice-members/practice-member.projection';
 export * from './practice-members/practice-invitation.projection';
 export * from './tags/tag.projection';
 export * from './contacts/contact.projection';
+export { NOTES, noteProjection, type NoteDocument, type NoteAddendumView } from './notes/note.projection';
 export * from './messages/outbox.projection';
 export * from './messages/practitioner-appointments.projection';

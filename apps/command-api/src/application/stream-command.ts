@@ -39,7 +39,8 @@ export interface GenericCommands {
             | 'DesignateGroupBillingContact'
             | 'ChangeChartContactRoles'
             | 'CancelAppointment'
-            | 'CompleteAppointment';
+            | 'CompleteAppointment'
+            | 'SetDiagnosisCodes';
         }
       >
     | PatchClientOverview

@@ -1,6 +1,7 @@
 import type { ReadStore } from '@practice/read-store';
 import { type ChartDocument, statusOf, CONTACTS, type ContactDocument } from '@practice/read-models';
 import { tagNames } from '../clients/client-queries';
+import { chartNotesSummary } from '../notes/note-queries';
 import { reminderReach } from '../messages/reminder-reach';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
@@ -32,8 +33,8 @@ export const appointmentStats = (appointments: ChartDocument['appointments'], no
  * on other read models (tag names from the catalogue, contact names from the contacts, as they are
  * now) is derived here, not stored.
  */
-export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date) => {
-  const { _id, _position: _ignored, active, tagIds, ...rest } = doc;
+export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: Date, clinical: { diagnoses: boolean } = { diagnoses: false }) => {
+  const { _id, _position: _ignored, active, tagIds, diagnosisCodes, ...rest } = doc;
   const today = now.toISOString().slice(0, 10);
   const tags = (await tagNames(readStore, doc.practiceId, tagIds))(tagIds);
   const status = statusOf(active, doc.portal.invitation);
@@ -44,6 +45,10 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     overview: { ...doc.overview, age: ageOn(doc.overview.dateOfBirth, today), tags },
     contacts: await currentContacts(readStore, doc.contacts),
     stats: appointmentStats(doc.appointments, now),
+    // Counts only: a body is read through the note's own route, which records the read.
+    notes: await chartNotesSummary(readStore, doc.practiceId, _id),
+    // Diagnosis codes are clinical: only roles with `diagnoses:read` see them here (a biller sees them on superbills).
+    ...(clinical.diagnoses ? { diagnosisCodes: diagnosisCodes ?? [] } : {}),
     reminders: await reminderReach(readStore, doc),
   };
 };

@@ -113,6 +113,8 @@ export class ChartDocumentDto {
   @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'Present on group charts' }) group: object | null;
   @ApiProperty({ type: 'array', items: OPEN_OBJECT }) appointments: object[];
   @ApiProperty({ ...OPEN_OBJECT, description: 'Appointments: total, upcoming, completed' }) stats: object;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'The Notes tab: total, awaitingSignature (no body)' }) notes: object;
+  @ApiPropertyOptional({ type: [String], description: 'ICD-10-CM codes in order; only for roles with diagnoses:read' }) diagnosisCodes?: string[];
   @ApiProperty({ type: 'integer', minimum: 0 }) revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
@@ -135,7 +137,7 @@ export class ChartHistoryDto extends PageDto {
 
 export class ChartReadDto {
   @ApiProperty(UUID) userId: string;
-  @ApiProperty({ enum: ['chart', 'history'] }) view: string;
+  @ApiProperty({ enum: ['chart', 'history', 'notes', 'note', 'note-history', 'superbill'] }) view: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
 }
 

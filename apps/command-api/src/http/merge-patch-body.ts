@@ -15,7 +15,7 @@ export const MergePatchBody = createParamDecorator((_: unknown, context: Executi
   }
   const body: unknown = request.body ?? {};
   if (!isJsonObject(body)) {
-    throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'body', message: 'must be a JSON object (a merge patch of the section)' }]);
+    throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'body', pointer: '', message: 'must be a JSON object (a merge patch of the section)' }]);
   }
   return body;
 });

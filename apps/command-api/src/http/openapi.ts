@@ -38,6 +38,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'appointments', description: 'Appointments on a chart' },
   { name: 'reads', description: 'Read models: client list, Needs Attention, the chart document, its history and reads' },
   { name: 'health', description: 'Liveness, projection lag and metrics (public)' },
+  { name: 'notes', description: 'Clinical notes of a chart: versions, signature, addenda; notes awaiting signature' },
   { name: 'messages', description: 'The outbox of a practice (operators), and the development outbox' },
 ];
 

@@ -44,7 +44,8 @@ export const toProblemFieldError = (error: FieldError): ProblemFieldError => {
   const where = error.in ?? (HEADER_NAME.test(error.field) ? 'header' : 'body');
   if (where === 'header') return { header: error.field, field: error.field, message: error.message };
   if (where === 'query' || where === 'path') return { parameter: error.field, field: error.field, message: error.message };
-  const pointer = error.pointer ?? (error.field === '' || error.field === 'body' ? '' : jsonPointer(error.field.split('.')));
+  // The whole body is named by the pointer '' (given as such): a field may itself be called `body` (a note's).
+  const pointer = error.pointer ?? (error.field === '' ? '' : jsonPointer(error.field.split('.')));
   return { pointer, field: error.field, message: error.message };
 };
 

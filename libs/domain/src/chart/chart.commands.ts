@@ -221,6 +221,13 @@ export interface CompleteAppointment extends OnChart {
   readonly now: string;
 }
 
+// --- diagnosis codes -------------------------------------------------------------------------
+export interface SetDiagnosisCodes extends OnChart {
+  readonly type: 'SetDiagnosisCodes';
+  /** ICD-10-CM codes in order (the first is the primary one); [] clears them. */
+  readonly codes: readonly string[];
+}
+
 export type ChartCommand =
   | CreateClient
   | CreateMinorClient
@@ -258,4 +265,5 @@ export type ChartCommand =
   | RecordClientNoLongerContact
   | BookAppointment
   | CancelAppointment
-  | CompleteAppointment;
+  | CompleteAppointment
+  | SetDiagnosisCodes;

@@ -14,6 +14,7 @@ import * as record from './chart-record.decide';
 import * as status from './chart-status.decide';
 import * as contacts from './chart-contacts.decide';
 import * as appointments from './chart-appointments.decide';
+import { setDiagnosisCodes } from './chart-diagnosis.decide';
 import type { ChartCommand } from './chart.commands';
 import { evolve, initialState, type ChartState } from './chart.state';
 
@@ -100,6 +101,8 @@ export const decide = (command: ChartCommand, state: ChartState): ChartEvent[] =
       return appointments.cancelAppointment(command, state);
     case 'CompleteAppointment':
       return appointments.completeAppointment(command, state);
+    case 'SetDiagnosisCodes':
+      return setDiagnosisCodes(command, state);
     default:
       return assertNever(command);
   }

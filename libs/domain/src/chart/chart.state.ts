@@ -63,6 +63,8 @@ export interface OpenChart extends ClientOverview {
   readonly identifiedPatientId: string | null;
   readonly billingMemberId: string | null;
   readonly appointments: Readonly<Record<string, Appointment>>;
+  /** ICD-10-CM codes, in order; empty on group charts (they bill on their Identified Patient's). */
+  readonly diagnosisCodes: readonly string[];
 }
 
 export type ChartState =
@@ -100,6 +102,7 @@ const blankChart = (chartId: string, practiceId: string): Omit<OpenChart, 'kind'
   identifiedPatientId: null,
   billingMemberId: null,
   appointments: {},
+  diagnosisCodes: [],
 });
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
@@ -235,6 +238,8 @@ export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
       return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'cancelled'));
     case 'AppointmentCompleted':
       return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'completed'));
+    case 'DiagnosisCodesSet':
+      return evolveOpen(state, () => ({ diagnosisCodes: event.data.codes }));
     default:
       return assertNever(event);
   }

@@ -2,10 +2,10 @@ import { practiceRoles } from '@practice/events';
 import { assertPermission, hasPermission, permissions, rolePermissions } from './permissions';
 
 describe('Role permissions', () => {
-  it('gives owners and admins every permission', () => {
+  it('gives owners every permission, and admins every one but writing and signing clinical notes', () => {
     for (const permission of permissions) {
       expect(hasPermission('owner', permission)).toBe(true);
-      expect(hasPermission('admin', permission)).toBe(true);
+      expect(hasPermission('admin', permission)).toBe(permission !== 'notes:write' && permission !== 'notes:sign');
     }
   });
 
@@ -47,5 +47,32 @@ describe('Role permissions for practitioners and practices', () => {
     for (const role of ['clinician', 'biller', 'scheduler'] as const) {
       expect(hasPermission(role, 'members:clinical-info:write')).toBe(false);
     }
+  });
+});
+
+describe('Role permissions for clinical notes', () => {
+  it('lets clinicians and owners write and sign, admins read, and never billers or schedulers', () => {
+    for (const role of ['owner', 'clinician'] as const) {
+      expect(['notes:read', 'notes:write', 'notes:sign'].every((p) => hasPermission(role, p as 'notes:read'))).toBe(true);
+    }
+    expect(hasPermission('admin', 'notes:read')).toBe(true);
+    for (const role of ['biller', 'scheduler'] as const) {
+      for (const permission of ['notes:read', 'notes:write', 'notes:sign'] as const) expect(hasPermission(role, permission)).toBe(false);
+    }
+  });
+});
+
+describe('Role permissions for diagnosis codes and superbills', () => {
+  it('lets clinicians (and owners, admins) read and record diagnosis codes; billers and schedulers neither', () => {
+    for (const permission of ['diagnoses:read', 'diagnoses:write'] as const) {
+      expect(hasPermission('clinician', permission)).toBe(true);
+      expect(hasPermission('biller', permission)).toBe(false);
+      expect(hasPermission('scheduler', permission)).toBe(false);
+    }
+  });
+
+  it('lets owners, admins, clinicians and billers read superbills, not schedulers', () => {
+    for (const role of ['owner', 'admin', 'clinician', 'biller'] as const) expect(hasPermission(role, 'superbills:read')).toBe(true);
+    expect(hasPermission('scheduler', 'superbills:read')).toBe(false);
   });
 });

@@ -19,17 +19,33 @@ export const permissions = [
   'charts:history', // the audit history of a chart
   'tags:manage',
   'appointments:write',
+  'notes:read', // the bodies of clinical notes, their history (every read is recorded)
+  'notes:write', // write notes, edit one's own unsigned notes, add addenda to signed notes
+  'notes:sign', // sign one's own note
+  'diagnoses:read', // a chart's diagnosis codes in the chart document (clinical; billers see them on superbills only)
+  'diagnoses:write', // record a chart's diagnosis codes (clinicians diagnose; billers never do)
+  'superbills:read', // a client's superbill for a period (JSON or PDF): legal names, diagnosis codes, fees
   'messages:manage', // the practice's outbox: list messages, retry parked ones
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everything = permissions;
 
+/**
+ * Clinical notes are written and signed by those who give care: an admin reads them (records
+ * requests, audits) but neither writes nor signs one. An owner has every permission (the owner of a
+ * practice of one is its clinician).
+ */
+const clinicalNotes: readonly Permission[] = ['notes:write', 'notes:sign'];
+
 export const rolePermissions: Readonly<Record<PracticeRole, readonly Permission[]>> = {
   owner: everything,
-  admin: everything,
-  clinician: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write'],
-  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read'],
+  admin: everything.filter((permission) => !clinicalNotes.includes(permission)),
+  clinician: [
+    'practice:read', 'members:read', 'clients:read', 'clients:create', 'clients:write', 'charts:read', 'charts:history', 'appointments:write',
+    'notes:read', 'notes:write', 'notes:sign', 'diagnoses:read', 'diagnoses:write', 'superbills:read',
+  ],
+  biller: ['practice:read', 'members:read', 'members:clinical-info:read', 'clients:read', 'charts:read', 'superbills:read'],
   scheduler: ['practice:read', 'members:read', 'clients:read', 'clients:create', 'appointments:write'],
 };
 

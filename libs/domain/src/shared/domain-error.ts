@@ -43,6 +43,9 @@ export const domainErrorKinds = {
   UnknownClient: 'invalid',
   UnknownContact: 'invalid',
   UnknownTag: 'invalid',
+  NoteBodyRequired: 'invalid',
+  InvalidDiagnosisCode: 'invalid',
+  TooManyDiagnosisCodes: 'invalid',
   // not_found (404)
   AppointmentNotFound: 'not_found',
   ChartNotFound: 'not_found',
@@ -55,6 +58,7 @@ export const domainErrorKinds = {
   PracticeNotFound: 'not_found',
   TagNotFound: 'not_found',
   UserNotFound: 'not_found',
+  NoteNotFound: 'not_found',
   // conflict (409)
   AlreadyAMember: 'conflict',
   AlreadyMember: 'conflict',
@@ -91,9 +95,14 @@ export const domainErrorKinds = {
   TwoFactorAlreadyEnabled: 'conflict',
   TwoFactorNotEnabled: 'conflict',
   UserAlreadyExists: 'conflict',
+  NoteAlreadyExists: 'conflict',
+  NoteAlreadySigned: 'conflict',
+  NoteNotSigned: 'conflict',
+  IdentifiedPatientRequired: 'conflict',
   // forbidden (403)
   Forbidden: 'forbidden',
   OnlyOwnersManageOwners: 'forbidden',
+  NotTheNoteAuthor: 'forbidden',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof domainErrorKinds;

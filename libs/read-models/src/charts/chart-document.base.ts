@@ -22,6 +22,7 @@ export const newChartDocument = (
   memberOf: [],
   contactOn: [],
   appointments: [],
+  diagnosisCodes: [],
   revision: event.revision,
   createdAt: event.metadata.occurredAt,
   updatedAt: event.metadata.occurredAt,

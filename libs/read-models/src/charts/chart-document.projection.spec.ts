@@ -59,3 +59,22 @@ describe('charts projection (the chart document)', () => {
     });
   });
 });
+
+describe('charts projection: diagnosis codes', () => {
+  it('keeps the codes in order, replaced as a whole; the same event applied twice changes nothing', async () => {
+    const collection = new InMemoryReadStore().collection(CHARTS);
+    const created = recorded([{ type: 'ClientCreated', data: { chartId: 'c-9', practiceId, kind: 'individual', firstName: 'Ada', lastName: 'L', email: null } }]);
+    await applyBatch(chartDocumentProjection, collection, created);
+    expect(await collection.get('c-9')).toMatchObject({ diagnosisCodes: [] });
+    const batch = recorded([
+      { type: 'ClientCreated', data: { chartId: 'c-9', practiceId, kind: 'individual', firstName: 'Ada', lastName: 'L', email: null } },
+      { type: 'DiagnosisCodesSet', data: { chartId: 'c-9', codes: ['F41.1', 'Z63.0'] } },
+      { type: 'DiagnosisCodesSet', data: { chartId: 'c-9', codes: ['F32.A', 'F41.1'] } },
+    ]);
+    await applyBatch(chartDocumentProjection, collection, batch);
+    const once = await collection.get('c-9');
+    expect(once).toMatchObject({ diagnosisCodes: ['F32.A', 'F41.1'] });
+    await applyBatch(chartDocumentProjection, collection, batch.slice(2));
+    expect(await collection.get('c-9')).toEqual(once);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ClientCreated, LegalNameSet, ClientEmailChanged, ClientIdentityEdited, ClientOverviewEdited, ClientPhotoSet, ClientProfileEdited, ClientSetupStepCompleted, ClientTagged, ClientUntagged, ClientPortalAccessSet, MinorPortalAccessSet, PortalInvitationAccepted, PortalInvitationSent, GroupChartCreated } from '@practice/events';
+import type { ClientCreated, LegalNameSet, ClientEmailChanged, ClientIdentityEdited, ClientOverviewEdited, ClientPhotoSet, ClientProfileEdited, ClientSetupStepCompleted, ClientTagged, ClientUntagged, ClientPortalAccessSet, MinorPortalAccessSet, PortalInvitationAccepted, PortalInvitationSent, GroupChartCreated, DiagnosisCodesSet } from '@practice/events';
 import { byChartId, defineProjection } from '../projection';
 import { change, dataOf, newChartDocument } from './chart-document.base';
 import { linkHandlers } from './chart-document.link-handlers';
@@ -72,5 +72,6 @@ export const chartDocumentProjection = defineProjection<ChartDocument>({
     ClientReactivated: (doc, event) => change(doc, event, () => ({ active: true })),
     ClientDeleted: () => null,
     ...linkHandlers,
+    DiagnosisCodesSet: (doc, event) => change(doc, event, () => ({ diagnosisCodes: dataOf<DiagnosisCodesSet['data']>(event).codes })),
   },
 });

@@ -73,6 +73,11 @@ export interface ChartDocument extends ReadDocument {
   readonly memberOf: readonly { readonly chartId: string; readonly name: string }[];
   readonly contactOn: readonly { readonly chartId: string; readonly name: string }[];
   readonly appointments: readonly AppointmentView[];
+  /**
+   * ICD-10-CM codes in order (the first is the primary one). Clinical: the chart read shows them only to
+   * roles with `diagnoses:read`; the superbill prints them. Absent on documents projected before they existed.
+   */
+  readonly diagnosisCodes?: readonly string[];
   /** The chart stream's revision this document reflects (the ETag of the chart). */
   readonly revision: number;
   readonly createdAt: string;
