@@ -106,4 +106,28 @@ describe('Appointment reminders on durable timers', () => {
     const hidden = await app.http().get('/me/appointments/upcoming').set(owner.auth).set({ 'X-Consistency-Token': off.headers['x-consistency-token'] });
     expect(hidden.body).toEqual({ items: [], nextCursor: null });
   });
+
+  it('invites the group members who have session bridging on to the questionnaire after a completed session', async () => {
+    const group = await app.http().post(`/practices/${practiceId}/group-charts`).set(owner.auth).send({
+      kind: 'couple',
+      name: 'The Bridges',
+      members: [
+        { new: { firstName: 'Bo', lastName: 'Bridge', email: 'bo.bridge@example.com' }, receivesSessionBridging: true, receivesReminders: false, identifiedPatient: true },
+        { new: { firstName: 'Di', lastName: 'Bridge', email: 'di.bridge@example.com' }, receivesSessionBridging: false, receivesReminders: false },
+      ],
+    });
+    expect(group.status).toBe(201);
+    const chartId = group.body.chartId;
+    const appointmentId = await book(chartId, hoursFromNow(-1));
+    const completed = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${appointmentId}/complete`).set(owner.auth);
+    expect(completed.status).toBe(200);
+    const [mail] = await eventually(() => (smtp.to('bo.bridge@example.com').length > 0 ? smtp.to('bo.bridge@example.com') : undefined));
+    expect(mail.raw).toMatch(/Subject: A few questions from Calm Minds/);
+    await eventually(async () => {
+      const page = await app.http().get(`/practices/${practiceId}/messages?status=sent&limit=100`).set(owner.auth);
+      return page.body.items.find((m: { to: string; kind: string }) => m.to === 'bo.bridge@example.com' && m.kind === 'session-bridging');
+    });
+    expect(smtp.to('bo.bridge@example.com')).toHaveLength(1);
+    expect(smtp.to('di.bridge@example.com')).toHaveLength(0);
+  });
 });

@@ -2749,7 +2749,7 @@ export interface components {
             /** Format: uuid */
             messageId: string;
             /** @enum {string} */
-            kind: "practice-invitation" | "appointment-reminder" | "portal-invitation";
+            kind: "practice-invitation" | "appointment-reminder" | "portal-invitation" | "session-bridging";
             /** Format: email */
             to: string;
             /** @enum {string} */

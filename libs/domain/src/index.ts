@@ -38,6 +38,7 @@ export {
   reminderRecipients,
   reminderTimerName,
   remindersOnTimer,
+  sessionBridgingOnCompletion,
   type MessagingAction,
   type ReminderAudience,
 } from './messaging/message-workflows';

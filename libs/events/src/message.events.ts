@@ -7,7 +7,7 @@ import type { DomainEvent } from './envelope';
  * link is signed when the message is sent) and no clinical data: the kind and the ids the template
  * needs to look the practice's name and the appointment time up when it renders.
  */
-export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation'] as const;
+export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** What a template may name: ids and an appointment time, never a note, a diagnosis or a token. */

@@ -43,6 +43,7 @@ export class MessageRenderer {
         return { practiceName, role: invitation.role, link, expiresAt: formatTime(invitation.expiresAt) };
       }
       case 'appointment-reminder':
+      case 'session-bridging':
         return { practiceName, appointmentTime: formatTime(refs.appointmentStart ?? now.toISOString()) };
       case 'portal-invitation': {
         const chart = await this.readStore.collection<ChartDocument>(CHARTS).get(refs.chartId ?? '');

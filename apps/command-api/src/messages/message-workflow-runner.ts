@@ -5,6 +5,7 @@ import {
   reminderDropped,
   reminderOnBooking,
   remindersOnTimer,
+  sessionBridgingOnCompletion,
   timerDecider,
   type MessagingAction,
 } from '@practice/domain';
@@ -118,8 +119,15 @@ export class MessageWorkflowRunner {
         return reminderOnBooking(given, { practiceId, leadHours: await this.facts.reminderLeadHours(practiceId), now: now.toISOString() });
       }
       case 'AppointmentCancelled':
-      case 'AppointmentCompleted':
-        return reminderDropped(recordedOf<AppointmentCancelled | AppointmentCompleted>(event));
+        return reminderDropped(recordedOf<AppointmentCancelled>(event));
+      case 'AppointmentCompleted': {
+        const given = recordedOf<AppointmentCompleted>(event);
+        const chart = await this.facts.chart(given.event.data.chartId);
+        if (!chart) return reminderDropped(given);
+        const appointmentStart = chart.appointments.find((a) => a.appointmentId === given.event.data.appointmentId)?.start ?? null;
+        const members = await this.facts.sessionBridgingMembers(chart);
+        return [...reminderDropped(given), ...sessionBridgingOnCompletion(given, { practiceId: chart.practiceId, appointmentStart, members })];
+      }
       case 'TimerFired': {
         const given = recordedOf<TimerFired>(event);
         const timer = await this.timerOf(given.event.data.timerId);

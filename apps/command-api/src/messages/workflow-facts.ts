@@ -40,6 +40,13 @@ export class WorkflowFacts {
     return { clientEmail: chart.kind === 'group' ? null : chart.profile.email, contacts, members };
   }
 
+  /** A group chart's members and whether each has session bridging on. */
+  async sessionBridgingMembers(chart: ChartDocument): Promise<{ email: string | null; receivesSessionBridging: boolean }[]> {
+    const members = chart.group?.members ?? [];
+    const charts = await this.readStore.collection<ChartDocument>(CHARTS).getMany(members.map((m) => m.clientId));
+    return members.map((m) => ({ email: charts.get(m.clientId)?.profile.email ?? null, receivesSessionBridging: m.receivesSessionBridging }));
+  }
+
   /** A minor's guardians: the contacts on the minor's chart who have an email. */
   async guardianEmails(chart: ChartDocument): Promise<string[]> {
     return (await this.contactEmails(chart, () => true)).map(({ email }) => email).filter((email): email is string => email !== null);

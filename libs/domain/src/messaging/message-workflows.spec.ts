@@ -1,5 +1,5 @@
-import type { AppointmentBooked, AppointmentCancelled, PortalInvitationSent, PracticeMemberInvited, TimerFired, TimerSet } from '@practice/events';
-import { portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName } from './message-workflows';
+import type { AppointmentBooked, AppointmentCompleted, AppointmentCancelled, PortalInvitationSent, PracticeMemberInvited, TimerFired, TimerSet } from '@practice/events';
+import { portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName, sessionBridgingOnCompletion } from './message-workflows';
 
 const recorded = <E>(event: E, eventId = 'e-1', occurredAt = '2026-03-01T08:00:00.000Z') => ({ event, eventId, occurredAt });
 const now = '2026-03-01T08:00:00.000Z';
@@ -110,5 +110,30 @@ describe('Client Portal invitation emails', () => {
 
   it('given the client accepted since, then a replay sends nothing', () => {
     expect(portalInvitationEmails(recorded(sent), { ...facts, minorAccess: null, stillPending: false })).toEqual([]);
+  });
+});
+
+describe('Session bridging questionnaires', () => {
+  const completed: AppointmentCompleted = { type: 'AppointmentCompleted', data: { chartId: 'g-1', appointmentId: 'a-1' } };
+
+  it('given a completed group session, then each member with session bridging on and an email is invited, once', () => {
+    const members = [
+      { email: 'a@example.com', receivesSessionBridging: true },
+      { email: 'b@example.com', receivesSessionBridging: false },
+      { email: null, receivesSessionBridging: true },
+      { email: 'A@example.com', receivesSessionBridging: true },
+    ];
+    const actions = sessionBridgingOnCompletion(recorded(completed, 'c-9'), { practiceId: 'p-1', appointmentStart: '2026-03-01T10:00:00.000Z', members });
+    expect(actions).toEqual([
+      {
+        kind: 'queue',
+        name: 'c-9|session-bridging|a@example.com',
+        message: { kind: 'session-bridging', practiceId: 'p-1', to: 'a@example.com', refs: { chartId: 'g-1', appointmentId: 'a-1', appointmentStart: '2026-03-01T10:00:00.000Z' }, dueAt: '2026-03-01T08:00:00.000Z' },
+      },
+    ]);
+  });
+
+  it('given an individual chart (no members), then nothing is sent', () => {
+    expect(sessionBridgingOnCompletion(recorded(completed), { practiceId: 'p-1', appointmentStart: null, members: [] })).toEqual([]);
   });
 });

@@ -136,3 +136,28 @@ export const portalInvitationEmails = (
     .filter((address) => !seen.has(normalizeEmail(address)) && seen.add(normalizeEmail(address)) !== undefined)
     .map((address) => queue(given.eventId, 'portal-invitation', facts.practiceId, address, { chartId }, given.occurredAt));
 };
+
+// ---- Session bridging questionnaires -------------------------------------------------------------
+
+/**
+ * After a completed session of a group chart, each member with session bridging on (and an email) gets
+ * the practice's between-sessions questionnaire invitation, once.
+ */
+export const sessionBridgingOnCompletion = (
+  given: Recorded<AppointmentCompleted>,
+  facts: {
+    readonly practiceId: string;
+    readonly appointmentStart: string | null;
+    readonly members: readonly { readonly email: string | null; readonly receivesSessionBridging: boolean }[];
+  },
+): MessagingAction[] => {
+  const { chartId, appointmentId } = given.event.data;
+  const seen = new Set<string>();
+  return facts.members
+    .filter((m) => m.receivesSessionBridging && m.email !== null)
+    .map((m) => m.email as string)
+    .filter((email) => !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined)
+    .map((to) =>
+      queue(given.eventId, 'session-bridging', facts.practiceId, to, { chartId, appointmentId, ...(facts.appointmentStart ? { appointmentStart: facts.appointmentStart } : {}) }, given.occurredAt),
+    );
+};
