@@ -170,7 +170,8 @@ const smtpUrl = (value: string | undefined): string | undefined => {
   throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465');
 };
 
-const messagesConfig = (env: NodeJS.ProcessEnv) => ({
+/** The outbox's settings (also read by the projector process, which runs the outbox in production). */
+export const messagesConfig = (env: NodeJS.ProcessEnv): MessagesConfig => ({
   smtpUrl: smtpUrl(env.SMTP_URL),
   from: env.MAIL_FROM || 'Practice Core <no-reply@practice-core.invalid>',
   publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

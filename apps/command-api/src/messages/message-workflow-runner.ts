@@ -22,12 +22,16 @@ import {
   type TimerFired,
   type TimerSet,
 } from '@practice/events';
-import type { Projector } from '@practice/read-models';
 import type { ReadStore } from '@practice/read-store';
 import { commandEnvelope } from '../application/command-envelope';
 import type { CommandRunner } from '../application/command-runner';
 import { deterministicUuid } from '../application/deterministic-id';
 import { WorkflowFacts } from './workflow-facts';
+
+/** The read models' progress: the workflows wait until the read models hold the event they handle. */
+export interface ReadModelProgress {
+  waitFor(position: number, timeoutMs: number): Promise<boolean>;
+}
 
 export const WORKFLOWS_CHECKPOINT = 'messaging_workflows';
 
@@ -58,7 +62,7 @@ export class MessageWorkflowRunner {
   constructor(
     private readonly events: EventStore,
     private readonly readStore: ReadStore,
-    private readonly projector: Projector,
+    private readonly projector: ReadModelProgress,
     private readonly runner: CommandRunner,
     private readonly now: () => Date,
     private readonly log: (message: string) => void,

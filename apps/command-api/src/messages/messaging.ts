@@ -1,23 +1,26 @@
 import { defaultRetryPolicy } from '@practice/domain';
 import type { EventStore } from '@practice/event-store';
 import { eventCodec } from '@practice/events';
-import type { Projector } from '@practice/read-models';
 import type { ReadStore } from '@practice/read-store';
 import { CommandRunner } from '../application/command-runner';
 import type { AppConfig } from '../config';
+
+/** What the outbox needs of a process's configuration (the API's, or the projector process's). */
+export type MessagingSettings = Pick<AppConfig, 'dataDir' | 'tokenSecret' | 'messages'>;
+
 import { EmlFileTransport } from './eml-file-transport';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageLinks } from './message-links';
 import { MessageRenderer } from './message-renderer';
 import type { MessageTransport } from './message-transport';
-import { MessageWorkflowRunner } from './message-workflow-runner';
+import { MessageWorkflowRunner, type ReadModelProgress } from './message-workflow-runner';
 import { SmtpTransport } from './smtp-transport';
 
 /** The transport configuration selects: SMTP when SMTP_URL is set, otherwise .eml files under DATA_DIR/outbox. */
-export const createTransport = (config: AppConfig): MessageTransport =>
+export const createTransport = (config: MessagingSettings): MessageTransport =>
   config.messages.smtpUrl ? new SmtpTransport(config.messages.smtpUrl, config.messages.sendTimeoutMs) : new EmlFileTransport(config.dataDir);
 
-export const messageLinks = (config: AppConfig): MessageLinks => new MessageLinks(config.tokenSecret, config.messages.publicUrl);
+export const messageLinks = (config: MessagingSettings): MessageLinks => new MessageLinks(config.tokenSecret, config.messages.publicUrl);
 
 /**
  * The outbox at work in a process that runs the projector: the workflow subscription and the dispatcher
@@ -35,8 +38,8 @@ export class Messaging {
   constructor(
     events: EventStore,
     private readonly readStore: ReadStore,
-    projector: Projector,
-    private readonly config: AppConfig,
+    projector: ReadModelProgress,
+    private readonly config: MessagingSettings,
     private readonly log: (message: string) => void,
     private readonly now: () => Date = () => new Date(),
     transport?: MessageTransport,
