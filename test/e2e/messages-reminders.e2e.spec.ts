@@ -65,6 +65,26 @@ describe('Appointment reminders on durable timers', () => {
     expect(smtp.to('cleo.later@example.com')).toHaveLength(0);
   });
 
+  it('moves the reminder with a moved appointment (one timer, at the new time)', async () => {
+    const chartId = await client('cleo.moved@example.com');
+    const appointmentId = await book(chartId, hoursFromNow(30));
+    const first = await eventually(() => timerOf(app, appointmentId));
+    const newStart = new Date(Date.parse(first.appointmentStart) + 24 * 3_600_000).toISOString();
+    const moved = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${appointmentId}/reschedule`).set(owner.auth).send({ start: newStart });
+    expect(moved.status).toBe(200);
+    const timer = await eventually(async () => {
+      const now = await timerOf(app, appointmentId);
+      return now?.appointmentStart === newStart ? now : undefined;
+    });
+    expect(timer._id).toBe(first._id);
+    expect(Date.parse(timer.dueAt) - Date.parse(first.dueAt)).toBe(24 * 3_600_000);
+    expect((await app.runtime.readStore.collection<TimerDocument>(TIMERS).find({ appointmentId })).length).toBe(1);
+    const cancelled = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${appointmentId}/cancel`).set(owner.auth);
+    expect(cancelled.status).toBe(200);
+    const refused = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${appointmentId}/reschedule`).set(owner.auth).send({ start: newStart });
+    expect(refused.status).toBe(409);
+  });
+
   it('says why a client without an email gets no reminder', async () => {
     const chartId = await client(null);
     const chart = await app.http().get(`/practices/${practiceId}/charts/${chartId}`).set(owner.auth);

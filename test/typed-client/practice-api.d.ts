@@ -956,6 +956,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to a new start (and length); its reminder moves with it
+         * @description Move an appointment to a new start (and length); its reminder moves with it. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Appointments_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/practices/{practiceId}/needs-attention": {
         parameters: {
             query?: never;
@@ -2182,6 +2202,15 @@ export interface components {
             revision: number;
             /** Format: uuid */
             appointmentId: string;
+        };
+        RescheduleAppointmentRequestDto: {
+            /** @example 2030-01-02T10:00:00Z */
+            start: string;
+            /**
+             * @description Unset: the length stays
+             * @example 50
+             */
+            durationMinutes?: number | null;
         };
         TagDto: {
             /** Format: uuid */
@@ -10039,6 +10068,157 @@ export interface operations {
             };
             /** @description The record changed since the revision given in If-Match */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Appointments_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAppointmentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

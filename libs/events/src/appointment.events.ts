@@ -19,10 +19,17 @@ export type AppointmentCancelled = DomainEvent<'AppointmentCancelled', z.infer<t
 export const AppointmentCompletedSchema = z.object({ chartId: id, appointmentId: id }).strict();
 export type AppointmentCompleted = DomainEvent<'AppointmentCompleted', z.infer<typeof AppointmentCompletedSchema>>;
 
-export type AppointmentEvent = AppointmentBooked | AppointmentCancelled | AppointmentCompleted;
+/** The appointment moved (a new start, and possibly a new length); its reminder moves with it. */
+export const AppointmentRescheduledSchema = z
+  .object({ chartId: id, appointmentId: id, start: isoDateTime, durationMinutes: z.number().int().min(5).max(720) })
+  .strict();
+export type AppointmentRescheduled = DomainEvent<'AppointmentRescheduled', z.infer<typeof AppointmentRescheduledSchema>>;
+
+export type AppointmentEvent = AppointmentBooked | AppointmentCancelled | AppointmentCompleted | AppointmentRescheduled;
 
 export const appointmentEventSchemas = {
   AppointmentBooked: AppointmentBookedSchema,
   AppointmentCancelled: AppointmentCancelledSchema,
   AppointmentCompleted: AppointmentCompletedSchema,
+  AppointmentRescheduled: AppointmentRescheduledSchema,
 } as const;

@@ -40,7 +40,8 @@ export interface GenericCommands {
             | 'ChangeChartContactRoles'
             | 'CancelAppointment'
             | 'CompleteAppointment'
-            | 'SetDiagnosisCodes';
+            | 'SetDiagnosisCodes'
+            | 'RescheduleAppointment';
         }
       >
     | PatchClientOverview

@@ -16,6 +16,7 @@ import {
   type AppointmentBooked,
   type AppointmentCancelled,
   type AppointmentCompleted,
+  type AppointmentRescheduled,
   type PortalInvitationSent,
   type PracticeMemberInvited,
   type RecordedEvent,
@@ -39,6 +40,7 @@ export const WORKFLOWS_CHECKPOINT = 'messaging_workflows';
 export const WORKFLOW_EVENT_TYPES = [
   'PracticeMemberInvited',
   'AppointmentBooked',
+  'AppointmentRescheduled',
   'AppointmentCancelled',
   'AppointmentCompleted',
   'TimerFired',
@@ -115,8 +117,9 @@ export class MessageWorkflowRunner {
         const given = recordedOf<PracticeMemberInvited>(event);
         return practiceInvitationEmail(given, { stillOpen: await this.facts.invitationOpen(given.event.data.invitationId, now) });
       }
-      case 'AppointmentBooked': {
-        const given = recordedOf<AppointmentBooked>(event);
+      case 'AppointmentBooked':
+      case 'AppointmentRescheduled': {
+        const given = recordedOf<AppointmentBooked | AppointmentRescheduled>(event);
         const chart = await this.facts.chart(given.event.data.chartId);
         const practiceId = chart?.practiceId ?? event.metadata.practiceId;
         if (!practiceId) return [];

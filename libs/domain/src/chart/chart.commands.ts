@@ -220,6 +220,13 @@ export interface CompleteAppointment extends OnChart {
   readonly appointmentId: string;
   readonly now: string;
 }
+export interface RescheduleAppointment extends OnChart {
+  readonly type: 'RescheduleAppointment';
+  readonly appointmentId: string;
+  readonly start: string;
+  /** Unset: the length stays. */
+  readonly durationMinutes?: number;
+}
 
 // --- diagnosis codes -------------------------------------------------------------------------
 export interface SetDiagnosisCodes extends OnChart {
@@ -266,4 +273,5 @@ export type ChartCommand =
   | BookAppointment
   | CancelAppointment
   | CompleteAppointment
+  | RescheduleAppointment
   | SetDiagnosisCodes;

@@ -1,4 +1,4 @@
-import type { AppointmentBooked, AppointmentCompleted, AppointmentCancelled, PortalInvitationSent, PracticeMemberInvited, TimerFired, TimerSet } from '@practice/events';
+import type { AppointmentBooked, AppointmentCompleted, AppointmentRescheduled, AppointmentCancelled, PortalInvitationSent, PracticeMemberInvited, TimerFired, TimerSet } from '@practice/events';
 import { portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName, sessionBridgingOnCompletion } from './message-workflows';
 
 const recorded = <E>(event: E, eventId = 'e-1', occurredAt = '2026-03-01T08:00:00.000Z') => ({ event, eventId, occurredAt });
@@ -41,6 +41,15 @@ describe('Appointment reminders', () => {
     const [first] = reminderOnBooking(recorded(booked), { practiceId: 'p-1', leadHours: 24, now });
     const [second] = reminderOnBooking(recorded(moved, 'e-2'), { practiceId: 'p-1', leadHours: 24, now });
     expect(second).toMatchObject({ kind: 'setTimer', name: (first as { name: string }).name, dueAt: '2026-03-05T09:00:00.000Z' });
+  });
+
+  it('given an appointment rescheduled, then its one timer moves to the new time; moved into the past, it is dropped', () => {
+    const rescheduled: AppointmentRescheduled = { type: 'AppointmentRescheduled', data: { chartId: 'c-1', appointmentId: 'a-1', start: '2026-03-07T12:00:00.000Z', durationMinutes: 50 } };
+    expect(reminderOnBooking(recorded(rescheduled, 'e-3'), { practiceId: 'p-1', leadHours: 24, now })).toEqual([
+      { kind: 'setTimer', name: reminderTimerName('a-1'), dueAt: '2026-03-06T12:00:00.000Z', subject: { ...subject, appointmentStart: '2026-03-07T12:00:00.000Z' } },
+    ]);
+    const past: AppointmentRescheduled = { ...rescheduled, data: { ...rescheduled.data, start: '2026-02-01T12:00:00.000Z' } };
+    expect(reminderOnBooking(recorded(past), { practiceId: 'p-1', leadHours: 24, now })).toEqual([{ kind: 'cancelTimer', name: reminderTimerName('a-1'), reason: 'appointment moved into the past' }]);
   });
 
   it('given an appointment in the past (a replay), then no timer is set', () => {

@@ -2,6 +2,7 @@ import type {
   AppointmentBooked,
   AppointmentCancelled,
   AppointmentCompleted,
+  AppointmentRescheduled,
   MessageKind,
   MessageRefs,
   PortalInvitationSent,
@@ -59,15 +60,18 @@ export const practiceInvitationEmail = (given: Recorded<PracticeMemberInvited>, 
 export const DEFAULT_REMINDER_LEAD_HOURS = 24;
 
 /**
- * A booked appointment sets its reminder timer `leadHours` before it starts (a past appointment sets
+ * A booked (or moved) appointment sets its reminder timer `leadHours` before it starts (a past appointment sets
  * none). `practiceId`: the practice of the chart (in the event's metadata).
  */
 export const reminderOnBooking = (
-  given: Recorded<AppointmentBooked>,
+  given: Recorded<AppointmentBooked | AppointmentRescheduled>,
   facts: { readonly practiceId: string; readonly leadHours: number; readonly now: string },
 ): MessagingAction[] => {
   const { chartId, appointmentId, start } = given.event.data;
-  if (Date.parse(start) <= Date.parse(facts.now)) return [];
+  if (Date.parse(start) <= Date.parse(facts.now)) {
+    // Moved into the past: its reminder has nothing left to remind of.
+    return given.event.type === 'AppointmentRescheduled' ? [{ kind: 'cancelTimer', name: reminderTimerName(appointmentId), reason: 'appointment moved into the past' }] : [];
+  }
   const dueAt = new Date(Date.parse(start) - facts.leadHours * 3_600_000).toISOString();
   return [{ kind: 'setTimer', name: reminderTimerName(appointmentId), dueAt, subject: { practiceId: facts.practiceId, chartId, appointmentId, appointmentStart: start } }];
 };

@@ -71,4 +71,8 @@ export const linkHandlers: EventHandlers<ChartDocument> = {
   },
   AppointmentCancelled: setAppointmentStatus('cancelled'),
   AppointmentCompleted: setAppointmentStatus('completed'),
+  AppointmentRescheduled: (doc, event) => {
+    const { appointmentId, start, durationMinutes } = dataOf<{ appointmentId: string; start: string; durationMinutes: number }>(event);
+    return change(doc, event, (d) => ({ appointments: d.appointments.map((a) => (a.appointmentId === appointmentId ? { ...a, start, durationMinutes } : a)) }));
+  },
 };

@@ -33,6 +33,10 @@ const handlers: { [K in AppointmentEvent['type']]: Handler<K> } = {
   }),
   AppointmentCancelled: (doc) => (doc === null ? null : { ...doc, status: 'cancelled' }),
   AppointmentCompleted: (doc) => (doc === null ? null : { ...doc, status: 'completed' }),
+  AppointmentRescheduled: (doc, { data }) =>
+    doc === null
+      ? null
+      : { ...doc, start: data.start, end: new Date(Date.parse(data.start) + data.durationMinutes * 60_000).toISOString(), durationMinutes: data.durationMinutes },
 };
 
 export const practitionerAppointmentProjection = defineProjection<PractitionerAppointmentDocument>({
