@@ -25,7 +25,7 @@ describe('The embedded transport: .eml files under DATA_DIR/outbox (SMTP_URL uns
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp(undefined, { MESSAGES_POLL_MS: '50' });
+    app = await startTestApp(undefined, { MESSAGES_ENABLED: 'true', MESSAGES_POLL_MS: '50' });
     owner = await signedInUser(app, 'Olive');
     practiceId = await createdPractice(app, owner.auth, 'Calm Minds');
   });

@@ -34,6 +34,8 @@ export interface AppConfig {
 }
 
 export interface MessagesConfig {
+  /** MESSAGES_ENABLED=false: this process runs no message workflows and no dispatcher. */
+  readonly enabled: boolean;
   /** SMTP_URL: smtp://user:pass@host:587 (STARTTLS), smtps://user:pass@host:465 (TLS). Unset: .eml files under DATA_DIR/outbox. */
   readonly smtpUrl: string | undefined;
   /** MAIL_FROM: the From of every message. */
@@ -172,6 +174,7 @@ const smtpUrl = (value: string | undefined): string | undefined => {
 
 /** The outbox's settings (also read by the projector process, which runs the outbox in production). */
 export const messagesConfig = (env: NodeJS.ProcessEnv): MessagesConfig => ({
+  enabled: env.MESSAGES_ENABLED !== 'false',
   smtpUrl: smtpUrl(env.SMTP_URL),
   from: env.MAIL_FROM || 'Practice Core <no-reply@practice-core.invalid>',
   publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

@@ -34,6 +34,6 @@ export const loadProjectorConfig = (env: NodeJS.ProcessEnv = process.env): Proje
   const logLevel = parseLogLevel(env.LOG_LEVEL);
   if (logLevel === undefined) throw new ProjectorConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const tokenSecret = env.TOKEN_SECRET;
-  const messaging = tokenSecret && env.MESSAGES_IN_PROJECTOR !== 'false' ? { dataDir, tokenSecret, messages: messagesConfig(env) } : undefined;
+  const messaging = tokenSecret && env.MESSAGES_IN_PROJECTOR !== 'false' && env.MESSAGES_ENABLED !== 'false' ? { dataDir, tokenSecret, messages: messagesConfig(env) } : undefined;
   return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize, logLevel, messaging };
 };

@@ -43,7 +43,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
-  const messaging = projector ? new Messaging(eventStore, readStore, projector, config, log) : undefined;
+  const messaging = projector && config.messages.enabled ? new Messaging(eventStore, readStore, projector, config, log) : undefined;
   return {
     config,
     eventStore,
