@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 import { eventually } from '../support/smtp-test-server';
@@ -6,6 +6,7 @@ import { eventually } from '../support/smtp-test-server';
 /** The .eml files under DATA_DIR/outbox written to `address`. */
 const emlTo = (app: TestApp, address: string): string[] => {
   const dir = join(app.dataDir, 'outbox');
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.eml'))
     .map((name) => readFileSync(join(dir, name), 'utf8'))

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SendOutcome } from '@practice/domain';
@@ -26,9 +26,9 @@ export class EmlFileTransport implements MessageTransport {
   // nodemailer composes the message (MIME, encodings, headers) and hands it back instead of sending it.
   private readonly composer: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never);
 
+  // The directory is made with the first message, so a DATA_DIR that never sent one holds only its files.
   constructor(dataDir: string) {
     this.dir = join(dataDir, OUTBOX_DIR);
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
@@ -41,6 +41,7 @@ export class EmlFileTransport implements MessageTransport {
         html: mail.html,
         messageId: rfcMessageId(mail.messageId),
       })) as unknown as { message: Buffer };
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const file = join(this.dir, `${mail.messageId}.eml`);
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, info.message, { mode: 0o600 });
@@ -53,6 +54,7 @@ export class EmlFileTransport implements MessageTransport {
 
   /** The files written, newest first. */
   list(): EmlFile[] {
+    if (!existsSync(this.dir)) return [];
     return readdirSync(this.dir)
       .map((name) => ({ name, match: UUID_EML.exec(name) }))
       .filter((entry) => entry.match !== null)
