@@ -55,14 +55,14 @@ describe('The embedded transport: .eml files under DATA_DIR/outbox (SMTP_URL uns
     expect(invited.status).toBe(200);
     const [eml] = await eventually(() => (emlTo(app, 'pia@example.com').length > 0 ? emlTo(app, 'pia@example.com') : undefined));
     expect(eml).toMatch(/Calm Minds invites you to its Client Portal/);
-    const token = tokenIn(eml, '/portal/invitations/link');
+    const token = tokenIn(eml, '/portal/invitation-link');
 
-    const link = await app.http().get(`/portal/invitations/link?token=${encodeURIComponent(token)}`);
+    const link = await app.http().get(`/portal/invitation-link?token=${encodeURIComponent(token)}`);
     expect(link.status).toBe(200);
     expect(link.body).toMatchObject({ chartId: clientId, practiceId, practiceName: 'Calm Minds' });
-    const accepted = await app.http().post('/portal/invitations/link/accept').send({ token });
+    const accepted = await app.http().post('/portal/invitation-link/accept').send({ token });
     expect(accepted.status).toBe(200);
-    const again = await app.http().post('/portal/invitations/link/accept').set({ 'X-Consistency-Token': accepted.headers['x-consistency-token'] }).send({ token });
+    const again = await app.http().post('/portal/invitation-link/accept').set({ 'X-Consistency-Token': accepted.headers['x-consistency-token'] }).send({ token });
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('LinkNotValid');
   });

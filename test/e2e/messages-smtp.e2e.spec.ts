@@ -11,7 +11,7 @@ const FAST = { MESSAGES_POLL_MS: '50', MESSAGES_RETRY_BASE_MS: '100', MESSAGES_M
 const linkTokenOf = (raw: string): string => {
   // quoted-printable may fold the link: undo soft line breaks and =3D before reading it.
   const text = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-  const match = /\/invitations\/link\?token=([A-Za-z0-9._%-]+)/.exec(text);
+  const match = /\/invitation-link\?token=([A-Za-z0-9._%-]+)/.exec(text);
   if (!match) throw new Error('no link in the message');
   return decodeURIComponent(match[1]);
 };
@@ -53,21 +53,21 @@ describe('Messages over a real SMTP server (in-process)', () => {
     const events = await app.runtime.eventStore.readAll();
     expect(JSON.stringify(events)).not.toContain(token);
 
-    const link = await app.http().get(`/invitations/link?token=${encodeURIComponent(token)}`);
+    const link = await app.http().get(`/invitation-link?token=${encodeURIComponent(token)}`);
     expect(link.status).toBe(200);
     expect(link.body).toMatchObject({ invitationId, practiceId, practiceName: 'Calm Minds', role: 'clinician', acceptPath: `/invitations/${invitationId}/accept` });
 
     // Accepting needs the invited login: another user is refused, the invitee accepts, and the link is then dead.
     const stranger = await signedInUser(app, 'Sam');
-    const wrong = await app.http().post('/invitations/link/accept').set(stranger.auth).send({ token });
+    const wrong = await app.http().post('/invitation-link/accept').set(stranger.auth).send({ token });
     expect(wrong.status).toBeGreaterThanOrEqual(400);
-    const accepted = await app.http().post('/invitations/link/accept').set(invitee.auth).send({ token });
+    const accepted = await app.http().post('/invitation-link/accept').set(invitee.auth).send({ token });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ invitationId, practiceId });
-    const again = await app.http().get(`/invitations/link?token=${encodeURIComponent(token)}`).set({ 'X-Consistency-Token': accepted.headers['x-consistency-token'] });
+    const again = await app.http().get(`/invitation-link?token=${encodeURIComponent(token)}`).set({ 'X-Consistency-Token': accepted.headers['x-consistency-token'] });
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('LinkNotValid');
-    expect((await app.http().get('/invitations/link?token=forged.token.here')).body.code).toBe('LinkNotValid');
+    expect((await app.http().get('/invitation-link?token=forged.token.here')).body.code).toBe('LinkNotValid');
 
     const list = await eventually(async () => {
       const page = await messages('sent');

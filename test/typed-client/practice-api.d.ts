@@ -1556,7 +1556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/invitations/link": {
+    "/invitation-link": {
         parameters: {
             query?: never;
             header?: never;
@@ -1576,7 +1576,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/invitations/link/accept": {
+    "/invitation-link/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -1596,7 +1596,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/portal/invitations/link": {
+    "/portal/invitation-link": {
         parameters: {
             query?: never;
             header?: never;
@@ -1616,7 +1616,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/portal/invitations/link/accept": {
+    "/portal/invitation-link/accept": {
         parameters: {
             query?: never;
             header?: never;

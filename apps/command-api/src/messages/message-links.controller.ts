@@ -62,7 +62,7 @@ export class MessageLinksController {
 
   @Public()
   @ApiRead('What a practice invitation link stands for (no sign-in needed to look)', InvitationLinkDto)
-  @Get('invitations/link')
+  @Get('invitation-link')
   async invitation(@Query() query: LinkTokenQueryDto, @ConsistencyToken() position: number | undefined) {
     await this.freshness.awaitPosition(position, [PRACTICE_INVITATIONS]);
     const invitation = await this.openInvitation(query.token);
@@ -78,7 +78,7 @@ export class MessageLinksController {
 
   @ApiBearerAuth()
   @ApiChanged('Accept the invitation of an emailed link, signed in with the invited email', AnsweredInvitationDto)
-  @Post('invitations/link/accept')
+  @Post('invitation-link/accept')
   @HttpCode(200)
   async acceptInvitation(@Body() body: LinkTokenRequestDto, @Ctx() context: RequestContext, @ConsistencyToken() position: number | undefined) {
     await this.freshness.awaitPosition(position, [PRACTICE_INVITATIONS]);
@@ -98,7 +98,7 @@ export class MessageLinksController {
 
   @Public()
   @ApiRead('What a Client Portal invitation link stands for', PortalInvitationLinkDto)
-  @Get('portal/invitations/link')
+  @Get('portal/invitation-link')
   async portalInvitation(@Query() query: LinkTokenQueryDto, @ConsistencyToken() position: number | undefined) {
     await this.freshness.awaitPosition(position, [CHARTS]);
     const { chart, claims } = await this.openPortalInvitation(query.token);
@@ -107,7 +107,7 @@ export class MessageLinksController {
 
   @Public()
   @ApiChanged('Accept a Client Portal invitation with its emailed link (the portal itself comes later)', PortalInvitationAcceptedDto)
-  @Post('portal/invitations/link/accept')
+  @Post('portal/invitation-link/accept')
   @HttpCode(200)
   async acceptPortalInvitation(@Body() body: LinkTokenRequestDto, @ConsistencyToken() position: number | undefined) {
     await this.freshness.awaitPosition(position, [CHARTS]);

@@ -31,9 +31,9 @@ export class MessageLinks {
     return jwt.sign({ ...claims, exp: Math.floor(expiresAt.getTime() / 1000) }, this.secret, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE });
   }
 
-  /** The link a message carries: `PUBLIC_URL/invitations/link?token=…` or `PUBLIC_URL/portal/invitations/link?token=…`. */
+  /** The link a message carries: `PUBLIC_URL/invitation-link?token=…` or `PUBLIC_URL/portal/invitation-link?token=…`. */
   url(claims: LinkClaims, expiresAt: Date): string {
-    const path = claims.kind === 'practice-invitation' ? '/invitations/link' : '/portal/invitations/link';
+    const path = claims.kind === 'practice-invitation' ? '/invitation-link' : '/portal/invitation-link';
     return `${this.publicUrl}${path}?token=${encodeURIComponent(this.token(claims, expiresAt))}`;
   }
 
