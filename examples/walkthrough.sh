@@ -402,4 +402,16 @@ check "b.code === 'InvalidReportParameter' && b.errors[0].parameter === 'from'"
 call 200 GET /practices/$P/report-reads -H "$AUTH"
 check "b.items.some((r) => r.report === 'new-clients' && r.format === 'csv')"
 
+# ---------------------------------------------------------------------------------------------------
+# Messages: the invitation email in the outbox
+# ---------------------------------------------------------------------------------------------------
+
+# Olive invites Ada by email: the workflow queues the email, the dispatcher writes it to DATA_DIR/outbox.
+call 201 POST /practices/$QH/invitations -H "$OWNER" -H "$JSON" \
+  -d '{"email":"ada.'$RUN'@example.com","role":"scheduler"}'
+call 200 GET "/practices/$QH/messages?limit=50" -H "$OWNER"       # queued, then sent (status, attempts)
+call 200 GET "/practices/$QH/messages?status=parked" -H "$OWNER"  # what an operator retries
+call 200 GET /dev/outbox -H "$OWNER"                              # the .eml files (SMTP_URL unset)
+call 200 GET /health                                              # outbox: queued, sent, failed, parked, lag
+
 echo "walkthrough: every answer as expected ($B)" >&2

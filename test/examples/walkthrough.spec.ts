@@ -141,7 +141,7 @@ describe('the README walkthroughs (examples/)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     // A walkthrough may be a subsection of a feature's section (`#### Walkthrough: notes`).
     const sections = readme.split(/^#{2,4} /m).filter((section) => section.startsWith('Walkthrough'));
-    expect(sections.length).toBeGreaterThanOrEqual(4);
+    expect(sections.length).toBeGreaterThanOrEqual(5);
     const shown = sections.flatMap((section) => [...section.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) => block[1].split('\n')));
     const commands = shown.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('npm run walkthrough') && !line.startsWith('# OpenAPI'));
     expect(commands.filter((line) => line.startsWith('call ')).length).toBeGreaterThan(30);

@@ -956,6 +956,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/charts/{chartId}/appointments/{appointmentId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to a new start (and length); its reminder moves with it
+         * @description Move an appointment to a new start (and length); its reminder moves with it. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Appointments_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/practices/{practiceId}/needs-attention": {
         parameters: {
             query?: never;
@@ -2120,6 +2140,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices/{practiceId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages of the practice, in the order queued (filter by status, e.g. parked)
+         * @description The messages of the practice, in the order queued (filter by status, e.g. parked). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["Messages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{practiceId}/messages/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a parked message again (its attempts start over)
+         * @description Send a parked message again (its attempts start over). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["Messages_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitation-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a practice invitation link stands for (no sign-in needed to look)
+         * @description What a practice invitation link stands for (no sign-in needed to look). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["MessageLinks_invitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitation-link/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the invitation of an emailed link, signed in with the invited email
+         * @description Accept the invitation of an emailed link, signed in with the invited email. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["MessageLinks_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/invitation-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a Client Portal invitation link stands for
+         * @description What a Client Portal invitation link stands for. A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["MessageLinks_portalInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/invitation-link/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a Client Portal invitation with its emailed link (the portal itself comes later)
+         * @description Accept a Client Portal invitation with its emailed link (the portal itself comes later). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         */
+        post: operations["MessageLinks_acceptPortalInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The .eml files under DATA_DIR/outbox, newest first (only when SMTP_URL is unset)
+         * @description The .eml files under DATA_DIR/outbox, newest first (only when SMTP_URL is unset). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["DevOutbox_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/appointments/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My current and upcoming appointments in the selected practice (empty when the sidebar toggle is off)
+         * @description My current and upcoming appointments in the selected practice (empty when the sidebar toggle is off). A read of the read models waits for X-Consistency-Token when it is sent; a refusal is application/problem+json with a stable code.
+         */
+        get: operations["UpcomingAppointments_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/practices/{practiceId}/tags": {
         parameters: {
             query?: never;
@@ -2302,6 +2482,8 @@ export interface components {
             lateCancelFee?: components["schemas"]["MoneyDto"];
             /** @description Charged when an appointment is marked a no-show (amount 0: no fee) */
             noShowFee?: components["schemas"]["MoneyDto"];
+            /** @description Appointment reminders go out this many hours before the start (default 24) */
+            appointmentReminderLeadHours?: number;
         };
         MemberDto: {
             /** Format: uuid */
@@ -2673,6 +2855,15 @@ export interface components {
             /** Format: uuid */
             appointmentId: string;
         };
+        RescheduleAppointmentRequestDto: {
+            /** @example 2030-01-02T10:00:00Z */
+            start: string;
+            /**
+             * @description Unset: the length stays
+             * @example 50
+             */
+            durationMinutes?: number | null;
+        };
         TagDto: {
             /** Format: uuid */
             tagId: string;
@@ -2790,6 +2981,10 @@ export interface components {
             files: {
                 [key: string]: unknown;
             };
+            /** @description Appointment reminders: how many people they reach (recipients) and, when the client gets none, why (reason; null otherwise) */
+            reminders: {
+                [key: string]: unknown;
+            };
         };
         ChartEventDto: {
             type: string;
@@ -2839,6 +3034,10 @@ export interface components {
             };
             /** @description The projector status and its lag (events and seconds behind) */
             projector: {
+                [key: string]: unknown;
+            };
+            /** @description The outbox: queued, sending, failed, sent and parked messages, and lagSeconds (how long the oldest due message has waited) */
+            outbox: {
                 [key: string]: unknown;
             };
         };
@@ -3968,6 +4167,111 @@ export interface components {
             /** @description Oldest first */
             items: components["schemas"]["ReportReadDto"][];
         };
+        OutboxMessageDto: {
+            /** Format: uuid */
+            messageId: string;
+            /** @enum {string} */
+            kind: "practice-invitation" | "appointment-reminder" | "portal-invitation" | "session-bridging";
+            /** Format: email */
+            to: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "failed" | "sent" | "parked" | "cancelled";
+            /** @description Attempts since it was queued or last retried */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt may start (queued, failed)
+             */
+            nextAttemptAt: string | null;
+            /** @description The last failure or the reason it was parked */
+            lastError: string | null;
+            /** @description Why it is parked: refused, attempts-exhausted or outcome-unknown */
+            parkedWhy: string | null;
+            /** Format: date-time */
+            queuedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        OutboxPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["OutboxMessageDto"][];
+        };
+        MessageAnswerDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            messageId: string;
+        };
+        InvitationLinkDto: {
+            /** Format: uuid */
+            invitationId: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceName: string | null;
+            /** @enum {string} */
+            role: "owner" | "admin" | "clinician" | "biller" | "scheduler";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Where the invitee, signed in with the invited email, accepts it: POST this path */
+            acceptPath: string;
+        };
+        LinkTokenRequestDto: {
+            /** @description The token of the emailed link */
+            token: string;
+        };
+        PortalInvitationLinkDto: {
+            /** Format: uuid */
+            chartId: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceName: string | null;
+            /**
+             * Format: date-time
+             * @description When the invitation this link was sent for was sent
+             */
+            invitedAt: string;
+        };
+        PortalInvitationAcceptedDto: {
+            /** @description The log position: send it in X-Consistency-Token to read your own write */
+            position: number;
+            /** Format: uuid */
+            chartId: string;
+        };
+        DevOutboxFileDto: {
+            /** Format: uuid */
+            messageId: string;
+            /** @description The file under DATA_DIR/outbox */
+            file: string;
+            size: number;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        DevOutboxDto: {
+            /** @description The directory the .eml files are written to */
+            dir: string;
+            items: components["schemas"]["DevOutboxFileDto"][];
+        };
+        UpcomingAppointmentDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: uuid */
+            chartId: string;
+            /** @description The client's (or the group's) name */
+            clientName: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            durationMinutes: number;
+            /** @description True while it is under way */
+            current: boolean;
+        };
+        UpcomingAppointmentsPageDto: {
+            /** @description Send as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            items: components["schemas"]["UpcomingAppointmentDto"][];
+        };
         TagsPageDto: {
             /** @description Send as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
@@ -4021,7 +4325,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "MemberNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "LinkNotValid" | "MemberNotFound" | "MessageNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "MessageNotParked" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -11157,6 +11461,157 @@ export interface operations {
             };
             /** @description The record changed since the revision given in If-Match */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Appointments_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                appointmentId: string;
+                practiceId: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAppointmentRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChartAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19203,6 +19658,775 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Messages_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only messages in this status (e.g. parked) */
+                status?: "queued" | "sending" | "failed" | "sent" | "parked" | "cancelled";
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Messages_retry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                practiceId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageAnswerDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role of the caller does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MessageLinks_invitation: {
+        parameters: {
+            query: {
+                /** @description The token of the emailed link */
+                token: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MessageLinks_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description Makes the command safe to retry: a retry with the same key and body returns the first answer and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (the ETag of an answer); the command fails with 412 if the record changed since */
+                "If-Match"?: string;
+                /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
+                "X-Correlation-Id"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnsweredInvitationDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since the revision given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MessageLinks_portalInvitation: {
+        parameters: {
+            query: {
+                /** @description The token of the emailed link */
+                token: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationLinkDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MessageLinks_acceptPortalInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and appended */
+            200: {
+                headers: {
+                    /** @description The revision of the changed record: send it back in If-Match */
+                    ETag?: string;
+                    /** @description The log position of the answer: send it back in X-Consistency-Token to read your own write */
+                    "X-Consistency-Token"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationAcceptedDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The current state does not allow it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record was deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A value breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DevOutbox_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevOutboxDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something went wrong on the server */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A store is unavailable; try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UpcomingAppointments_upcoming: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The position a command answered with: the read waits (up to CONSISTENCY_WAIT_MS) until the read models have applied it */
+                "X-Consistency-Token"?: string;
+                /** @description An id for this request, echoed on the answer and in the logs */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingAppointmentsPageDto"];
+                };
+            };
+            /** @description The request is not valid (fields, headers, path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid bearer token (or, at sign-in, wrong credentials) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { DocumentRequestsModule } from './document-requests/document-requests.module';
 import { FilesModule } from './files/files.module';
 import { ExportsModule } from './exports/exports.module';
+import { MessagesModule } from './messages/messages.module';
 
 /** The command API: the core (adapters and services of a runtime) and one module per feature. */
 @Module({})
@@ -26,7 +27,7 @@ export class AppModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ExportsModule, ReportsModule],
+      imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ExportsModule, ReportsModule, MessagesModule.register(runtime)],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -31,6 +31,27 @@ export interface AppConfig {
   readonly metricsHost: string;
   /** The largest file a chart document upload may have, in bytes (FILE_LIMIT, e.g. `25mb`). */
   readonly fileLimit: number;
+  /** The outbox: transport, sender, links and retry timing (README "Messages"). */
+  readonly messages: MessagesConfig;
+}
+
+export interface MessagesConfig {
+  /** MESSAGES_ENABLED=false: this process runs no message workflows and no dispatcher. */
+  readonly enabled: boolean;
+  /** SMTP_URL: smtp://user:pass@host:587 (STARTTLS), smtps://user:pass@host:465 (TLS). Unset: .eml files under DATA_DIR/outbox. */
+  readonly smtpUrl: string | undefined;
+  /** MAIL_FROM: the From of every message. */
+  readonly from: string;
+  /** PUBLIC_URL: where the links in messages point (the web app or this API). */
+  readonly publicUrl: string;
+  /** MESSAGES_POLL_MS: how often the dispatcher looks for due messages and timers. */
+  readonly pollMs: number;
+  /** MESSAGES_RETRY_BASE_MS: the wait after a first failure; it doubles after each one. */
+  readonly retryBaseMs: number;
+  /** MESSAGES_MAX_ATTEMPTS: failures (transient) before a message is parked. */
+  readonly maxAttempts: number;
+  /** MESSAGES_SEND_TIMEOUT_MS: the longest a send may take; a send started twice as long ago with no outcome is parked. */
+  readonly sendTimeoutMs: number;
 }
 
 
@@ -143,6 +164,28 @@ const privateDataDir = (dataDir: string): void => {
   }
 };
 
+const smtpUrl = (value: string | undefined): string | undefined => {
+  if (value === undefined || value.trim() === '') return undefined;
+  try {
+    if (/^smtps?:$/.test(new URL(value).protocol)) return value.trim();
+  } catch {
+    // answered below
+  }
+  throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465');
+};
+
+/** The outbox's settings (also read by the projector process, which runs the outbox in production). */
+export const messagesConfig = (env: NodeJS.ProcessEnv): MessagesConfig => ({
+  enabled: env.MESSAGES_ENABLED !== 'false',
+  smtpUrl: smtpUrl(env.SMTP_URL),
+  from: env.MAIL_FROM || 'Practice Core <no-reply@practice-core.invalid>',
+  publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+  pollMs: Math.max(10, integer(env.MESSAGES_POLL_MS, 1000, 'MESSAGES_POLL_MS')),
+  retryBaseMs: integer(env.MESSAGES_RETRY_BASE_MS, 30_000, 'MESSAGES_RETRY_BASE_MS'),
+  maxAttempts: Math.max(1, integer(env.MESSAGES_MAX_ATTEMPTS, 8, 'MESSAGES_MAX_ATTEMPTS')),
+  sendTimeoutMs: Math.max(1000, integer(env.MESSAGES_SEND_TIMEOUT_MS, 60_000, 'MESSAGES_SEND_TIMEOUT_MS')),
+});
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   privateDataDir(dataDir);
@@ -166,5 +209,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     metricsPort: port(env.METRICS_PORT, 9464, 'METRICS_PORT'),
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     fileLimit: byteSize(env.FILE_LIMIT || '25mb', 'FILE_LIMIT'),
+    messages: messagesConfig(env),
   };
 };

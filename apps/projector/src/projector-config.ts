@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LOG_LEVELS, parseLogLevel, type EngineSettings, type LogLevel } from '@practice/engines';
+import { messagesConfig } from '../../command-api/src/config';
+import type { MessagingSettings } from '../../command-api/src/messages/messaging';
 
 export interface ProjectorConfig extends EngineSettings {
   /** Port of the projector's own /health and /metrics. */
@@ -8,6 +10,11 @@ export interface ProjectorConfig extends EngineSettings {
   readonly maxBatchSize: number;
   /** pino's level (LOG_LEVEL, default info). */
   readonly logLevel: LogLevel;
+  /**
+   * The outbox (message workflows and dispatcher) runs here too when TOKEN_SECRET is set (the links in
+   * messages are signed with it, as the API verifies them); MESSAGES_IN_PROJECTOR=false turns it off.
+   */
+  readonly messaging?: MessagingSettings;
 }
 
 export class ProjectorConfigError extends Error {}
@@ -26,5 +33,7 @@ export const loadProjectorConfig = (env: NodeJS.ProcessEnv = process.env): Proje
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new ProjectorConfigError('PROJECTOR_BATCH_SIZE must be a positive integer');
   const logLevel = parseLogLevel(env.LOG_LEVEL);
   if (logLevel === undefined) throw new ProjectorConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize, logLevel };
+  const tokenSecret = env.TOKEN_SECRET;
+  const messaging = tokenSecret && env.MESSAGES_IN_PROJECTOR !== 'false' && env.MESSAGES_ENABLED !== 'false' ? { dataDir, tokenSecret, messages: messagesConfig(env) } : undefined;
+  return { dataDir, eventStoreUrl: env.EVENTSTORE_URL || undefined, mongoUrl, port, maxBatchSize, logLevel, messaging };
 };

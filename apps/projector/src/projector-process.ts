@@ -5,6 +5,7 @@ import { allProjections, Projector, lagMetrics, projectionLag, VersionedReadStor
 import type { EventStore } from '@practice/event-store';
 import type { ProjectorConfig } from './projector-config';
 import { problem } from '../../command-api/src/http/problem';
+import { Messaging } from '../../command-api/src/messages/messaging';
 
 export interface ProjectorProcess {
   projector(): Projector;
@@ -60,6 +61,9 @@ export const startProjectorProcess = async (
   let projector = make();
   const server = await serveHealth(events, () => projector, config.port);
   await projector.start();
+  // The outbox follows whichever projector is current (a rebuild switches it).
+  const messaging = config.messaging ? new Messaging(events, readStore, { waitFor: (position, ms) => projector.waitFor(position, ms) }, config.messaging, log) : undefined;
+  await messaging?.start();
 
   let versions = readStore instanceof VersionedReadStore ? await readStore.currentVersions() : new Map<string, string>();
   let switching = Promise.resolve();
@@ -84,6 +88,7 @@ export const startProjectorProcess = async (
     stop: async () => {
       clearInterval(watch);
       await switching;
+      await messaging?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await projector.stop();
       await events.close();

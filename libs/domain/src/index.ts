@@ -36,3 +36,18 @@ export { taskDecider, taskNotFound, type TaskCommand, type TaskState, type Assig
 export { documentRequestDecider, documentRequestNotFound, type DocumentRequestCommand, type DocumentRequestState } from './document-request/document-request.decider';
 export { fileDecider, fileNotFound, type DeleteFile, type FileCommand, type FileState, type UploadFile } from './file/file.decider';
 export { FALLBACK_FILE_NAME, MAX_FILE_NAME_LENGTH, sanitizeFileName } from './file/file-name';
+export { backoffMs, defaultRetryPolicy, messageDecider, type MessageCommand, type MessageState, type RetryPolicy, type SendOutcome } from './messaging/message.decider';
+export { timerDecider, type TimerCommand, type TimerState, type TimerSubject } from './messaging/timer.decider';
+export {
+  DEFAULT_REMINDER_LEAD_HOURS,
+  portalInvitationEmails,
+  practiceInvitationEmail,
+  reminderDropped,
+  reminderOnBooking,
+  reminderRecipients,
+  reminderTimerName,
+  remindersOnTimer,
+  sessionBridgingOnCompletion,
+  type MessagingAction,
+  type ReminderAudience,
+} from './messaging/message-workflows';

@@ -36,7 +36,19 @@ export type AppointmentLateCancelled = DomainEvent<'AppointmentLateCancelled', z
 export const AppointmentMarkedNoShowSchema = z.object({ chartId: id, appointmentId: id }).strict();
 export type AppointmentMarkedNoShow = DomainEvent<'AppointmentMarkedNoShow', z.infer<typeof AppointmentMarkedNoShowSchema>>;
 
-export type AppointmentEvent = AppointmentBooked | AppointmentCancelled | AppointmentCompleted | AppointmentLateCancelled | AppointmentMarkedNoShow;
+/** The appointment moved (a new start, and possibly a new length); its reminder moves with it. */
+export const AppointmentRescheduledSchema = z
+  .object({ chartId: id, appointmentId: id, start: isoDateTime, durationMinutes: z.number().int().min(5).max(720) })
+  .strict();
+export type AppointmentRescheduled = DomainEvent<'AppointmentRescheduled', z.infer<typeof AppointmentRescheduledSchema>>;
+
+export type AppointmentEvent =
+  | AppointmentBooked
+  | AppointmentCancelled
+  | AppointmentCompleted
+  | AppointmentLateCancelled
+  | AppointmentMarkedNoShow
+  | AppointmentRescheduled;
 
 export const appointmentEventSchemas = {
   AppointmentBooked: AppointmentBookedSchema,
@@ -44,4 +56,5 @@ export const appointmentEventSchemas = {
   AppointmentCompleted: AppointmentCompletedSchema,
   AppointmentLateCancelled: AppointmentLateCancelledSchema,
   AppointmentMarkedNoShow: AppointmentMarkedNoShowSchema,
+  AppointmentRescheduled: AppointmentRescheduledSchema,
 } as const;

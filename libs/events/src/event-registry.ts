@@ -11,6 +11,7 @@ import { serviceEventSchemas } from './service.events';
 import { taskEventSchemas } from './task.events';
 import { documentRequestEventSchemas } from './document-request.events';
 import { fileEventSchemas } from './file.events';
+import { messageEventSchemas, timerEventSchemas } from './message.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -31,6 +32,8 @@ export const eventRegistry: EventRegistry = {
   ...version1(taskEventSchemas),
   ...version1(documentRequestEventSchemas),
   ...version1(fileEventSchemas),
+  ...version1(messageEventSchemas),
+  ...version1(timerEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

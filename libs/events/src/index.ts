@@ -22,3 +22,4 @@ export * from './chart-billing.events';
 export * from './task.events';
 export * from './document-request.events';
 export * from './file.events';
+export * from './message.events';

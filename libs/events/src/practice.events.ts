@@ -30,6 +30,8 @@ export const practiceSettingsSchema = z
     /** Billing (optional: settings recorded before it have none, which means no fee). */
     lateCancelFee: moneySchema.optional(),
     noShowFee: moneySchema.optional(),
+    /** Appointment reminders go out this many hours before the start (absent: 24). */
+    appointmentReminderLeadHours: z.number().int().min(1).max(336).optional(),
   })
   .strict();
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;

@@ -17,6 +17,11 @@ export const documentRequestStream = (requestId: string): string => `docrequest-
 /** A document uploaded to a chart (the chart's id is in its events). */
 export const fileStream = (fileId: string): string => `file-${fileId}`;
 
+/** A message of the outbox (see message.events.ts). */
+export const messageStream = (messageId: string): string => `message-${messageId}`;
+/** A durable timer. */
+export const timerStream = (timerId: string): string => `timer-${timerId}`;
+
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {
   const dash = streamId.indexOf('-');

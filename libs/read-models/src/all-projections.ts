@@ -17,6 +17,8 @@ import { ledgerProjection } from './ledger/ledger.projection';
 import { taskProjection } from './tasks/task.projection';
 import { documentRequestProjection } from './document-requests/document-request.projection';
 import { chartFileProjection } from './files/chart-file.projection';
+import { outboxProjection, timerProjection } from './messages/outbox.projection';
+import { practitionerAppointmentProjection } from './messages/practitioner-appointments.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -38,4 +40,7 @@ export const allProjections: readonly ProjectionDefinition[] = [
   taskProjection,
   documentRequestProjection,
   chartFileProjection,
+  outboxProjection,
+  timerProjection,
+  practitionerAppointmentProjection,
 ] as unknown as readonly ProjectionDefinition[];

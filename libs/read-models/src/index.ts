@@ -34,3 +34,5 @@ export * from './document-requests/document-request.projection';
 export * from './files/chart-file.projection';
 export * from './runtime/document-at';
 export { SEARCH_PREFIX_LENGTH, searchPrefixesOf, clientSearchFilter } from './clients/client-search';
+export * from './messages/outbox.projection';
+export * from './messages/practitioner-appointments.projection';

@@ -45,7 +45,8 @@ export interface GenericCommands {
             | 'ChangeInsurancePolicy'
             | 'RemoveInsurancePolicy'
             | 'RecordPayment'
-            | 'RefundPayment';
+            | 'RefundPayment'
+            | 'RescheduleAppointment';
         }
       >
     | PatchClientOverview

@@ -8,6 +8,7 @@ import { BookAppointmentRequestDto } from '../chart-commands/client-record.reque
 import { uuidParam } from '../chart-commands/path-params';
 import { ApiChanged, ApiCreated } from '../http/api-answers';
 import { AppointmentBookedDto, ChartAnswerDto } from '../clients/clients.response.dto';
+import { RescheduleAppointmentRequestDto } from './reschedule-appointment.request.dto';
 
 /** Appointments of one chart: enough for the profile's Book Appointment and its stats. */
 @ApiTags('appointments')
@@ -41,6 +42,19 @@ export class AppointmentsController {
     return this.sender.change(call, {
       type: 'CompleteAppointment',
       appointmentId: uuidParam(appointmentId, 'appointmentId'),
+    });
+  }
+
+  @ApiChanged('Move an appointment to a new start (and length); its reminder moves with it', ChartAnswerDto)
+  @Post(':appointmentId/reschedule')
+  @HttpCode(200)
+  @RequiresPermission('appointments:write')
+  reschedule(@ChartCallParams() call: ChartCall, @Param('appointmentId') appointmentId: string, @Body() body: RescheduleAppointmentRequestDto) {
+    return this.sender.change(call, {
+      type: 'RescheduleAppointment',
+      appointmentId: uuidParam(appointmentId, 'appointmentId'),
+      start: body.start,
+      ...(body.durationMinutes === undefined ? {} : { durationMinutes: body.durationMinutes }),
     });
   }
 }

@@ -29,6 +29,8 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  */
 export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<NestFastifyApplication> => {
   if (runtime.projector) await runtime.projector.start();
+  // The message workflows follow the projector (they look facts up in the read models it keeps).
+  if (runtime.messaging) await runtime.messaging.start();
   const { config } = runtime;
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const origins = new Set(config.corsOrigins);

@@ -10,6 +10,7 @@ import { MongoCredentialStore } from '../infrastructure/mongo-credential-store';
 import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
 import { ReadStoreReportReadSink, SqliteReportReadSink, type ReportReadSink } from '../application/report-read-audit';
+import { Messaging } from '../messages/messaging';
 
 /** The adapters a process runs on, chosen by configuration. */
 export interface Runtime {
@@ -24,6 +25,8 @@ export interface Runtime {
   readonly blobs: BlobStore;
   /** Present when this process keeps the read models itself (always with the in-memory read store). */
   readonly projector: Projector | undefined;
+  /** The outbox (workflows and dispatcher): runs where the projector runs. */
+  readonly messaging: Messaging | undefined;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
+  const messaging = projector && config.messages.enabled ? new Messaging(eventStore, readStore, projector, config, log) : undefined;
   return {
     config,
     eventStore,
@@ -60,7 +64,9 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     reportReads,
     blobs,
     projector,
+    messaging,
     close: async () => {
+      await messaging?.stop();
       await projector?.stop();
       await eventStore.close();
       await readStore.close();

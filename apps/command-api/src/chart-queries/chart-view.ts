@@ -4,6 +4,7 @@ import { tagNames } from '../clients/client-queries';
 import { chartNotesSummary } from '../notes/note-queries';
 import { taskSummary } from '../tasks/task-queries';
 import { openDocumentRequests } from '../document-requests/document-request-queries';
+import { reminderReach } from '../messages/reminder-reach';
 
 /** Linked contacts under their names as they are now (a contact edited after linking shows the new name). */
 const currentContacts = async (readStore: ReadStore, contacts: ChartDocument['contacts']) => {
@@ -67,5 +68,6 @@ export const chartView = async (readStore: ReadStore, doc: ChartDocument, now: D
     tasks: await taskSummary(readStore, _id, now),
     documentRequests: { open: await openDocumentRequests(readStore, _id) },
     files: { count: await readStore.collection(CHART_FILES).count({ practiceId: doc.practiceId, chartId: _id }) },
+    reminders: await reminderReach(readStore, doc),
   };
 };

@@ -132,6 +132,8 @@ export class ChartDocumentDto {
   @ApiProperty({ type: ChartTasksSummaryDto, description: "Open tasks, and of those the ones past their due date (the practice's day, UTC)" }) tasks: ChartTasksSummaryDto;
   @ApiProperty({ type: ChartDocumentRequestsSummaryDto, description: 'Document requests of this chart still open' }) documentRequests: ChartDocumentRequestsSummaryDto;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The Files tab: count of the documents shown' }) files: object;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'Appointment reminders: how many people they reach (recipients) and, when the client gets none, why (reason; null otherwise)' })
+  reminders: object;
 }
 
 export class ChartEventDto {

@@ -2,6 +2,7 @@ import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
 import { type Projector, PARKED_EVENTS, allProjections, lagMetrics, projectionLag, type ProjectionLag } from '@practice/read-models';
 import { problem, type Problem } from '../http/problem';
+import { outboxCounts, outboxMetrics } from '../messages/outbox-counts';
 
 /** Where the API reads how far its read models are: the log, the read store, its own projector if any. */
 export interface ProjectionSources {
@@ -20,7 +21,7 @@ export const readModelLag = async ({ events, readStore, projector }: ProjectionS
 /** The lag and the parked events in Prometheus' text format (the projector process serves the same). */
 export const readModelMetrics = async (sources: ProjectionSources): Promise<string> => {
   const parked = sources.projector?.status().parked ?? (await sources.readStore.collection(PARKED_EVENTS).count({}));
-  return lagMetrics(await readModelLag(sources), parked);
+  return lagMetrics(await readModelLag(sources), parked) + outboxMetrics(await outboxCounts(sources.readStore));
 };
 
 /** What `/health` answers: the lag, or 503 ProjectorStopped when the embedded projector has stopped. */
@@ -39,5 +40,5 @@ export const healthReport = async (sources: ProjectionSources): Promise<HealthRe
     const detail = `The projector stopped at position ${status.position}: ${status.stopped.reason}`;
     return { ok: false, problem: problem('ProjectorStopped', detail, { reason: status.stopped.reason, eventStore, projector }) };
   }
-  return { ok: true, body: { status: 'ok', eventStore, projector } };
+  return { ok: true, body: { status: 'ok', eventStore, projector, outbox: await outboxCounts(sources.readStore) } };
 };

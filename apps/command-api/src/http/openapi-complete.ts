@@ -167,6 +167,8 @@ const errorStatuses = (path: string, method: string, operation: OperationObject)
   if (command && path.startsWith('/me')) statuses.add(404);
   if (command && path === '/practices') statuses.add(404);
   if (path.startsWith('/practices/{practiceId}/reports/')) statuses.add(422);
+  // An emailed link that is not valid (any more); the development outbox when SMTP_URL is set.
+  if (path.endsWith('-link') || path.endsWith('-link/accept') || path.startsWith('/dev/')) statuses.add(404);
   if (parameters.some((p) => p.name === 'If-Match')) statuses.add(412);
   if (path === '/auth/sign-in') statuses.add(401).add(429);
   if (path === '/health' || path === '/metrics') return [500, 503];

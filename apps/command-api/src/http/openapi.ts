@@ -46,6 +46,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'document-requests', description: 'Paperwork requested from a chart' },
   { name: 'files', description: 'Documents on a chart: upload (multipart), list, download, delete' },
   { name: 'exports', description: 'Bulk exports at a consistent cut, the change feed of the read models, and their audit record' },
+  { name: 'messages', description: 'The outbox of a practice (operators), and the development outbox' },
 ];
 
 /**

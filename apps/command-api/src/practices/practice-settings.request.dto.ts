@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { MoneyDto } from '../billing/money.dto';
 import { IsEmailAddress } from '../http/email.decorator';
@@ -37,6 +37,13 @@ export class PracticeSettingsRequestDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   noShowFee?: MoneyDto;
+
+  @ApiProperty({ required: false, minimum: 1, maximum: 336, description: 'Appointment reminders go out this many hours before the start (default 24)' })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(336)
+  appointmentReminderLeadHours?: number;
 }
 
 export class InviteMemberRequestDto {

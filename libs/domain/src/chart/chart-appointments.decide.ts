@@ -1,6 +1,6 @@
 import type { ChartEvent } from '@practice/events';
 import { DomainError, invalid } from '../shared/domain-error';
-import type { BookAppointment, CancelAppointment, CompleteAppointment } from './chart.commands';
+import type { BookAppointment, CancelAppointment, CompleteAppointment, RescheduleAppointment } from './chart.commands';
 import { activeChartOf, openChartOf } from './chart.guards';
 import type { ChartState, OpenChart } from './chart.state';
 import { assertAmount } from '../shared/money';
@@ -80,4 +80,20 @@ export const completeAppointment = (command: CompleteAppointment, state: ChartSt
     { type: 'AppointmentCompleted', data: { chartId: chart.chartId, appointmentId: command.appointmentId } },
     ...chargeFor(chart, command.appointmentId, appointment, 'session', appointment.fee),
   ];
+};
+
+/** A booked appointment moves to a new start (and length); the same time again changes nothing. */
+export const rescheduleAppointment = (command: RescheduleAppointment, state: ChartState): ChartEvent[] => {
+  const chart = openChartOf(state, command.practiceId);
+  const appointment = appointmentOf(chart, command.appointmentId);
+  if (appointment.status === 'cancelled') throw new DomainError('AppointmentCancelled', 'conflict', 'A cancelled appointment cannot be moved');
+  if (appointment.status === 'completed') throw new DomainError('AppointmentAlreadyCompleted', 'conflict', 'A completed session cannot be moved');
+  if (Number.isNaN(Date.parse(command.start))) throw invalid('InvalidDateTime', 'start', 'must be an ISO-8601 date-time');
+  const durationMinutes = command.durationMinutes ?? appointment.durationMinutes;
+  if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720) {
+    throw invalid('InvalidDuration', 'durationMinutes', 'must be a whole number of minutes from 5 to 720');
+  }
+  const start = new Date(Date.parse(command.start)).toISOString();
+  if (start === appointment.start && durationMinutes === appointment.durationMinutes) return [];
+  return [{ type: 'AppointmentRescheduled', data: { chartId: chart.chartId, appointmentId: command.appointmentId, start, durationMinutes } }];
 };

@@ -226,6 +226,13 @@ export interface CompleteAppointment extends OnChart {
   readonly appointmentId: string;
   readonly now: string;
 }
+export interface RescheduleAppointment extends OnChart {
+  readonly type: 'RescheduleAppointment';
+  readonly appointmentId: string;
+  readonly start: string;
+  /** Unset: the length stays. */
+  readonly durationMinutes?: number;
+}
 
 // --- diagnosis codes -------------------------------------------------------------------------
 export interface SetDiagnosisCodes extends OnChart {
@@ -273,6 +280,7 @@ export type ChartCommand =
   | CancelAppointment
   | CompleteAppointment
   | SetDiagnosisCodes
-  | ChartBillingCommand;
+  | ChartBillingCommand
+  | RescheduleAppointment;
 
 export type * from './chart-billing.commands';

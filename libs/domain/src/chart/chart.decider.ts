@@ -106,6 +106,8 @@ export const decide = (command: ChartCommand, state: ChartState): ChartEvent[] =
       return appointments.cancelAppointment(command, state);
     case 'CompleteAppointment':
       return appointments.completeAppointment(command, state);
+    case 'RescheduleAppointment':
+      return appointments.rescheduleAppointment(command, state);
     case 'SetDiagnosisCodes':
       return setDiagnosisCodes(command, state);
     case 'SetBillingSettings':

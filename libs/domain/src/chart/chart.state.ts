@@ -245,6 +245,12 @@ export const evolve = (state: ChartState, event: ChartEvent): ChartState => {
       return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'cancelled'));
     case 'AppointmentCompleted':
       return evolveOpen(state, (c) => setAppointment(c, event.data.appointmentId, 'completed'));
+    case 'AppointmentRescheduled': {
+      const { appointmentId, start, durationMinutes } = event.data;
+      return evolveOpen(state, (c) =>
+        c.appointments[appointmentId] ? { appointments: { ...c.appointments, [appointmentId]: { ...c.appointments[appointmentId], start, durationMinutes } } } : {},
+      );
+    }
     case 'DiagnosisCodesSet':
       return evolveOpen(state, () => ({ diagnosisCodes: event.data.codes }));
     case 'AppointmentLateCancelled':

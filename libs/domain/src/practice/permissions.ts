@@ -36,6 +36,7 @@ export const permissions = [
   'files:write', // upload and delete documents of a chart
   'exports:read', // bulk exports and the change feed of the read models (each also needs the read permission of its data)
   'exports:audit', // the record of every export and change-feed read (who, what, when): auditors
+  'messages:manage', // the practice's outbox: list messages, retry parked ones
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -73,4 +73,8 @@ export const linkHandlers: EventHandlers<ChartDocument> = {
   AppointmentCompleted: setAppointmentStatus('completed'),
   AppointmentLateCancelled: setAppointmentStatus('late-cancelled'),
   AppointmentMarkedNoShow: setAppointmentStatus('no-show'),
+  AppointmentRescheduled: (doc, event) => {
+    const { appointmentId, start, durationMinutes } = dataOf<{ appointmentId: string; start: string; durationMinutes: number }>(event);
+    return change(doc, event, (d) => ({ appointments: d.appointments.map((a) => (a.appointmentId === appointmentId ? { ...a, start, durationMinutes } : a)) }));
+  },
 };

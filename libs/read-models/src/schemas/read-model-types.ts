@@ -23,4 +23,7 @@ export const readModelTypes: Readonly<Record<string, string>> = {
   tasks: 'TaskDocument',
   'document-requests': 'DocumentRequestDocument',
   chart_files: 'ChartFileDocument',
+  outbox: 'OutboxDocument',
+  timers: 'TimerDocument',
+  practitioner_appointments: 'PractitionerAppointmentDocument',
 };

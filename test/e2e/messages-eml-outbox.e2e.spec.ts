@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/smtp-test-server';
+
+/** The .eml files under DATA_DIR/outbox written to `address`. */
+const emlTo = (app: TestApp, address: string): string[] => {
+  const dir = join(app.dataDir, 'outbox');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.eml'))
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .filter((eml) => new RegExp(`^To: ${address.replace(/[.]/g, '\\.')}\\r?$`, 'm').test(eml));
+};
+
+const tokenIn = (eml: string, path: string): string => {
+  const text = eml.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const match = new RegExp(`${path.replace(/\//g, '\\/')}\\?token=([A-Za-z0-9._%-]+)`).exec(text);
+  if (!match) throw new Error('no link');
+  return decodeURIComponent(match[1]);
+};
+
+describe('The embedded transport: .eml files under DATA_DIR/outbox (SMTP_URL unset)', () => {
+  let app: TestApp;
+  let owner: Awaited<ReturnType<typeof signedInUser>>;
+  let practiceId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp(undefined, { MESSAGES_ENABLED: 'true', MESSAGES_POLL_MS: '50' });
+    owner = await signedInUser(app, 'Olive');
+    practiceId = await createdPractice(app, owner.auth, 'Calm Minds');
+  });
+  afterAll(() => app.destroy());
+
+  it('writes each message as an RFC 5322 file (0600) named by its id, listed at GET /dev/outbox', async () => {
+    await app.http().post(`/practices/${practiceId}/invitations`).set(owner.auth).send({ email: 'grace@example.com', role: 'admin' });
+    const [eml] = await eventually(() => (emlTo(app, 'grace@example.com').length > 0 ? emlTo(app, 'grace@example.com') : undefined));
+    expect(eml).toMatch(/^Message-ID: <[0-9a-f-]{36}@practice-core>\r?$/m);
+    expect(eml).toMatch(/^Subject: You're invited to join Calm Minds\r?$/m);
+    expect(eml).toMatch(/multipart\/alternative/);
+
+    const listed = await app.http().get('/dev/outbox').set(owner.auth);
+    expect(listed.status).toBe(200);
+    expect(listed.body.dir).toBe(join(app.dataDir, 'outbox'));
+    const file = listed.body.items[0];
+    expect(file.file).toBe(`${file.messageId}.eml`);
+    expect(statSync(join(app.dataDir, 'outbox', file.file)).mode & 0o777).toBe(0o600);
+    expect((await app.http().get('/dev/outbox')).status).toBe(401);
+  });
+
+  it('emails a Client Portal invitation whose link token is accepted once', async () => {
+    const created = await app.http().post(`/practices/${practiceId}/clients`).set(owner.auth).send({ firstName: 'Pia', lastName: 'Portal', email: 'pia@example.com' });
+    const clientId = created.body.clientId;
+    const invited = await app.http().post(`/practices/${practiceId}/clients/${clientId}/portal/invitation`).set(owner.auth);
+    expect(invited.status).toBe(200);
+    const [eml] = await eventually(() => (emlTo(app, 'pia@example.com').length > 0 ? emlTo(app, 'pia@example.com') : undefined));
+    expect(eml).toMatch(/Calm Minds invites you to its Client Portal/);
+    const token = tokenIn(eml, '/portal/invitation-link');
+
+    const link = await app.http().get(`/portal/invitation-link?token=${encodeURIComponent(token)}`);
+    expect(link.status).toBe(200);
+    expect(link.body).toMatchObject({ chartId: clientId, practiceId, practiceName: 'Calm Minds' });
+    const accepted = await app.http().post('/portal/invitation-link/accept').send({ token });
+    expect(accepted.status).toBe(200);
+    const again = await app.http().post('/portal/invitation-link/accept').set({ 'X-Consistency-Token': accepted.headers['x-consistency-token'] }).send({ token });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('LinkNotValid');
+  });
+
+  it('counts the outbox in /health (queued, sending, failed, sent, parked, lag)', async () => {
+    const health = await eventually(async () => {
+      const response = await app.http().get('/health');
+      return response.body.outbox?.sent >= 2 ? response : undefined;
+    });
+    expect(health.body.outbox).toEqual({ queued: 0, sending: 0, failed: 0, sent: expect.any(Number), parked: 0, lagSeconds: 0 });
+  });
+});
