@@ -19,6 +19,7 @@ import { documentRequestProjection } from './document-requests/document-request.
 import { chartFileProjection } from './files/chart-file.projection';
 import { outboxProjection, timerProjection } from './messages/outbox.projection';
 import { practitionerAppointmentProjection } from './messages/practitioner-appointments.projection';
+import { revenueProjection } from './revenue/revenue.projection';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
@@ -43,4 +44,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   outboxProjection,
   timerProjection,
   practitionerAppointmentProjection,
+  revenueProjection,
 ] as unknown as readonly ProjectionDefinition[];

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Param, Query, UseGuards, UseIntercept
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { hasPermission } from '@practice/domain';
 import type { ReadStore } from '@practice/read-store';
-import { isReportName, readReport, reportNames, reportPermissions, REPORTS } from '@practice/read-models';
+import { isReportName, isRevenueReportName, readReport, reportNames, reportPermissions, REPORTS, REVENUE } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ReportReadAudit } from '../application/report-read-audit';
 import { ConsistencyToken } from '../http/headers';
@@ -77,7 +77,7 @@ export class ReportsController {
     if (missing !== undefined) {
       throw new ProblemException(problem('Forbidden', `The report ${name} needs ${missing}`, { permission: missing }));
     }
-    await this.freshness.awaitPosition(token, [REPORTS]);
+    await this.freshness.awaitPosition(token, [isRevenueReportName(name) ? REVENUE : REPORTS]);
     const report = await readReport(this.readStore, practiceId, name, parameters);
     const format = wantsCsv(accept) ? 'csv' : 'json';
     await this.audit.record({ userId: ctx.actorUserId!, practiceId, report: name, format, parameters });

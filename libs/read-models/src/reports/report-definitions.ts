@@ -2,7 +2,7 @@ import type { Permission } from '@practice/domain';
 import type { Granularity } from './periods';
 
 /** Every report of a practice, by the name its route takes: `GET /practices/{id}/reports/{name}`. */
-export const reportNames = ['new-clients', 'client-status', 'caseload', 'appointments', 'demographics', 'tags', 'needs-attention'] as const;
+export const reportNames = ['new-clients', 'client-status', 'caseload', 'appointments', 'demographics', 'tags', 'needs-attention', 'revenue', 'revenue-by-clinician', 'outstanding'] as const;
 export type ReportName = (typeof reportNames)[number];
 
 export const isReportName = (name: string): name is ReportName => (reportNames as readonly string[]).includes(name);
@@ -35,6 +35,9 @@ export const reportColumns: Readonly<Record<ReportName, readonly string[]>> = {
   demographics: ['period', 'dimension', 'value', 'count'],
   tags: ['period', 'tagId', 'tagName', 'clients'],
   'needs-attention': ['asOf', 'reason', 'age', 'items'],
+  revenue: ['period', 'currency', 'charges', 'charged', 'payments', 'paid', 'paidCard', 'paidCash', 'paidCheck', 'paidOther', 'refunds', 'refunded', 'net'],
+  'revenue-by-clinician': ['period', 'currency', 'practitionerId', 'practitionerName', 'charges', 'charged', 'paid', 'refunded', 'net'],
+  outstanding: ['asOf', 'currency', 'practitionerId', 'practitionerName', 'days0to30', 'days31to60', 'days61to90', 'over90', 'outstanding', 'unappliedCredit', 'balance'],
 };
 
 /**
@@ -49,6 +52,9 @@ export const reportPermissions: Readonly<Record<ReportName, readonly Permission[
   demographics: ['charts:read'],
   tags: ['clients:read'],
   'needs-attention': ['clients:read'],
+  revenue: ['billing:read'],
+  'revenue-by-clinician': ['billing:read', 'members:read'],
+  outstanding: ['billing:read', 'members:read'],
 };
 
 /** Counts from 1 to 4 of the demographics report are shown as this (small-cell suppression). */

@@ -15,6 +15,8 @@ import {
 } from './report-definitions';
 import type { ReportPeriodDocument, ReportPracticeDocument } from './report.document';
 import { DEFAULT_TIME_ZONE, practiceReportId, REPORTS } from './report.projection';
+import { isRevenueReportName } from '../revenue/revenue-definitions';
+import { readRevenueReport } from '../revenue/revenue-queries';
 
 type Counts = Readonly<Record<string, number>>;
 type Row = Record<string, ReportCell>;
@@ -68,6 +70,8 @@ const namesOf = async (store: ReadStore, practiceId: string, keys: { practitione
  * keeps (a few documents per period, whatever the number of clients or appointments).
  */
 export const readReport = async (store: ReadStore, practiceId: string, report: ReportName, params: ReportParameters): Promise<ReportResult> => {
+  // The revenue reports are kept by their own projection (the `revenue` collection).
+  if (isRevenueReportName(report)) return readRevenueReport(store, practiceId, report, params, reportColumns[report]);
   const collection = store.collection(REPORTS);
   const practice = (await collection.find({ _id: practiceReportId(practiceId) }, REPORT_READ))[0] as ReportPracticeDocument | undefined;
   const granularity: Granularity = report === 'needs-attention' ? 'day' : params.granularity;

@@ -26,4 +26,5 @@ export const readModelTypes: Readonly<Record<string, string>> = {
   outbox: 'OutboxDocument',
   timers: 'TimerDocument',
   practitioner_appointments: 'PractitionerAppointmentDocument',
+  revenue: 'RevenueDocument',
 };
