@@ -3,7 +3,11 @@ import { problem, ProblemException, type FieldError } from '../http/problem';
 import type { ReportQueryDto } from './report.query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (value: string): boolean => DATE.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) === value;
+const isCalendarDate = (value: string): boolean => {
+  // A month 13 is an invalid Date (toISOString would throw): a 422, never a 500.
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return DATE.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+};
 
 /** Longest ranges: a year of days, three years of weeks or months. */
 const MAX_DAYS: Readonly<Record<Granularity, number>> = { day: 366, week: 3 * 366, month: 3 * 366 };

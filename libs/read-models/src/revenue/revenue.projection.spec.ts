@@ -71,6 +71,20 @@ describe('revenue projection (money per practice and period, open charges by day
     expect(await flowOf(revenue, 'month', '2026-02-01')).toMatchObject({ 'refunds:USD': 1, 'refunded:USD': 8000 });
   });
 
+  it('never adds different currencies: each counter and each day of open charges is per currency', async () => {
+    const euros = at(100, [
+      { type: 'ClientCreated', at: '2026-01-03T10:00:00.000Z', data: { chartId: 'c-3', practiceId: P, kind: 'individual', firstName: 'A', lastName: 'c-3', email: null } },
+      {
+        type: 'ChargeRecorded',
+        at: '2026-01-06T03:00:00.000Z',
+        data: { chartId: 'c-3', chargeId: 'ch-9', appointmentId: 'ch-9', kind: 'no-show', date: '2026-01-05', start: '2026-01-05T15:00:00.000Z', serviceId: null, serviceCode: null, serviceName: null, practitionerId: 'u-9', amount: 5000, currency: 'EUR' },
+      },
+    ]);
+    const revenue = await stored([revenueHistory, euros]);
+    expect(await flowOf(revenue, 'day', '2026-01-05')).toMatchObject({ 'charges:USD': 1, 'charged:USD': 15000, 'charges:EUR': 1, 'charged:EUR': 5000 });
+    expect(((await revenue.get(revenueOpenId(P, 'EUR', '2026-01-05'))) as RevenueOpenDocument).changes).toEqual({ '2026-01-05|u-9': 5000 });
+  });
+
   it('a deleted client takes its charges and payments out of every period and of the open amounts', async () => {
     const deleted = at(100, [{ type: 'ClientDeleted', at: '2026-05-01T12:00:00.000Z', data: { chartId: 'c-2', practiceId: P, email: null } }]);
     const revenue = await stored([revenueHistory, deleted]);
