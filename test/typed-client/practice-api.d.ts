@@ -4118,7 +4118,7 @@ export interface components {
         };
         ReportDto: {
             /** @enum {string} */
-            report: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention";
+            report: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention" | "revenue" | "revenue-by-clinician" | "outstanding";
             /** Format: uuid */
             practiceId: string;
             /** Format: date */
@@ -4151,7 +4151,7 @@ export interface components {
              */
             userId: string;
             /** @enum {string} */
-            report: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention";
+            report: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention" | "revenue" | "revenue-by-clinician" | "outstanding";
             /** @enum {string} */
             format: "json" | "csv";
             parameters: components["schemas"]["ReportParametersDto"];
@@ -19519,7 +19519,7 @@ export interface operations {
             path: {
                 practiceId: string;
                 /** @description Which report (the README lists their columns) */
-                name: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention";
+                name: "new-clients" | "client-status" | "caseload" | "appointments" | "demographics" | "tags" | "needs-attention" | "revenue" | "revenue-by-clinician" | "outstanding";
             };
             cookie?: never;
         };
