@@ -402,6 +402,15 @@ check "b.code === 'InvalidReportParameter' && b.errors[0].parameter === 'from'"
 call 200 GET /practices/$P/report-reads -H "$AUTH"
 check "b.items.some((r) => r.report === 'new-clients' && r.format === 'csv')"
 
+# Tim's money in January 2025 (minor units): charges, payments by method, refunds, net; then by clinician.
+call 200 GET "/practices/$P/reports/revenue?from=2025-01-01&to=2025-01-31&granularity=month" -H "$AUTH"
+check "b.rows[0].charged === 22500 && b.rows[0].paidCard === 20000 && b.rows[0].refunded === 2000 && b.rows[0].net === 18000"
+call 200 GET "/practices/$P/reports/revenue-by-clinician?from=2025-01-01&to=2025-01-31" -H "$AUTH" -H 'Accept: text/csv'
+
+# Owed as of 31 March 2025, by the age of each unpaid charge: the no-show fee, 61-90 days old, less Bob's credit.
+call 200 GET "/practices/$P/reports/outstanding?from=2025-03-31&to=2025-03-31" -H "$AUTH"
+check "b.rows.at(-1).days61to90 === 7500 && b.rows.at(-1).unappliedCredit === 3000 && b.rows.at(-1).balance === 4500"
+
 # ---------------------------------------------------------------------------------------------------
 # Messages: the invitation email in the outbox
 # ---------------------------------------------------------------------------------------------------
