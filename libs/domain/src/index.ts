@@ -66,3 +66,4 @@ export {
 } from './messaging/daily-digest';
 export { productUpdateEmails, productUpdateMessageName, type ProductUpdateRecipient } from './messaging/product-updates';
 export { addDays, assertTimeZone, instantOfLocal, isTimeZone, localDateOf, nextLocalTime } from './shared/time-zone';
+export { productUpdateDecider, type ProductUpdateState, type PublishProductUpdate } from './messaging/product-update.decider';
