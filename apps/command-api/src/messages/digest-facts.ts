@@ -80,6 +80,12 @@ export class DigestFacts {
     return [...byCurrency].map(([currency, sum]) => ({ currency, ...sum }));
   }
 
+  /** The users who are active members of a practice. */
+  async activeMemberIds(practiceId: string): Promise<string[]> {
+    const members = await this.readStore.collection<UserPracticeDocument>(USER_PRACTICES).find({ practiceId, status: 'active' }, { sort: { _id: 1 }, limit: 10_000 });
+    return members.map((m) => m.userId);
+  }
+
   /** Every user, with their product updates switch (the workflow keeps those with it on). */
   async productUpdateRecipients(): Promise<ProductUpdateRecipient[]> {
     const users = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).find({ 'notifications.productUpdatesAndTips': true }, { sort: { _id: 1 }, limit: 1_000_000 });

@@ -59,6 +59,7 @@ export const WORKFLOW_EVENT_TYPES = [
   'UserTimeZoneChanged',
   'PracticeMemberAdded',
   'PracticeSwitched',
+  'PracticeSettingsChanged',
   'ProductUpdatePublished',
 ] as const;
 
@@ -184,6 +185,16 @@ export class MessageWorkflowRunner {
         const { userId } = event.data as { userId: string };
         const timeZone = await this.digest.timeZone(userId);
         return digestTimerOnChange({ userId, exists: timeZone !== null, timeZone: timeZone ?? 'UTC', now: now.toISOString() });
+      }
+      case 'PracticeSettingsChanged': {
+        // Its members who follow the practice's time zone follow a changed one.
+        const memberIds = await this.digest.activeMemberIds((event.data as { practiceId: string }).practiceId);
+        const actions: MessagingAction[] = [];
+        for (const userId of memberIds) {
+          const timeZone = await this.digest.timeZone(userId);
+          actions.push(...digestTimerOnChange({ userId, exists: timeZone !== null, timeZone: timeZone ?? 'UTC', now: now.toISOString() }));
+        }
+        return actions;
       }
       case 'ProductUpdatePublished':
         return productUpdateEmails(recordedOf<ProductUpdatePublished>(event), { users: await this.digest.productUpdateRecipients() });
