@@ -1,5 +1,5 @@
 import { instantOfLocal, addDays, nextLocalTime } from '@practice/domain';
-import { TIMERS, type TimerDocument } from '@practice/read-models';
+import { OUTBOX, TIMERS, type OutboxDocument, type TimerDocument } from '@practice/read-models';
 import { Messaging } from '../../apps/command-api/src/messages/messaging';
 import { publishProductUpdate } from '../../apps/command-api/src/messages/publish-product-update';
 import { createdPractice, newDataDir, signedInUser, startTestApp, type TestApp } from '../support/test-app';
@@ -11,7 +11,8 @@ import { eventually, SmtpTestServer } from '../support/smtp-test-server';
  * The app runs without its own outbox (MESSAGES_ENABLED=false); the spec runs one on the app's stores.
  */
 const ZONE = 'America/New_York';
-const FAST = { MESSAGES_POLL_MS: '50', MESSAGES_RETRY_BASE_MS: '100', MESSAGES_ENABLED: 'false' };
+// The dispatcher's own loop waits an hour between rounds: the spec runs each round (runOnce).
+const FAST = { MESSAGES_POLL_MS: '3600000', MESSAGES_RETRY_BASE_MS: '100', MESSAGES_ENABLED: 'false' };
 const decoded = (raw: string): string => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 
 describe('Daily digest and product updates (user categories)', () => {
@@ -166,5 +167,25 @@ describe('Daily digest and product updates (user categories)', () => {
     await sendAll();
     expect(smtp.to(owner.email).filter((m) => m.raw.includes('Subject: New: practice reports'))).toHaveLength(1);
     expect(smtp.to(quiet.email)).toHaveLength(0);
+  });
+
+  it('cancels a message queued before its recipient switched the category off: the switch is read again at send time', async () => {
+    const late = await signedInUser(app, 'Lena');
+    await publishProductUpdate(app.runtime.eventStore, { subject: 'Tip: keyboard shortcuts', body: 'Press ? for the shortcuts.' });
+    const queued = await eventually(async () => {
+      const docs = await app.runtime.readStore.collection<OutboxDocument>(OUTBOX).find({ userId: late.userId, kind: 'product-update' });
+      return docs.length === 1 ? docs[0] : undefined;
+    });
+    expect(queued.status).toBe('queued');
+    const off = await app.http().put('/me/notifications').set(late.auth).send({ productUpdatesAndTips: false });
+    expect(off.status).toBe(200);
+    await app.runtime.projector!.waitFor(Number(off.headers['x-consistency-token']), 5000);
+    const cancelled = await eventually(async () => {
+      await outbox.runOnce();
+      const doc = await app.runtime.readStore.collection<OutboxDocument>(OUTBOX).get(queued._id);
+      return doc?.status === 'cancelled' ? doc : undefined;
+    });
+    expect(cancelled.status).toBe('cancelled');
+    expect(smtp.to(late.email)).toHaveLength(0);
   });
 });
