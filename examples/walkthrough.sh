@@ -423,4 +423,15 @@ call 200 GET "/practices/$QH/messages?status=parked" -H "$OWNER"  # what an oper
 call 200 GET /dev/outbox -H "$OWNER"                              # the .eml files (SMTP_URL unset)
 call 200 GET /health                                              # outbox: queued, sent, failed, parked, lag
 
+# ---------------------------------------------------------------------------------------------------
+# Messages: the daily digest's time zone
+# ---------------------------------------------------------------------------------------------------
+
+# Olive's daily digest comes at 07:00 in her own time zone (null: her practice's, else UTC).
+call 200 PUT /me/time-zone -H "$OWNER" -H "$JSON" -d '{"timeZone":"America/New_York"}'
+call 200 GET /me -H "$OWNER" -H "x-consistency-token: $(header x-consistency-token)"
+check "b.timeZone === 'America/New_York' && b.digestTimeZone === 'America/New_York'"
+call 400 PUT /me/time-zone -H "$OWNER" -H "$JSON" -d '{"timeZone":"Mars/Olympus_Mons"}'
+call 200 PUT /me/time-zone -H "$OWNER" -H "$JSON" -d '{"timeZone":null}'
+
 echo "walkthrough: every answer as expected ($B)" >&2

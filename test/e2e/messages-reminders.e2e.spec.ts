@@ -69,7 +69,7 @@ describe('Appointment reminders on durable timers', () => {
     const chartId = await client('cleo.moved@example.com');
     const appointmentId = await book(chartId, hoursFromNow(30));
     const first = await eventually(() => timerOf(app, appointmentId));
-    const newStart = new Date(Date.parse(first.appointmentStart) + 24 * 3_600_000).toISOString();
+    const newStart = new Date(Date.parse(first.appointmentStart!) + 24 * 3_600_000).toISOString();
     const moved = await app.http().post(`/practices/${practiceId}/charts/${chartId}/appointments/${appointmentId}/reschedule`).set(owner.auth).send({ start: newStart });
     expect(moved.status).toBe(200);
     const timer = await eventually(async () => {

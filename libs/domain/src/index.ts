@@ -51,3 +51,19 @@ export {
   type MessagingAction,
   type ReminderAudience,
 } from './messaging/message-workflows';
+export { type DigestTimerSubject } from './messaging/timer.decider';
+export {
+  DIGEST_HOUR,
+  dailyDigestOnTimer,
+  digestHasNews,
+  digestMessageName,
+  digestTimeZone,
+  digestTimerAt,
+  digestTimerName,
+  digestTimerOnChange,
+  userCategoryOf,
+  type DigestRecipient,
+} from './messaging/daily-digest';
+export { productUpdateEmails, productUpdateMessageName, type ProductUpdateRecipient } from './messaging/product-updates';
+export { addDays, assertTimeZone, instantOfLocal, isTimeZone, localDateOf, nextLocalTime } from './shared/time-zone';
+export { productUpdateDecider, type ProductUpdateState, type PublishProductUpdate } from './messaging/product-update.decider';

@@ -12,6 +12,7 @@ import { taskEventSchemas } from './task.events';
 import { documentRequestEventSchemas } from './document-request.events';
 import { fileEventSchemas } from './file.events';
 import { messageEventSchemas, timerEventSchemas } from './message.events';
+import { productUpdateEventSchemas } from './product-update.events';
 
 const version1 = (schemas: Record<string, ZodTypeAny>): EventRegistry =>
   Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema, version: 1 }]));
@@ -34,6 +35,7 @@ export const eventRegistry: EventRegistry = {
   ...version1(fileEventSchemas),
   ...version1(messageEventSchemas),
   ...version1(timerEventSchemas),
+  ...version1(productUpdateEventSchemas),
 };
 
 export const eventCodec = new EventCodec(eventRegistry);

@@ -23,3 +23,4 @@ export * from './task.events';
 export * from './document-request.events';
 export * from './file.events';
 export * from './message.events';
+export * from './product-update.events';

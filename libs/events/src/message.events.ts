@@ -1,4 +1,4 @@
-import { z, id, email, isoDateTime } from './schema';
+import { z, id, email, isoDate, isoDateTime } from './schema';
 import type { DomainEvent } from './envelope';
 
 /**
@@ -7,16 +7,45 @@ import type { DomainEvent } from './envelope';
  * link is signed when the message is sent) and no clinical data: the kind and the ids the template
  * needs to look the practice's name and the appointment time up when it renders.
  */
-export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging'] as const;
+export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging', 'daily-digest', 'product-update'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
-/** What a template may name: ids and an appointment time, never a note, a diagnosis or a token. */
+const count = z.number().int().min(0);
+
+/**
+ * One practice's lines of a daily digest: counts only, never a client's name or anything clinical.
+ * `payments`: yesterday's payments by currency (amounts in minor units); null when the recipient's role
+ * may not read payments (`billing:read`).
+ */
+export const DigestPracticeSchema = z
+  .object({
+    practiceId: id,
+    appointmentsToday: count,
+    overdueTasks: count,
+    notesAwaitingSignature: count,
+    newClients: count,
+    payments: z.array(z.object({ currency: z.string().length(3), count, total: count }).strict()).max(20).nullable(),
+  })
+  .strict();
+export type DigestPractice = z.infer<typeof DigestPracticeSchema>;
+
+/**
+ * What a template may name: ids, an appointment time and a digest's counts, never a note, a diagnosis,
+ * a client's name or a token. `userId`: the recipient of a user category message (its switch is checked
+ * again when it is sent).
+ */
 export const MessageRefsSchema = z
   .object({
     invitationId: id.optional(),
     chartId: id.optional(),
     appointmentId: id.optional(),
     appointmentStart: isoDateTime.optional(),
+    userId: id.optional(),
+    /** The day a daily digest is for, in the recipient's time zone. */
+    localDate: isoDate.optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    digest: z.array(DigestPracticeSchema).max(200).optional(),
+    updateId: id.optional(),
   })
   .strict();
 export type MessageRefs = z.infer<typeof MessageRefsSchema>;
@@ -79,17 +108,17 @@ export const messageEventSchemas = {
 
 // ---- Durable timers ----------------------------------------------------------------------------
 
-export const timerPurposes = ['appointment-reminder'] as const;
+export const timerPurposes = ['appointment-reminder', 'daily-digest'] as const;
 export type TimerPurpose = (typeof timerPurposes)[number];
 
 /**
  * A `timer-<id>` stream: set (again, when what it waits for moves), cancelled, fired. The scheduler fires
  * a due timer by appending TimerFired at the revision it read; the workflows react to that event.
  */
-export const TimerSetSchema = z
+export const AppointmentReminderTimerSetSchema = z
   .object({
     timerId: id,
-    purpose: z.enum(timerPurposes),
+    purpose: z.literal('appointment-reminder'),
     practiceId: id,
     dueAt: isoDateTime,
     chartId: id,
@@ -97,7 +126,24 @@ export const TimerSetSchema = z
     appointmentStart: isoDateTime,
   })
   .strict();
+
+/** A user's daily digest: one timer per user, due at 07:00 of `localDate` in `timeZone`, set again when it fires. */
+export const DailyDigestTimerSetSchema = z
+  .object({
+    timerId: id,
+    purpose: z.literal('daily-digest'),
+    userId: id,
+    dueAt: isoDateTime,
+    localDate: isoDate,
+    timeZone: z.string().min(1).max(64),
+  })
+  .strict();
+
+/** Reminder timers were the first: their shape is unchanged; the digest timers are a second shape by purpose. */
+export const TimerSetSchema = z.discriminatedUnion('purpose', [AppointmentReminderTimerSetSchema, DailyDigestTimerSetSchema]);
 export type TimerSet = DomainEvent<'TimerSet', z.infer<typeof TimerSetSchema>>;
+export type AppointmentReminderTimer = z.infer<typeof AppointmentReminderTimerSetSchema>;
+export type DailyDigestTimer = z.infer<typeof DailyDigestTimerSetSchema>;
 
 export const TimerCancelledSchema = z.object({ timerId: id, reason: z.string().max(200) }).strict();
 export type TimerCancelled = DomainEvent<'TimerCancelled', z.infer<typeof TimerCancelledSchema>>;

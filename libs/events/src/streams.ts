@@ -22,6 +22,9 @@ export const messageStream = (messageId: string): string => `message-${messageId
 /** A durable timer. */
 export const timerStream = (timerId: string): string => `timer-${timerId}`;
 
+/** One product update ("Product Updates & Tips"), published by an operator. */
+export const productUpdateStream = (updateId: string): string => `productupdate-${updateId}`;
+
 /** The category of a stream: everything before the first dash. */
 export const streamCategory = (streamId: string): string => {
   const dash = streamId.indexOf('-');

@@ -57,6 +57,13 @@ export type UserNotificationPreferencesChanged = DomainEvent<
   z.infer<typeof UserNotificationPreferencesChangedSchema>
 >;
 
+/**
+ * The user's own IANA time zone (the daily digest goes out at 07:00 there); null: follow the time zone of
+ * the user's selected practice (else the first joined), UTC when that has none.
+ */
+export const UserTimeZoneChangedSchema = z.object({ userId: id, timeZone: z.string().min(1).max(64).nullable() }).strict();
+export type UserTimeZoneChanged = DomainEvent<'UserTimeZoneChanged', z.infer<typeof UserTimeZoneChangedSchema>>;
+
 // ---- Practices ----------------------------------------------------------------------------------
 
 export const PracticeSwitchedSchema = z.object({ userId: id, practiceId: id }).strict();
@@ -96,7 +103,8 @@ export type UserEvent =
   | UserSignInFailed
   | UserPasswordChanged
   | TwoFactorEnabled
-  | TwoFactorDisabled;
+  | TwoFactorDisabled
+  | UserTimeZoneChanged;
 
 export const userEventSchemas = {
   UserSignedUp: UserSignedUpSchema,
@@ -112,4 +120,5 @@ export const userEventSchemas = {
   UserPasswordChanged: UserPasswordChangedSchema,
   TwoFactorEnabled: TwoFactorEnabledSchema,
   TwoFactorDisabled: TwoFactorDisabledSchema,
+  UserTimeZoneChanged: UserTimeZoneChangedSchema,
 } as const;

@@ -57,7 +57,7 @@ export interface GenericCommands {
   >;
   readonly user: Extract<
     UserCommand,
-    { type: 'ChangeName' | 'SetLegalName' | 'ClearLegalName' | 'UpdateClinicalInfo' | 'ChangeNotificationPreferences' | 'SwitchPractice' }
+    { type: 'ChangeName' | 'SetLegalName' | 'ClearLegalName' | 'UpdateClinicalInfo' | 'ChangeNotificationPreferences' | 'SwitchPractice' | 'ChangeTimeZone' }
   >;
   readonly tags: TagCatalogueCommand;
   readonly contact: ContactCommand;

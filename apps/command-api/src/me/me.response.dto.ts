@@ -32,6 +32,8 @@ export class ProfileDto {
   @ApiPropertyOptional({ ...OPEN_OBJECT, nullable: true }) clinicalInfo?: object | null;
   @ApiPropertyOptional(OPEN_OBJECT) notifications?: object;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) selectedPracticeId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'My own IANA time zone; null: I follow my practice\'s' }) timeZone: string | null;
+  @ApiProperty({ description: 'The zone my daily digest follows now (07:00 there): mine, else my selected practice\'s, else UTC' }) digestTimeZone: string;
 }
 
 export class MenuEntryDto {

@@ -16,7 +16,9 @@ import {
   clinicalInfoOf,
   ClinicalInfoRequestDto,
   NotificationsRequestDto,
+  TimeZoneRequestDto,
 } from './profile.request.dto';
+import { digestTimeZoneOf } from './time-zone';
 import { selectedPracticeOf } from './selected-practice';
 import type { GenericCommand } from '../application/stream-command';
 import { PersonNameDto } from '../http/person-name.dto';
@@ -42,7 +44,8 @@ export class ProfileController {
     if (!doc) throw userNotFound();
     // The user stream alone does not know the practice joined first or a removal: the menu does.
     const { _id, _position, selectedPracticeId: _fromUserStream, ...profile } = doc;
-    return { ...profile, selectedPracticeId: await selectedPracticeOf(this.readStore, user.userId) };
+    const selectedPracticeId = await selectedPracticeOf(this.readStore, user.userId);
+    return { ...profile, timeZone: profile.timeZone ?? null, selectedPracticeId, digestTimeZone: await digestTimeZoneOf(this.readStore, user.userId, profile.timeZone ?? null) };
   }
 
   @ApiChanged('Change my preferred name', UserAnswerDto)
@@ -80,6 +83,12 @@ export class ProfileController {
   @Put('notifications')
   notifications(@Body() body: NotificationsRequestDto, @Ctx() context: RequestContext) {
     return this.change(context, { type: 'ChangeNotificationPreferences', preferences: { ...body } });
+  }
+
+  @ApiChanged('Set my time zone (the daily digest comes at 07:00 there); null follows my practice', UserAnswerDto)
+  @Put('time-zone')
+  timeZone(@Body() body: TimeZoneRequestDto, @Ctx() context: RequestContext) {
+    return this.change(context, { type: 'ChangeTimeZone', timeZone: body.timeZone });
   }
 
   /** The caller's own user stream. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsOptional, IsString, IsTimeZone, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { IsOmittable } from '../http/optional.decorator';
 
@@ -82,4 +82,20 @@ export class NotificationsRequestDto {
   @IsOmittable()
   @IsBoolean()
   sidebarAppointmentNotifications?: boolean;
+}
+
+/** The daily digest's time zone; null goes back to following the practice's. */
+export class TimeZoneRequestDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Europe/Paris',
+    description: "An IANA time zone name; null: the time zone of my selected practice (else the first I joined), else UTC",
+  })
+  @IsDefined()
+  @ValidateIf((_object: object, value: unknown) => value !== null)
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  timeZone: string | null;
 }

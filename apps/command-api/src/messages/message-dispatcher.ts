@@ -1,6 +1,6 @@
-import { DomainError, messageDecider, timerDecider, type MessageState, type RetryPolicy, type SendOutcome } from '@practice/domain';
+import { DomainError, messageDecider, timerDecider, userCategoryOf, type MessageState, type RetryPolicy, type SendOutcome } from '@practice/domain';
 import { messageStream, timerStream } from '@practice/events';
-import { OUTBOX, TIMERS, type OutboxDocument, type TimerDocument } from '@practice/read-models';
+import { OUTBOX, TIMERS, USER_PROFILES, type OutboxDocument, type TimerDocument, type UserProfileDocument } from '@practice/read-models';
 import type { ReadStore } from '@practice/read-store';
 import { commandEnvelope } from '../application/command-envelope';
 import type { CommandRunner } from '../application/command-runner';
@@ -78,8 +78,25 @@ export class MessageDispatcher {
     for (const doc of due) await this.sendOne(doc);
   }
 
+  /**
+   * A user category message (daily digest, product update) whose recipient has switched the category off
+   * since it was queued is cancelled, not sent: the switch is honoured at send time too.
+   */
+  private async unwanted(doc: OutboxDocument): Promise<string | null> {
+    const category = userCategoryOf(doc.kind);
+    if (category === null || doc.userId === null) return null;
+    const user = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(doc.userId);
+    if (user === null) return 'the user no longer exists';
+    return user.notifications[category] ? null : `the user switched ${category} off`;
+  }
+
   private async sendOne(doc: OutboxDocument): Promise<void> {
     const stream = messageStream(doc._id);
+    const unwanted = await this.unwanted(doc);
+    if (unwanted !== null) {
+      await this.runner.run(messageDecider, stream, { type: 'CancelMessage', messageId: doc._id, reason: unwanted }, this.envelope('CancelMessage', doc.practiceId));
+      return;
+    }
     let claimed;
     try {
       claimed = await this.runner.run(messageDecider, stream, { type: 'StartSend', messageId: doc._id, now: this.now().toISOString() }, this.envelope('StartSend', doc.practiceId));

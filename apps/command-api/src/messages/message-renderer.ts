@@ -1,6 +1,18 @@
 import type { MessageState } from '@practice/domain';
+import type { EventStore } from '@practice/event-store';
+import { productUpdateStream, type ProductUpdatePublished } from '@practice/events';
 import type { ReadStore } from '@practice/read-store';
-import { CHARTS, PRACTICE_INVITATIONS, PRACTICE_PROFILES, type ChartDocument, type PracticeInvitationDocument, type PracticeProfileDocument } from '@practice/read-models';
+import {
+  CHARTS,
+  PRACTICE_INVITATIONS,
+  PRACTICE_PROFILES,
+  USER_PROFILES,
+  type ChartDocument,
+  type PracticeInvitationDocument,
+  type PracticeProfileDocument,
+  type UserProfileDocument,
+} from '@practice/read-models';
+import { digestSummary } from './digest-summary';
 import type { OutgoingMail } from './message-transport';
 import { MessageLinks, PORTAL_LINK_TTL_SECONDS } from './message-links';
 import { renderTemplate } from './templates';
@@ -23,6 +35,8 @@ export class MessageRenderer {
     private readonly readStore: ReadStore,
     private readonly links: MessageLinks,
     private readonly from: string,
+    /** Where a product update's text is read (its stream). */
+    private readonly events?: EventStore,
   ) {}
 
   async render(message: Queued, now: Date): Promise<OutgoingMail> {
@@ -53,6 +67,33 @@ export class MessageRenderer {
         const link = this.links.url({ kind: 'portal-invitation', practiceId: message.practiceId, chartId: chart._id, sentAt }, expiresAt);
         return { practiceName, link, expiresAt: formatTime(expiresAt.toISOString()) };
       }
+      case 'daily-digest':
+        return this.digestValues(message);
+      case 'product-update':
+        return this.productUpdateValues(message);
     }
+  }
+
+  private async recipientName(userId: string | undefined): Promise<string> {
+    const user = await this.readStore.collection<UserProfileDocument>(USER_PROFILES).get(userId ?? '');
+    if (!user) throw new NotRenderable('the user no longer exists');
+    return user.firstName;
+  }
+
+  private async digestValues(message: Queued): Promise<Record<string, string>> {
+    const { refs } = message;
+    const firstName = await this.recipientName(refs.userId);
+    const practices = refs.digest ?? [];
+    const profiles = await this.readStore.collection<PracticeProfileDocument>(PRACTICE_PROFILES).getMany(practices.map((p) => p.practiceId));
+    const names = new Map([...profiles].map(([id, doc]) => [id, doc.name]));
+    return { firstName, date: refs.localDate ?? '', timeZone: refs.timeZone ?? 'UTC', summary: digestSummary(practices, names) };
+  }
+
+  private async productUpdateValues(message: Queued): Promise<Record<string, string>> {
+    const firstName = await this.recipientName(message.refs.userId);
+    const events = this.events ? await this.events.readStream(productUpdateStream(message.refs.updateId ?? '')) : [];
+    const published = events.find((e) => e.type === 'ProductUpdatePublished') as unknown as ProductUpdatePublished | undefined;
+    if (!published) throw new NotRenderable('the product update does not exist');
+    return { firstName, subject: published.data.subject, body: published.data.body };
   }
 }

@@ -1,4 +1,7 @@
 import {
+  dailyDigestOnTimer,
+  digestTimerOnChange,
+  productUpdateEmails,
   messageDecider,
   portalInvitationEmails,
   practiceInvitationEmail,
@@ -21,6 +24,7 @@ import {
   type AppointmentRescheduled,
   type PortalInvitationSent,
   type PracticeMemberInvited,
+  type ProductUpdatePublished,
   type RecordedEvent,
   type TimerFired,
   type TimerSet,
@@ -29,6 +33,7 @@ import type { ReadStore } from '@practice/read-store';
 import { commandEnvelope } from '../application/command-envelope';
 import type { CommandRunner } from '../application/command-runner';
 import { deterministicUuid } from '../application/deterministic-id';
+import { DigestFacts } from './digest-facts';
 import { WorkflowFacts } from './workflow-facts';
 
 /** The read models' progress: the workflows wait until the read models hold the event they handle. */
@@ -49,6 +54,13 @@ export const WORKFLOW_EVENT_TYPES = [
   'AppointmentCompleted',
   'TimerFired',
   'PortalInvitationSent',
+  // The daily digest's timer follows the user's time zone: their own, else their practice's.
+  'UserSignedUp',
+  'UserTimeZoneChanged',
+  'PracticeMemberAdded',
+  'PracticeSwitched',
+  'PracticeSettingsChanged',
+  'ProductUpdatePublished',
 ] as const;
 
 const recordedOf = <E>(event: RecordedEvent) => ({ event: event as unknown as E, eventId: event.metadata.eventId, occurredAt: event.metadata.occurredAt });
@@ -64,6 +76,7 @@ export class MessageWorkflowRunner {
   private position = -1;
   private failure: string | undefined;
   private readonly facts: WorkflowFacts;
+  private readonly digest: DigestFacts;
 
   constructor(
     private readonly events: EventStore,
@@ -74,6 +87,7 @@ export class MessageWorkflowRunner {
     private readonly log: (message: string) => void,
   ) {
     this.facts = new WorkflowFacts(readStore);
+    this.digest = new DigestFacts(readStore);
   }
 
   async start(): Promise<void> {
@@ -144,6 +158,11 @@ export class MessageWorkflowRunner {
       case 'TimerFired': {
         const given = recordedOf<TimerFired>(event);
         const timer = await this.timerOf(given.event.data.timerId);
+        if (timer?.purpose === 'daily-digest') {
+          const user = await this.digest.recipient(timer.userId);
+          const practices = user === null ? [] : await this.digest.practices(timer.userId, timer.localDate, timer.timeZone);
+          return dailyDigestOnTimer(given, timer, { user, practices });
+        }
         if (timer === undefined || timer.purpose !== 'appointment-reminder') return [];
         const chart = await this.facts.chart(timer.chartId);
         if (!chart) return [];
@@ -159,6 +178,26 @@ export class MessageWorkflowRunner {
         const guardianEmails = chart.kind === 'minor' ? await this.facts.guardianEmails(chart) : [];
         return portalInvitationEmails(given, { practiceId: chart.practiceId, stillPending, minorAccess, guardianEmails });
       }
+      case 'UserSignedUp':
+      case 'UserTimeZoneChanged':
+      case 'PracticeMemberAdded':
+      case 'PracticeSwitched': {
+        const { userId } = event.data as { userId: string };
+        const timeZone = await this.digest.timeZone(userId);
+        return digestTimerOnChange({ userId, exists: timeZone !== null, timeZone: timeZone ?? 'UTC', now: now.toISOString() });
+      }
+      case 'PracticeSettingsChanged': {
+        // Its members who follow the practice's time zone follow a changed one.
+        const memberIds = await this.digest.activeMemberIds((event.data as { practiceId: string }).practiceId);
+        const actions: MessagingAction[] = [];
+        for (const userId of memberIds) {
+          const timeZone = await this.digest.timeZone(userId);
+          actions.push(...digestTimerOnChange({ userId, exists: timeZone !== null, timeZone: timeZone ?? 'UTC', now: now.toISOString() }));
+        }
+        return actions;
+      }
+      case 'ProductUpdatePublished':
+        return productUpdateEmails(recordedOf<ProductUpdatePublished>(event), { users: await this.digest.productUpdateRecipients() });
       default:
         return [];
     }
@@ -172,7 +211,8 @@ export class MessageWorkflowRunner {
   }
 
   private async execute(action: MessagingAction, cause: RecordedEvent): Promise<void> {
-    const practiceId = action.kind === 'queue' ? action.message.practiceId : action.kind === 'setTimer' ? action.subject.practiceId : cause.metadata.practiceId;
+    const practiceId =
+      action.kind === 'queue' ? action.message.practiceId : action.kind === 'setTimer' ? action.subject.practiceId : action.kind === 'setDigestTimer' ? null : cause.metadata.practiceId;
     const envelope = (commandType: string) =>
       commandEnvelope({ commandType, actorUserId: null, practiceId, idempotencyKey: `${cause.metadata.eventId}|${action.name}`, correlationId: cause.metadata.correlationId, now: this.now() });
     switch (action.kind) {
@@ -185,6 +225,12 @@ export class MessageWorkflowRunner {
       case 'setTimer': {
         const timerId = deterministicUuid(action.name);
         const command = { type: 'SetTimer' as const, timerId, purpose: 'appointment-reminder' as const, dueAt: action.dueAt, ...action.subject };
+        await this.runner.run(timerDecider, timerStream(timerId), command, envelope('SetTimer'));
+        return;
+      }
+      case 'setDigestTimer': {
+        const timerId = deterministicUuid(action.name);
+        const command = { type: 'SetTimer' as const, timerId, purpose: 'daily-digest' as const, dueAt: action.dueAt, ...action.subject };
         await this.runner.run(timerDecider, timerStream(timerId), command, envelope('SetTimer'));
         return;
       }

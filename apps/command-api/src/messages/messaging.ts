@@ -46,7 +46,7 @@ export class Messaging {
   ) {
     const runner = new CommandRunner(events, eventCodec);
     this.transport = transport ?? createTransport(config);
-    const renderer = new MessageRenderer(readStore, messageLinks(config), config.messages.from);
+    const renderer = new MessageRenderer(readStore, messageLinks(config), config.messages.from, events);
     const policy = { ...defaultRetryPolicy, maxAttempts: config.messages.maxAttempts, baseDelayMs: config.messages.retryBaseMs };
     this.workflows = new MessageWorkflowRunner(events, readStore, projector, runner, now, log);
     this.dispatcher = new MessageDispatcher(readStore, runner, this.transport, renderer, now, { policy, sendTimeoutMs: config.messages.sendTimeoutMs });

@@ -1,4 +1,4 @@
-import type { AppointmentBooked, AppointmentCompleted, AppointmentRescheduled, AppointmentCancelled, AppointmentLateCancelled, AppointmentMarkedNoShow, PortalInvitationSent, PracticeMemberInvited, TimerFired, TimerSet } from '@practice/events';
+import type { AppointmentBooked, AppointmentCompleted, AppointmentRescheduled, AppointmentCancelled, AppointmentLateCancelled, AppointmentMarkedNoShow, PortalInvitationSent, PracticeMemberInvited, TimerFired, AppointmentReminderTimer } from '@practice/events';
 import { portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName, sessionBridgingOnCompletion } from './message-workflows';
 
 const recorded = <E>(event: E, eventId = 'e-1', occurredAt = '2026-03-01T08:00:00.000Z') => ({ event, eventId, occurredAt });
@@ -69,7 +69,7 @@ describe('Appointment reminders', () => {
   });
 
   describe('when the timer fires', () => {
-    const timer: TimerSet['data'] = { timerId: 't-1', purpose: 'appointment-reminder', dueAt: '2026-03-04T15:00:00.000Z', ...subject };
+    const timer: AppointmentReminderTimer = { timerId: 't-1', purpose: 'appointment-reminder', dueAt: '2026-03-04T15:00:00.000Z', ...subject };
     const fired: TimerFired = { type: 'TimerFired', data: { timerId: 't-1', dueAt: timer.dueAt, firedAt: '2026-03-04T15:00:02.000Z' } };
     const audience = {
       clientEmail: 'client@example.com',

@@ -10,10 +10,10 @@ import type {
   PortalInvitationSent,
   PracticeMemberInvited,
   TimerFired,
-  TimerSet,
+  AppointmentReminderTimer,
 } from '@practice/events';
 import { normalizeEmail } from '../shared/email-address';
-import type { TimerSubject } from './timer.decider';
+import type { DigestTimerSubject, TimerSubject } from './timer.decider';
 
 /**
  * What the message workflows ask the runtime to do. Names, not ids: the runtime derives each id from its
@@ -28,9 +28,11 @@ export type MessagingAction =
       readonly message: { readonly kind: MessageKind; readonly practiceId: string | null; readonly to: string; readonly refs: MessageRefs; readonly dueAt: string };
     }
   | { readonly kind: 'setTimer'; readonly name: string; readonly dueAt: string; readonly subject: TimerSubject }
+  /** A user's daily digest timer (see daily-digest.ts). */
+  | { readonly kind: 'setDigestTimer'; readonly name: string; readonly dueAt: string; readonly subject: DigestTimerSubject }
   | { readonly kind: 'cancelTimer'; readonly name: string; readonly reason: string };
 
-interface Recorded<E> {
+export interface Recorded<E> {
   readonly event: E;
   readonly eventId: string;
   readonly occurredAt: string;
@@ -114,7 +116,7 @@ export const reminderRecipients = (audience: ReminderAudience): string[] => {
  */
 export const remindersOnTimer = (
   given: Recorded<TimerFired>,
-  timer: TimerSet['data'],
+  timer: AppointmentReminderTimer,
   facts: { readonly appointment: { readonly status: string; readonly start: string } | null; readonly audience: ReminderAudience },
 ): MessagingAction[] => {
   const { appointment } = facts;

@@ -1,4 +1,4 @@
-import type { TimerEvent, TimerPurpose } from '@practice/events';
+import type { TimerEvent, TimerPurpose, TimerSet } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 
 /**
@@ -16,8 +16,16 @@ export interface TimerSubject {
   readonly appointmentStart: string;
 }
 
+/** A user's daily digest timer: due at 07:00 of `localDate` in `timeZone`. */
+export interface DigestTimerSubject {
+  readonly userId: string;
+  readonly localDate: string;
+  readonly timeZone: string;
+}
+
 export type TimerCommand =
-  | ({ readonly type: 'SetTimer'; readonly timerId: string; readonly purpose: TimerPurpose; readonly dueAt: string } & TimerSubject)
+  | ({ readonly type: 'SetTimer'; readonly timerId: string; readonly purpose: 'appointment-reminder'; readonly dueAt: string } & TimerSubject)
+  | ({ readonly type: 'SetTimer'; readonly timerId: string; readonly purpose: 'daily-digest'; readonly dueAt: string } & DigestTimerSubject)
   | { readonly type: 'CancelTimer'; readonly timerId: string; readonly reason: string }
   | { readonly type: 'FireTimer'; readonly timerId: string; readonly now: string };
 
@@ -26,7 +34,7 @@ const decide = (command: TimerCommand, state: TimerState): readonly TimerEvent[]
     case 'SetTimer': {
       const { type: _type, ...data } = command;
       if (state.status === 'set' && state.dueAt === command.dueAt) return [];
-      return [{ type: 'TimerSet', data }];
+      return [{ type: 'TimerSet', data: data as TimerSet['data'] }];
     }
     case 'CancelTimer':
       return state.status === 'set' ? [{ type: 'TimerCancelled', data: { timerId: command.timerId, reason: command.reason } }] : [];

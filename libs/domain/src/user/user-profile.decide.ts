@@ -2,11 +2,13 @@ import type { UserEvent } from '@practice/events';
 import { DomainError } from '../shared/domain-error';
 import { assertEmailAddress } from '../shared/email-address';
 import { assertPersonName } from '../shared/person-name';
+import { assertTimeZone } from '../shared/time-zone';
 import { assertClinicalInfo } from './clinical-info';
 import type {
   ChangeEmail,
   ChangeName,
   ChangeNotificationPreferences,
+  ChangeTimeZone,
   SetLegalName,
   SwitchPractice,
   UpdateClinicalInfo,
@@ -58,4 +60,11 @@ export const switchPractice = (command: SwitchPractice, user: RegisteredUser): U
     throw new DomainError('PracticeNotFound', 'not_found', 'No such practice');
   }
   return [{ type: 'PracticeSwitched', data: { userId: user.userId, practiceId: command.practiceId } }];
+};
+
+/** The daily digest's time zone: a name the runtime knows (`timeZone` refused otherwise), or null for the practice's. */
+export const changeTimeZone = (command: ChangeTimeZone, user: RegisteredUser): UserEvent[] => {
+  const timeZone = command.timeZone === null ? null : assertTimeZone(command.timeZone, 'timeZone');
+  if (timeZone === user.timeZone) return [];
+  return [{ type: 'UserTimeZoneChanged', data: { userId: user.userId, timeZone } }];
 };

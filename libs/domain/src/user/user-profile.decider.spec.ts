@@ -86,4 +86,17 @@ describe('User profile', () => {
       spec.given(signedUp).when({ type: 'SwitchPractice', practiceId: 'p-2', activeMember: false }).thenThrows('PracticeNotFound');
     });
   });
+  describe('time zone (the daily digest goes out at 07:00 there)', () => {
+    it('sets an IANA time zone, and null follows the practice again; the same zone changes nothing', () => {
+      spec.given(signedUp).when({ type: 'ChangeTimeZone', timeZone: 'Europe/Paris' }).then([{ type: 'UserTimeZoneChanged', data: { userId, timeZone: 'Europe/Paris' } }]);
+      const inParis = [...signedUp, { type: 'UserTimeZoneChanged' as const, data: { userId, timeZone: 'Europe/Paris' } }];
+      spec.given(inParis).when({ type: 'ChangeTimeZone', timeZone: 'Europe/Paris' }).then([]);
+      spec.given(inParis).when({ type: 'ChangeTimeZone', timeZone: null }).then([{ type: 'UserTimeZoneChanged', data: { userId, timeZone: null } }]);
+      spec.given(signedUp).when({ type: 'ChangeTimeZone', timeZone: null }).then([]);
+    });
+
+    it('refuses a name the runtime does not know, naming the field', () => {
+      spec.given(signedUp).when({ type: 'ChangeTimeZone', timeZone: 'Mars/Olympus_Mons' }).thenThrows('InvalidValue');
+    });
+  });
 });

@@ -45,6 +45,12 @@ export interface ChangeNotificationPreferences {
   readonly preferences: Partial<NotificationPreferences>;
 }
 
+/** An IANA time zone name, or null to follow the practice's. */
+export interface ChangeTimeZone {
+  readonly type: 'ChangeTimeZone';
+  readonly timeZone: string | null;
+}
+
 export interface SwitchPractice {
   readonly type: 'SwitchPractice';
   readonly practiceId: string;
@@ -93,4 +99,5 @@ export type UserCommand =
   | RecordSignInFailure
   | ChangePassword
   | EnableTwoFactor
-  | DisableTwoFactor;
+  | DisableTwoFactor
+  | ChangeTimeZone;

@@ -9,6 +9,7 @@ import {
   changeEmail,
   changeName,
   changeNotificationPreferences,
+  changeTimeZone,
   clearLegalName,
   setLegalName,
   switchPractice,
@@ -65,6 +66,8 @@ const decideForRegistered = (command: Exclude<UserCommand, SignUp>, user: Regist
       return enableTwoFactor(command, user);
     case 'DisableTwoFactor':
       return disableTwoFactor(command, user);
+    case 'ChangeTimeZone':
+      return changeTimeZone(command, user);
     default:
       return assertNever(command);
   }

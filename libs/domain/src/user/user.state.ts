@@ -12,6 +12,8 @@ export interface RegisteredUser {
   readonly notifications: NotificationPreferences;
   readonly twoFactorEnabled: boolean;
   readonly selectedPracticeId: string | null;
+  /** The user's own IANA time zone; null: their practice's (the selected one, else the first joined), else UTC. */
+  readonly timeZone: string | null;
 }
 
 export type UserState = { readonly status: 'none' } | RegisteredUser;
@@ -47,6 +49,7 @@ export const evolve = (state: UserState, event: UserEvent): UserState => {
         notifications: defaultNotifications,
         twoFactorEnabled: false,
         selectedPracticeId: null,
+        timeZone: null,
       };
     case 'UserNameChanged':
       return registered(state, (u) => ({ ...u, firstName: event.data.firstName, lastName: event.data.lastName }));
@@ -66,6 +69,8 @@ export const evolve = (state: UserState, event: UserEvent): UserState => {
       return registered(state, (u) => ({ ...u, twoFactorEnabled: true }));
     case 'TwoFactorDisabled':
       return registered(state, (u) => ({ ...u, twoFactorEnabled: false }));
+    case 'UserTimeZoneChanged':
+      return registered(state, (u) => ({ ...u, timeZone: event.data.timeZone }));
     case 'UserSignedIn':
     case 'UserSignInFailed':
     case 'UserPasswordChanged':

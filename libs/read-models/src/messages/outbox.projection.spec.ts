@@ -39,4 +39,18 @@ describe('outbox projection', () => {
     await applyBatch(timerProjection, collection, recorded([{ type: 'TimerCancelled', data: { timerId: 't-1', reason: 'x' } }], { from: 10 }));
     expect(await collection.get('t-1')).toMatchObject({ status: 'cancelled' });
   });
+  it("keeps a user's daily digest timer by user, re-set after it fired (the same events applied twice change nothing)", async () => {
+    const collection = new InMemoryReadStore().collection<TimerDocument>(TIMERS);
+    const set = (dueAt: string, localDate: string) => ({ type: 'TimerSet', data: { timerId: 't-d', purpose: 'daily-digest', userId: 'u-1', dueAt, localDate, timeZone: 'Europe/Paris' } });
+    const batch = recorded([
+      set('2026-03-28T06:00:00.000Z', '2026-03-28'),
+      { type: 'TimerFired', data: { timerId: 't-d', dueAt: '2026-03-28T06:00:00.000Z', firedAt: '2026-03-28T06:00:01.000Z' } },
+      set('2026-03-29T05:00:00.000Z', '2026-03-29'),
+    ]);
+    await applyBatch(timerProjection, collection, batch);
+    await applyBatch(timerProjection, collection, batch);
+    expect(await collection.find({ userId: 'u-1' })).toEqual([
+      expect.objectContaining({ _id: 't-d', purpose: 'daily-digest', status: 'set', dueAt: '2026-03-29T05:00:00.000Z', localDate: '2026-03-29', timeZone: 'Europe/Paris', practiceId: null, appointmentId: null }),
+    ]);
+  });
 });

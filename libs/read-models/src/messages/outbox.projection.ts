@@ -1,4 +1,4 @@
-import type { MessageEvent, MessageKind, RecordedEvent, TimerEvent } from '@practice/events';
+import type { MessageEvent, MessageKind, RecordedEvent, TimerEvent, TimerSet } from '@practice/events';
 import type { ReadDocument } from '@practice/read-store';
 import { defineProjection } from '../projection';
 
@@ -15,6 +15,8 @@ export interface OutboxDocument extends ReadDocument {
   readonly practiceId: string | null;
   readonly kind: MessageKind;
   readonly to: string;
+  /** The recipient user of a user category message (daily digest, product update): its switch is read before each send. */
+  readonly userId: string | null;
   readonly status: OutboxStatus;
   readonly attempts: number;
   /** When the dispatcher may next try it (queued, failed); null otherwise. */
@@ -40,6 +42,7 @@ const handlers: { [K in MessageEvent['type']]: Handler<K> } = {
     practiceId: data.practiceId,
     kind: data.kind,
     to: data.to,
+    userId: data.refs.userId ?? null,
     status: 'queued',
     attempts: 0,
     nextAttemptAt: data.dueAt,
@@ -68,19 +71,35 @@ export const outboxProjection = defineProjection<OutboxDocument>({
   handlers: handlers as never,
 });
 
-/** A durable timer, for the scheduler: the ones set and due. */
+/**
+ * A durable timer, for the scheduler: the ones set and due. An appointment reminder's timer names its
+ * practice, chart and appointment; a daily digest's its user, local date and time zone (the others null).
+ */
 export interface TimerDocument extends ReadDocument {
   readonly purpose: string;
   readonly status: 'set' | 'fired' | 'cancelled';
   readonly dueAt: string;
-  readonly practiceId: string;
-  readonly chartId: string;
-  readonly appointmentId: string;
-  readonly appointmentStart: string;
+  readonly practiceId: string | null;
+  readonly chartId: string | null;
+  readonly appointmentId: string | null;
+  readonly appointmentStart: string | null;
+  readonly userId: string | null;
+  readonly localDate: string | null;
+  readonly timeZone: string | null;
 }
 
+const timerSetDocument = (data: TimerSet['data']): TimerDocument => {
+  const none = { practiceId: null, chartId: null, appointmentId: null, appointmentStart: null, userId: null, localDate: null, timeZone: null };
+  const { timerId, purpose, dueAt } = data;
+  const subject =
+    data.purpose === 'appointment-reminder'
+      ? { practiceId: data.practiceId, chartId: data.chartId, appointmentId: data.appointmentId, appointmentStart: data.appointmentStart }
+      : { userId: data.userId, localDate: data.localDate, timeZone: data.timeZone };
+  return { _id: timerId, status: 'set', purpose, dueAt, ...none, ...subject };
+};
+
 const timerHandlers: { [K in TimerEvent['type']]: (doc: TimerDocument | null, event: RecordedEvent & Extract<TimerEvent, { type: K }>) => TimerDocument | null } = {
-  TimerSet: (_doc, { data }) => ({ _id: data.timerId, status: 'set', purpose: data.purpose, dueAt: data.dueAt, practiceId: data.practiceId, chartId: data.chartId, appointmentId: data.appointmentId, appointmentStart: data.appointmentStart }),
+  TimerSet: (_doc, { data }) => timerSetDocument(data),
   TimerCancelled: (doc) => (doc === null ? null : { ...doc, status: 'cancelled' }),
   TimerFired: (doc) => (doc === null ? null : { ...doc, status: 'fired' }),
 };
