@@ -7,6 +7,8 @@ import type { RowAppend, WriterData, WriterReply, WriterRequest } from './sqlite
 
 /** The writer thread's entry: sqlite-writer.js when built, sqlite-writer.ts under ts-node and Jest. */
 const WRITER_ENTRY = join(__dirname, `sqlite-writer${extname(__filename)}`);
+/** Node strips the types of the .ts entry itself, and would warn on every start that it guessed ESM. */
+const WRITER_ARGV = WRITER_ENTRY.endsWith('.ts') ? [...process.execArgv, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : undefined;
 
 /**
  * Group commit with the commit off the event loop: a writer thread owns the write connection. Appends
@@ -34,7 +36,10 @@ export class WriterThreadCommitter implements Committer {
     /** Called after a commit that stored at least one event (wakes live subscriptions). */
     private readonly onCommitted: () => void,
   ) {
-    this.worker = new Worker(WRITER_ENTRY, { workerData: { role: 'sqlite-writer', filename } satisfies WriterData });
+    this.worker = new Worker(WRITER_ENTRY, {
+      workerData: { role: 'sqlite-writer', filename } satisfies WriterData,
+      ...(WRITER_ARGV ? { execArgv: WRITER_ARGV } : {}),
+    });
     // An idle writer does not keep the process alive; one with a group in flight does (see send).
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.answered(reply));
@@ -61,6 +66,8 @@ export class WriterThreadCommitter implements Committer {
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
     this.closing = true;
+    // Held open until the writer has closed its connection and ended.
+    this.worker.ref();
     this.worker.postMessage('close' satisfies WriterRequest);
     await this.exited;
   }
