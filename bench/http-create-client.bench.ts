@@ -1,4 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import pino from 'pino';
 import { loadConfig } from '../apps/command-api/src/config';
 import { createRuntime } from '../apps/command-api/src/bootstrap/runtime';
@@ -13,6 +16,26 @@ export interface HttpBenchResult {
   /** Without an email: the chart append alone. */
   readonly withoutEmail: LoadResult;
 }
+
+/**
+ * BENCH_PROFILE=<dir>: a CPU profile of this process (the server; the load is another process) during
+ * one load, written as <dir>/<name>.cpuprofile (open it in Chrome's DevTools or speedscope).
+ */
+const profiled = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+};
 
 /** CreateClient through HTTP, Nest and the command bus, with and then without an email, on one server. */
 export const benchHttpCreateClient = async (commands: number, concurrency: number): Promise<HttpBenchResult> => {
@@ -29,8 +52,10 @@ export const benchHttpCreateClient = async (commands: number, concurrency: numbe
     const { accessToken } = JSON.parse((await call(port, 'POST', '/auth/sign-in', { email, password: 'a long bench password' })).body);
     const auth = { authorization: `Bearer ${accessToken}` };
     const { practiceId } = JSON.parse((await call(port, 'POST', '/practices', { name: 'Bench practice' }, auth)).body);
-    const withEmail = await createClientsLoad(port, practiceId, accessToken, commands, concurrency, 'email', 0);
-    const withoutEmail = await createClientsLoad(port, practiceId, accessToken, commands, concurrency, 'no-email', 2_000_000);
+    const withEmail = await profiled('create-with-email', () => createClientsLoad(port, practiceId, accessToken, commands, concurrency, 'email', 0));
+    const withoutEmail = await profiled('create-without-email', () =>
+      createClientsLoad(port, practiceId, accessToken, commands, concurrency, 'no-email', 2_000_000),
+    );
     return { concurrency, withEmail, withoutEmail };
   } finally {
     await app.close();

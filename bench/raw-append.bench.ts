@@ -33,6 +33,8 @@ export const benchRawAppend = async (appends: number, concurrency: number): Prom
     }
   };
   try {
+    // Warm-up, as the HTTP loads have one: the writer thread started, the statements prepared.
+    await store.appendToStream(`chart-${randomUUID()}`, [clientCreated(randomUUID(), practiceId, -1, now)], { expectedRevision: 'no_stream' });
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

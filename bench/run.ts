@@ -36,7 +36,7 @@ const loadLine = (name: string, r: LoadResult): string =>
   ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
 const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
 const REPORT_APPOINTMENTS = size('BENCH_REPORT_APPOINTMENTS', 1_000_000);
-// BENCH_ONLY=report runs the report line alone.
+// BENCH_ONLY=report runs the report line alone; BENCH_ONLY=create the create path (P1, P7) alone.
 const ONLY = process.env.BENCH_ONLY;
 
 const main = async (): Promise<void> => {
@@ -45,6 +45,7 @@ const main = async (): Promise<void> => {
   const goals: string[] = [];
 
   if (ONLY === 'report') return reportLine();
+  if (ONLY === 'create') return createPathLines();
 
   const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(loadLine('http CreateClient with an email', http.withEmail));
@@ -97,6 +98,18 @@ const main = async (): Promise<void> => {
   for (const line of goals) console.log(`  ${line}`);
 
   await reportLine();
+};
+
+/** P1 and P7 alone: the HTTP creates, the raw append and the bare server, in one run. */
+const createPathLines = async (): Promise<void> => {
+  const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
+  console.log(loadLine('http CreateClient with an email', http.withEmail));
+  console.log(loadLine('http CreateClient without an email', http.withoutEmail));
+  const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
+  console.log(`raw SQLite append: ${raw.appends} appends = ${fmt(raw.appendsPerSecond)} appends/s (p50 ${fmt(raw.latency.p50Ms, 2)} ms, p99 ${fmt(raw.latency.p99Ms, 2)} ms, ${raw.transactions} transactions)`);
+  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
+  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
+  console.log(`P1 with an email / raw: ${fmt(http.withEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; without: ${fmt(http.withoutEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; P7 without an email / bare: ${fmt(http.withoutEmail.commandsPerSecond / bare.commandsPerSecond, 3)}`);
 };
 
 const reportLine = async (): Promise<void> => {

@@ -11,6 +11,7 @@ import { problem, sendProblem } from '../http/problem';
 import { requestIdFrom } from '../http/request-id';
 import { validationPipe } from '../http/validation.pipe';
 import { AccessLogController, installHttpPipeline, setAnswerHeaders } from './http-pipeline';
+import { lazyRequestLogger } from './lazy-request-logger';
 import { createLogger, NestPinoLogger, type DestinationStream, type Logger } from './logger';
 import type { Runtime } from './runtime';
 
@@ -37,6 +38,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new AccessLogController(),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,

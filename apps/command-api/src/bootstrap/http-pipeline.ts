@@ -72,8 +72,10 @@ export const accessLineOf = (request: FastifyRequest, reply: FastifyReply) => ({
 });
 
 /**
- * Fastify's request log lines, replaced by one access line per request (the request id comes with
- * the request's logger, under `requestId`). Other lines of Fastify's keep their defaults.
+ * Fastify's request log lines, replaced by one access line per request, written by the process
+ * logger with the request id under `requestId` (the line is the one the request's child logger would
+ * write, without making that child: see lazy-request-logger.ts). Other lines of Fastify's keep their
+ * defaults.
  */
 export class AccessLogController extends LogController {
   constructor() {
@@ -85,8 +87,8 @@ export class AccessLogController extends LogController {
   override routeNotFound(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = accessLineOf(request, reply);
-    if (error) request.log.warn({ ...line, error: error.name }, 'request failed');
-    else request.log.info(line, 'request');
+    const log = request.server.log;
+    if (error) log.warn({ requestId: request.id, ...accessLineOf(request, reply), error: error.name }, 'request failed');
+    else if ((log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== false) log.info({ requestId: request.id, ...accessLineOf(request, reply) }, 'request');
   }
 }

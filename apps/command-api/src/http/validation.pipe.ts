@@ -2,6 +2,7 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { badRequest, ProblemException, type FieldError } from './problem';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 type Location = NonNullable<FieldError['in']>;
 
@@ -43,14 +44,17 @@ class ProblemValidationPipe extends ValidationPipe {
  * class-validator on every DTO: unknown fields are refused (not silently dropped), and every failing
  * field is named in the problem's `errors`.
  */
-export const validationPipe = (): ValidationPipe =>
-  new ProblemValidationPipe({ ...validatorOptions, transform: true, exceptionFactory: (errors) => validationFailed(errors) });
+export const validationPipe = (): ValidationPipe => {
+  cacheValidationMetadata();
+  return new ProblemValidationPipe({ ...validatorOptions, transform: true, exceptionFactory: (errors) => validationFailed(errors) });
+};
 
 /**
  * The same checks on a body the application built itself (the result of a merge patch), answered
  * the same way as a request body that fails them.
  */
 export const validatedAs = <T extends object>(metatype: new () => T, plain: object): T => {
+  cacheValidationMetadata();
   const instance = plainToInstance(metatype, plain);
   const errors = validateSync(instance, validatorOptions);
   if (errors.length > 0) throw validationFailed(errors);

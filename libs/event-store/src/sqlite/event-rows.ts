@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { type NewEvent, type RecordedEvent, streamCategory } from '@practice/events';
+import type { RecordedEvent } from '@practice/events';
 import type { EventFilter } from '../event-store.port';
 
 /** One row of the `events` table as the read statements select it. */
@@ -12,25 +12,13 @@ export interface EventRow {
   readonly metadata: string;
 }
 
-/** Where an already stored event id sits, for the idempotency check. */
-export interface StoredEventRef {
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly position: number;
-}
-
-type InsertParams = [string, string, number, string, string, string, string];
-
 /** SQLite's "no limit". */
 export const NO_LIMIT = -1;
 
 const COLUMNS = 'position, stream_id, revision, type, data, metadata';
 
-/** The statements every operation needs, prepared once per connection. */
+/** The read statements, prepared once per connection (the writes are sqlite-writer.ts's). */
 export interface EventStatements {
-  readonly lastOfStream: Statement<[string], StoredEventRef>;
-  readonly findByEventId: Statement<[string], StoredEventRef>;
-  readonly insert: Statement<InsertParams>;
   readonly head: Statement<[], { head: number | null }>;
   readonly streamForwards: Statement<[string, number, number], EventRow>;
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
@@ -41,16 +29,6 @@ export interface EventStatements {
 export const prepareStatements = (db: Database): EventStatements => {
   const filtered = filteredReader(db);
   return {
-    lastOfStream: db.prepare<[string], StoredEventRef>(
-      'SELECT stream_id, revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-    ),
-    findByEventId: db.prepare<[string], StoredEventRef>(
-      'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
-    ),
-    insert: db.prepare<InsertParams>(
-      `INSERT INTO events (stream_id, category, revision, event_id, type, data, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
     streamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
@@ -104,14 +82,3 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   revision: row.revision,
   position: row.position,
 });
-
-export const insertParams = (streamId: string, revision: number, event: NewEvent): InsertParams => [
-  streamId,
-  streamCategory(streamId),
-  revision,
-  event.metadata.eventId,
-  event.type,
-  // `undefined` data would not serialise; it reads back as null either way.
-  JSON.stringify(event.data ?? null),
-  JSON.stringify(event.metadata),
-];

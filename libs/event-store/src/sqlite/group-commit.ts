@@ -1,13 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import {
-  type AppendResult,
-  EventStoreUnavailableError,
-  InvalidEventError,
-  StreamDeletedError,
-  WrongExpectedRevisionError,
-} from '../event-store.port';
-import { type AppendRequest, appendInTransaction } from './append-to-stream';
-import type { EventStatements } from './event-rows';
+import { type AppendResult, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.port';
+import { createGroupWriter, type GroupWriter, type RowAppend, type RowOutcome } from './sqlite-writer';
 
 /** What the adapter has done so far; tests and metrics read it to see that grouping happens. */
 export interface GroupCommitStats {
@@ -17,101 +10,97 @@ export interface GroupCommitStats {
   readonly appendRequests: number;
 }
 
-interface PendingAppend {
-  readonly request: AppendRequest;
+export interface PendingAppend {
+  readonly request: RowAppend;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
 
-type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+/** Queues appends and settles each once its group is durable. */
+export interface Committer {
+  enqueue(request: RowAppend): Promise<AppendResult>;
+  /** Writes everything queued, then stops taking appends. */
+  close(): Promise<void>;
+  stats(): GroupCommitStats;
+}
 
-const isPortError = (error: unknown): boolean =>
-  error instanceof WrongExpectedRevisionError ||
-  error instanceof StreamDeletedError ||
-  error instanceof InvalidEventError ||
-  error instanceof EventStoreUnavailableError;
+/** Callers only ever see the port's errors: a conflict, or "unavailable" with the SQLite error as its cause. */
+export const settle = (pending: PendingAppend, outcome: RowOutcome | undefined): void => {
+  const { request } = pending;
+  if (outcome?.kind === 'appended') {
+    pending.resolve({ nextExpectedRevision: outcome.nextExpectedRevision, position: outcome.position });
+  } else if (outcome?.kind === 'conflict') {
+    pending.reject(new WrongExpectedRevisionError(request.streamId, request.expectedRevision, outcome.actual));
+  } else {
+    pending.reject(new EventStoreUnavailableError('the SQLite event store failed to append', outcome?.error));
+  }
+};
 
-/** Callers only ever see the port's errors; a raw SQLite error becomes "unavailable" with its cause. */
-const toPortError = (error: unknown): unknown =>
-  isPortError(error) ? error : new EventStoreUnavailableError('the SQLite event store failed to append', error);
+/** True when an outcome stored events (live subscriptions are woken after such a commit). */
+export const storedEvents = (group: readonly PendingAppend[], outcomes: readonly RowOutcome[]): boolean =>
+  outcomes.some((outcome, index) => outcome.kind === 'appended' && (group[index]?.request.rows.length ?? 0) > 0);
+
+export const commitFailed = (error: unknown): EventStoreUnavailableError =>
+  new EventStoreUnavailableError('the SQLite event store failed to commit', error);
 
 /**
+ * The writer on the adapter's own thread (an in-memory database, which no other thread can open).
  * better-sqlite3 is synchronous, so an fsync per append would serialise every caller behind the disk.
  * Appends that arrive in the same tick are queued and written by one transaction (one sync), each in
  * its own savepoint so one request's conflict does not undo the others; promises settle only after the
  * commit, so "resolved" still means "durable".
  */
-export class GroupCommitter {
+export class GroupCommitter implements Committer {
   private queue: PendingAppend[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private transactions = 0;
   private appendRequests = 0;
-  private readonly appendOne: (request: AppendRequest) => AppendResult;
-  private readonly commitGroup: (group: readonly PendingAppend[]) => Outcome[];
+  private readonly write: GroupWriter;
 
   constructor(
     db: Database,
-    statements: EventStatements,
     private readonly maxGroupSize: number,
     /** Called after a commit that stored at least one event (wakes live subscriptions). */
     private readonly onCommitted: () => void,
   ) {
-    // A transaction function called inside another one runs as a SAVEPOINT in better-sqlite3.
-    this.appendOne = db.transaction((request: AppendRequest) => appendInTransaction(statements, request));
-    // IMMEDIATE takes the write lock up front, so another process on the same file waits rather than
-    // failing halfway through the group.
-    this.commitGroup = db.transaction((group: readonly PendingAppend[]) =>
-      group.map((pending) => this.attempt(pending.request)),
-    ).immediate;
+    this.write = createGroupWriter(db);
   }
 
-  enqueue(request: AppendRequest): Promise<AppendResult> {
+  enqueue(request: RowAppend): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.scheduled ??= setImmediate(() => this.flush());
     });
   }
 
-  /** Writes everything queued now. Synchronous: nothing can be enqueued while it runs. */
-  flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = undefined;
-    while (this.queue.length > 0) {
-      this.commit(this.queue.splice(0, this.maxGroupSize));
-    }
+  async close(): Promise<void> {
+    this.flush();
   }
 
   stats(): GroupCommitStats {
     return { transactions: this.transactions, appendRequests: this.appendRequests };
   }
 
-  private attempt(request: AppendRequest): Outcome {
-    try {
-      return { ok: true, result: this.appendOne(request) };
-    } catch (error) {
-      return { ok: false, error: toPortError(error) };
-    }
+  /** Writes everything queued now. Synchronous: nothing can be enqueued while it runs. */
+  private flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    while (this.queue.length > 0) this.commit(this.queue.splice(0, this.maxGroupSize));
   }
 
   private commit(group: readonly PendingAppend[]): void {
-    let outcomes: Outcome[];
+    let outcomes: RowOutcome[];
     try {
-      outcomes = this.commitGroup(group);
+      outcomes = this.write(group.map((pending) => pending.request));
     } catch (error) {
       // The commit itself failed (disk full, database closed...): nothing in the group is durable.
-      const failure = new EventStoreUnavailableError('the SQLite event store failed to commit', error);
+      const failure = commitFailed(error);
       group.forEach((pending) => pending.reject(failure));
       return;
     }
     this.transactions += 1;
     this.appendRequests += group.length;
-    if (outcomes.some((outcome, index) => outcome.ok && group[index]?.request.events.length)) this.onCommitted();
-    outcomes.forEach((outcome, index) => settle(group[index], outcome));
+    if (storedEvents(group, outcomes)) this.onCommitted();
+    group.forEach((pending, index) => settle(pending, outcomes[index]));
   }
 }
-
-const settle = (pending: PendingAppend | undefined, outcome: Outcome): void => {
-  if (!pending) return;
-  if (outcome.ok) pending.resolve(outcome.result);
-  else pending.reject(outcome.error);
-};

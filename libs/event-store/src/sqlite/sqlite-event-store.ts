@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { privateFile } from './private-file';
-import type { NewEvent, RecordedEvent } from '@practice/events';
+import { type NewEvent, type RecordedEvent, streamCategory } from '@practice/events';
 import {
   type AppendOptions,
   type AppendResult,
@@ -18,7 +18,9 @@ import {
   passThroughCodec,
 } from '../event-store.port';
 import { type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
-import { GroupCommitter, type GroupCommitStats } from './group-commit';
+import { type Committer, GroupCommitter, type GroupCommitStats } from './group-commit';
+import type { RowAppend } from './sqlite-writer';
+import { WriterThreadCommitter } from './writer-thread-committer';
 import { configureDatabase } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -29,6 +31,11 @@ export interface SqliteEventStoreOptions {
   readonly codec?: EventCodec;
   /** The most append requests written by one transaction. */
   readonly maxGroupSize?: number;
+  /**
+   * Commit on a writer thread (the default for a file) so that the commit and its fsync never stop
+   * the event loop; false commits on this thread. An in-memory database always commits here.
+   */
+  readonly writerThread?: boolean;
 }
 
 const DEFAULT_MAX_GROUP_SIZE = 1000;
@@ -52,12 +59,26 @@ const assertDistinctIds = (events: readonly NewEvent[]): void => {
   }
 };
 
-/** The embedded EventStore: one SQLite file, WAL, group commit. */
+/** The row each event becomes, serialised here so that the writer only writes. */
+const toRowAppend = (streamId: string, events: readonly NewEvent[], options: AppendOptions): RowAppend => ({
+  streamId,
+  category: streamCategory(streamId),
+  expectedRevision: options.expectedRevision,
+  rows: events.map((event) => ({
+    eventId: event.metadata.eventId,
+    type: event.type,
+    // `undefined` data would not serialise; it reads back as null either way.
+    data: JSON.stringify(event.data ?? null),
+    metadata: JSON.stringify(event.metadata),
+  })),
+});
+
+/** The embedded EventStore: one SQLite file, WAL, group commit (on a writer thread for a file). */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: EventStatements;
   private readonly codec: EventCodec;
-  private readonly committer: GroupCommitter;
+  private readonly committer: Committer;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
 
@@ -67,19 +88,19 @@ export class SqliteEventStore implements EventStore {
     configureDatabase(this.db);
     this.statements = prepareStatements(this.db);
     this.codec = options.codec ?? passThroughCodec;
-    this.committer = new GroupCommitter(
-      this.db,
-      this.statements,
-      Math.max(1, options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE),
-      () => this.subscriptions.forEach((subscription) => subscription.notify()),
-    );
+    const maxGroupSize = Math.max(1, options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE);
+    const onCommitted = (): void => this.subscriptions.forEach((subscription) => subscription.notify());
+    this.committer =
+      options.filename === ':memory:' || options.writerThread === false
+        ? new GroupCommitter(this.db, maxGroupSize, onCommitted)
+        : new WriterThreadCommitter(options.filename, maxGroupSize, onCommitted);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     events.forEach((event) => this.codec.checkOnAppend(event));
     assertDistinctIds(events);
-    return this.committer.enqueue({ streamId, events: [...events], expectedRevision: options.expectedRevision });
+    return this.committer.enqueue(toRowAppend(streamId, events, options));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -126,7 +147,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.committer.flush();
+    await this.committer.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }
