@@ -7,6 +7,7 @@ import { NOTES } from '@practice/read-models';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
+import { ChartRecordSender } from '../chart-commands/chart-record-sender';
 import { uuidParam } from '../chart-commands/path-params';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
@@ -14,7 +15,6 @@ import { ConsistencyToken } from '../http/headers';
 import { PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
-import { NoteCommandSender } from './note-command-sender';
 import { assertOpenChart, listChartNotes, noteHistory, noteOfChart, noteView } from './note-queries';
 import { EditNoteRequestDto, NoteAddendumRequestDto, ReplaceNoteRequestDto, WriteNoteRequestDto } from './notes.request.dto';
 import { NoteAddendumAnswerDto, NoteAnswerDto, NoteDto, NoteHistoryDto, NotesPageDto } from './notes.response.dto';
@@ -29,7 +29,7 @@ import { NoteAddendumAnswerDto, NoteAnswerDto, NoteDto, NoteHistoryDto, NotesPag
 @Controller('practices/:practiceId/charts/:chartId/notes')
 export class NotesController {
   constructor(
-    private readonly sender: NoteCommandSender,
+    private readonly sender: ChartRecordSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly freshness: ReadModelFreshness,
@@ -40,9 +40,8 @@ export class NotesController {
   @Post()
   @RequiresPermission('notes:write')
   write(@ChartCallParams() call: ChartCall, @Body() body: WriteNoteRequestDto) {
-    const { chartId } = call;
     const sharedWithClient = body.sharedWithClient ?? false;
-    return this.sender.send(call, 'WriteNote', (newId) => ({ type: 'WriteNote', noteId: newId('noteId'), chartId, body: body.body, sharedWithClient }));
+    return this.sender.create(call, 'note', 'WriteNote', () => ({ type: 'WriteNote', body: body.body, sharedWithClient }), { location: true });
   }
 
   @ApiRead("The chart's notes, newest first (bodies only for roles with notes:read)", NotesPageDto)
@@ -74,17 +73,15 @@ export class NotesController {
   @Patch(':noteId')
   @RequiresPermission('notes:write')
   edit(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: EditNoteRequestDto) {
-    const id = uuidParam(noteId, 'noteId');
-    return this.sender.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient: body.sharedWithClient }));
+    return this.sender.change(call, 'note', noteId, 'EditNote', () => ({ type: 'EditNote', body: body.body, sharedWithClient: body.sharedWithClient }));
   }
 
   @ApiChanged('Replace the text of an unsigned note (its author); sharedWithClient left out is false', NoteAnswerDto)
   @Put(':noteId')
   @RequiresPermission('notes:write')
   replace(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: ReplaceNoteRequestDto) {
-    const id = uuidParam(noteId, 'noteId');
     const sharedWithClient = body.sharedWithClient ?? false;
-    return this.sender.send(call, 'EditNote', () => ({ type: 'EditNote', noteId: id, chartId: call.chartId, body: body.body, sharedWithClient }));
+    return this.sender.change(call, 'note', noteId, 'EditNote', () => ({ type: 'EditNote', body: body.body, sharedWithClient }));
   }
 
   @ApiChanged('Sign a note (its author); it can then only be amended', NoteAnswerDto)
@@ -92,16 +89,17 @@ export class NotesController {
   @HttpCode(200)
   @RequiresPermission('notes:sign')
   sign(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string) {
-    const id = uuidParam(noteId, 'noteId');
-    return this.sender.send(call, 'SignNote', () => ({ type: 'SignNote', noteId: id, chartId: call.chartId }));
+    return this.sender.change(call, 'note', noteId, 'SignNote', () => ({ type: 'SignNote' }));
   }
 
   @ApiCreated('Add an addendum to a signed note', NoteAddendumAnswerDto)
   @Post(':noteId/addenda')
   @RequiresPermission('notes:write')
   addAddendum(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Body() body: NoteAddendumRequestDto) {
-    const id = uuidParam(noteId, 'noteId');
-    return this.sender.send(call, 'AddNoteAddendum', (newId) => ({ type: 'AddNoteAddendum', noteId: id, chartId: call.chartId, addendumId: newId('addendumId'), body: body.body }));
+    return this.sender.change(call, 'note', noteId, 'AddNoteAddendum', (envelope) => ({ type: 'AddNoteAddendum', addendumId: envelope.newId('addendumId'), body: body.body }), {
+      adds: true,
+      answer: (command) => ({ addendumId: command.addendumId }),
+    });
   }
 
   @ApiRead('The history of a note, oldest first: every version, the signature, the addenda, with who and when', NoteHistoryDto)
