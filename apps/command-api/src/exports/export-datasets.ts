@@ -131,11 +131,13 @@ interface ItemDataset<D, T> {
   readonly periodField: string;
   readonly items: (doc: D) => readonly T[];
   readonly idOf: (item: T) => string;
-  /** The row after `id` and `chartId`, in the order of `columns`. */
-  readonly row: (item: T) => Readonly<Record<string, unknown>>;
+  /** The row after `id` and `chartId`, in the order of `columns`; by default the item's fields of those names. */
+  readonly row?: (item: T) => Readonly<Record<string, unknown>>;
 }
 
-const itemDataset = <D, T>({ name, readModel, projection, permission, columns, periodField, items, idOf, row }: ItemDataset<D, T>): ExportDataset => ({
+const fieldsOf = <T>(item: T, fields: readonly string[]): Record<string, unknown> => Object.fromEntries(fields.map((field) => [field, (item as Record<string, unknown>)[field]]));
+
+const itemDataset = <D, T>({ name, readModel, projection, permission, columns, periodField, items, idOf, row = (item) => fieldsOf(item, columns) }: ItemDataset<D, T>): ExportDataset => ({
   name,
   readModel,
   projection: projection as ProjectionDefinition,
@@ -158,10 +160,7 @@ const appointments = itemDataset({
   items: (doc: ChartDocument) => doc.appointments,
   idOf: (a) => a.appointmentId,
   row: (a) => ({
-    start: a.start,
-    durationMinutes: a.durationMinutes,
-    practitionerId: a.practitionerId,
-    status: a.status,
+    ...fieldsOf(a, ['start', 'durationMinutes', 'practitionerId', 'status']),
     serviceCode: a.service?.code ?? null,
     serviceName: a.service?.name ?? null,
     fee: a.fee?.amount ?? null,
@@ -179,16 +178,6 @@ const payments = itemDataset({
   periodField: 'date',
   items: (doc: LedgerDocument) => doc.payments,
   idOf: (p) => p.paymentId,
-  row: (p) => ({
-    date: p.date,
-    amount: p.amount,
-    currency: p.currency,
-    method: p.method,
-    reference: p.reference,
-    refunded: p.refunded,
-    applications: p.applications,
-    refunds: p.refunds,
-  }),
 });
 
 /** Every dataset, by name (the path parameter and the CLI's report name). */
