@@ -15,7 +15,8 @@ import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { BLOB_STORE, READ_STORE } from '../infrastructure/tokens';
-import { requireOpenChart, shownFile } from './chart-files';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { shownFile } from './chart-files';
 import { contentDisposition } from './content-disposition';
 import { ALLOWED_FILE_TYPES } from './file-content';
 import { filePartOf } from './file-part';
@@ -67,7 +68,7 @@ export class FilesController {
   @RequiresPermission('files:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
+    await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     await this.freshness.awaitPosition(token, [CHART_FILES]);
     const page = await findPage(this.readStore.collection<ChartFileDocument>(CHART_FILES), { practiceId, chartId }, CHART_FILES_ORDER, filesKeyset, query);
     await this.audit.record(call.actorUserId, practiceId, chartId, 'files');
@@ -92,7 +93,7 @@ export class FilesController {
   @RequiresPermission('files:read')
   async download(@ChartCallParams() call: ChartCall, @Param('fileId') fileId: string) {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
+    await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     const file = await shownFile(this.runner, practiceId, chartId, fileId);
     const content = await this.blobs.get(file.sha256);
     await this.audit.record(call.actorUserId, practiceId, chartId, 'file');

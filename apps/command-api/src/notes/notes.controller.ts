@@ -9,13 +9,15 @@ import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ChartRecordSender } from '../chart-commands/chart-record-sender';
 import { uuidParam } from '../chart-commands/path-params';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { CommandRunner } from '../application/command-runner';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
 import { PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
-import { assertOpenChart, listChartNotes, noteHistory, noteOfChart, noteView } from './note-queries';
+import { listChartNotes, noteHistory, noteOfChart, noteView } from './note-queries';
 import { EditNoteRequestDto, NoteAddendumRequestDto, ReplaceNoteRequestDto, WriteNoteRequestDto } from './notes.request.dto';
 import { NoteAddendumAnswerDto, NoteAnswerDto, NoteDto, NoteHistoryDto, NotesPageDto } from './notes.response.dto';
 
@@ -34,6 +36,7 @@ export class NotesController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly freshness: ReadModelFreshness,
     private readonly audit: ChartReadAudit,
+    private readonly runner: CommandRunner,
   ) {}
 
   @ApiCreated('Write a note on a chart', NoteAnswerDto, { location: true })
@@ -48,7 +51,7 @@ export class NotesController {
   @Get()
   @RequiresPermission('clients:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertOpenChart(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     await this.freshness.awaitPosition(token, [NOTES]);
     const withBody = call.role !== null && hasPermission(call.role, 'notes:read');
     const page = await listChartNotes(this.readStore, call.practiceId, call.chartId, query, withBody);
@@ -61,7 +64,7 @@ export class NotesController {
   @RequiresPermission('notes:read')
   async read(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @ConsistencyToken() token: number | undefined) {
     const id = uuidParam(noteId, 'noteId');
-    await assertOpenChart(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     await this.freshness.awaitPosition(token, [NOTES]);
     const doc = await noteOfChart(this.readStore, call.practiceId, call.chartId, id);
     await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'note');
@@ -107,7 +110,7 @@ export class NotesController {
   @RequiresPermission('notes:read')
   async history(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @Query() query: PageQueryDto) {
     const id = uuidParam(noteId, 'noteId');
-    await assertOpenChart(this.eventStore, call.practiceId, call.chartId);
+    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
     const history = await noteHistory(this.eventStore, call.practiceId, call.chartId, id, query);
     await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'note-history');
     return history;
