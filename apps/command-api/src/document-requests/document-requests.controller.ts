@@ -2,12 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
 import { DOCUMENT_REQUESTS, type DocumentRequestDocument } from '@practice/read-models';
-import { ChartReadAudit } from '../application/chart-read-audit';
-import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ChartRecordSender } from '../chart-commands/chart-record-sender';
-import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
-import { CommandRunner } from '../application/command-runner';
+import { ChartRecordReads } from '../chart-queries/chart-record-reads';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset } from '../http/keyset-page';
@@ -44,9 +41,7 @@ export class DocumentRequestsController {
   constructor(
     private readonly sender: ChartRecordSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly runner: CommandRunner,
-    private readonly freshness: ReadModelFreshness,
-    private readonly audit: ChartReadAudit,
+    private readonly reads: ChartRecordReads,
   ) {}
 
   @ApiCreated('Request a document from the chart', DocumentRequestAnswerDto)
@@ -60,11 +55,10 @@ export class DocumentRequestsController {
   @Get()
   @RequiresPermission('charts:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: DocumentRequestListQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
-    await this.freshness.awaitPosition(token, [DOCUMENT_REQUESTS]);
     const filter = query.status === undefined ? { chartId: call.chartId } : { chartId: call.chartId, status: query.status };
-    const page = await findPage(this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS), filter, BY_REQUESTED_AT, requestsKeyset, query);
-    await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'document-requests');
+    const page = await this.reads.read(call, token, [DOCUMENT_REQUESTS], 'document-requests', () =>
+      findPage(this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS), filter, BY_REQUESTED_AT, requestsKeyset, query),
+    );
     return { items: page.items.map(requestItem), nextCursor: page.nextCursor };
   }
 

@@ -10,6 +10,7 @@ import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ChartRecordSender } from '../chart-commands/chart-record-sender';
 import { uuidParam } from '../chart-commands/path-params';
 import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { ChartRecordReads } from '../chart-queries/chart-record-reads';
 import { CommandRunner } from '../application/command-runner';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
@@ -37,6 +38,7 @@ export class NotesController {
     private readonly freshness: ReadModelFreshness,
     private readonly audit: ChartReadAudit,
     private readonly runner: CommandRunner,
+    private readonly reads: ChartRecordReads,
   ) {}
 
   @ApiCreated('Write a note on a chart', NoteAnswerDto, { location: true })
@@ -64,10 +66,7 @@ export class NotesController {
   @RequiresPermission('notes:read')
   async read(@ChartCallParams() call: ChartCall, @Param('noteId') noteId: string, @ConsistencyToken() token: number | undefined) {
     const id = uuidParam(noteId, 'noteId');
-    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
-    await this.freshness.awaitPosition(token, [NOTES]);
-    const doc = await noteOfChart(this.readStore, call.practiceId, call.chartId, id);
-    await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'note');
+    const doc = await this.reads.read(call, token, [NOTES], 'note', () => noteOfChart(this.readStore, call.practiceId, call.chartId, id));
     // The ETag is the note's revision, as its commands answer it: send it back in If-Match.
     return new HttpAnswer(noteView(doc), { revision: doc.revision });
   }

@@ -3,12 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
 import { taskNotFound } from '@practice/domain';
 import { TASKS, type TaskDocument } from '@practice/read-models';
-import { ChartReadAudit } from '../application/chart-read-audit';
-import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ChartRecordSender } from '../chart-commands/chart-record-sender';
-import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
-import { CommandRunner } from '../application/command-runner';
+import { ChartRecordReads } from '../chart-queries/chart-record-reads';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { HttpAnswer } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
@@ -27,9 +24,7 @@ export class TasksController {
   constructor(
     private readonly sender: ChartRecordSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly runner: CommandRunner,
-    private readonly freshness: ReadModelFreshness,
-    private readonly audit: ChartReadAudit,
+    private readonly reads: ChartRecordReads,
   ) {}
 
   @ApiCreated('Assign a task', TaskAnswerDto, { location: true })
@@ -56,23 +51,18 @@ export class TasksController {
   @Get()
   @RequiresPermission('charts:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: TaskListQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
-    await this.freshness.awaitPosition(token, [TASKS]);
-    const page = await listChartTasks(this.readStore, call.chartId, query, new Date());
-    await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'tasks');
-    return page;
+    return this.reads.read(call, token, [TASKS], 'tasks', () => listChartTasks(this.readStore, call.chartId, query, new Date()));
   }
 
   @ApiRead('One task', TaskDto, { etag: true })
   @Get(':taskId')
   @RequiresPermission('charts:read')
   async one(@ChartCallParams() call: ChartCall, @Param('taskId') taskId: string, @ConsistencyToken() token: number | undefined) {
-    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
-    if (!isUuid(taskId)) throw taskNotFound();
-    await this.freshness.awaitPosition(token, [TASKS]);
-    const doc = await this.readStore.collection<TaskDocument>(TASKS).get(taskId);
-    if (!doc || doc.practiceId !== call.practiceId || doc.chartId !== call.chartId) throw taskNotFound();
-    await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'tasks');
+    const doc = await this.reads.read(call, token, [TASKS], 'tasks', async () => {
+      const found = isUuid(taskId) ? await this.readStore.collection<TaskDocument>(TASKS).get(taskId) : undefined;
+      if (!found || found.practiceId !== call.practiceId || found.chartId !== call.chartId) throw taskNotFound();
+      return found;
+    });
     return new HttpAnswer(taskItem(doc, practiceToday(new Date())), { revision: doc.revision });
   }
 
