@@ -1,4 +1,5 @@
 import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /**
  * A client's mistake is a 4xx problem+json naming the field, appends nothing and never a 500.
@@ -9,9 +10,7 @@ describe('Bad input (embedded default)', () => {
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

@@ -1,6 +1,7 @@
 import { chartStream } from '@practice/events';
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
-import { psychotherapy, staffOf } from '../support/billing-fixtures';
+import { signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession, staffOf } from '../support/practice-session';
+import { psychotherapy } from '../support/billing-fixtures';
 
 /** Appointments carry a service and a fee; completing charges it; late cancellations and no-shows are charged the practice's fees. */
 describe('Billing: appointment fees and charges (embedded default)', () => {
@@ -11,9 +12,7 @@ describe('Billing: appointment fees and charges (embedded default)', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession());
     serviceId = (await post('/services', psychotherapy)).body.serviceId;
     const fees = await app.http().put(`/practices/${practiceId}/settings`).set(auth).send({ lateCancelFee: { amount: 5000, currency: 'USD' }, noShowFee: { amount: 7500, currency: 'USD' } });
     expect(fees.status).toBe(200);

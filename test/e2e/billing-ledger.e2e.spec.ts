@@ -1,5 +1,6 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
-import { psychotherapy, staffOf } from '../support/billing-fixtures';
+import { signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession, staffOf } from '../support/practice-session';
+import { psychotherapy } from '../support/billing-fixtures';
 
 /** The ledger read model: the Payments tab, the chart's balance, and the practice's open balances. */
 describe('Billing: the ledger, the Payments tab and open balances (embedded default)', () => {
@@ -10,9 +11,7 @@ describe('Billing: the ledger, the Payments tab and open balances (embedded defa
   let serviceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession());
     serviceId = (await post('/services', psychotherapy)).body.serviceId;
     await app.http().put(`/practices/${practiceId}/settings`).set(auth).send({ noShowFee: { amount: 5000, currency: 'USD' } });
   });

@@ -1,6 +1,7 @@
 import { chartStream } from '@practice/events';
-import { startTestApp, signedInUser, createdPractice, practiceRequests, type TestApp } from '../support/test-app';
-import { psychotherapy, staffOf } from '../support/billing-fixtures';
+import { signedInUser, createdPractice, practiceRequests, type TestApp } from '../support/test-app';
+import { practiceSession, staffOf } from '../support/practice-session';
+import { psychotherapy } from '../support/billing-fixtures';
 
 /** Payments applied to a chart's charges, and refunds of them. */
 describe('Billing: payments and refunds (embedded default)', () => {
@@ -11,9 +12,7 @@ describe('Billing: payments and refunds (embedded default)', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession());
     serviceId = (await post('/services', psychotherapy)).body.serviceId;
   });
 

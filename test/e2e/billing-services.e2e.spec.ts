@@ -1,5 +1,6 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
-import { psychotherapy, staffOf } from '../support/billing-fixtures';
+import { signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession, staffOf } from '../support/practice-session';
+import { psychotherapy } from '../support/billing-fixtures';
 
 /** Settings > Services: the service catalogue of a practice. */
 describe('Billing: the service catalogue (embedded default)', () => {
@@ -8,9 +9,7 @@ describe('Billing: the service catalogue (embedded default)', () => {
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

@@ -1,5 +1,6 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, type TestApp } from '../support/test-app';
-import { psychotherapy, staffOf } from '../support/billing-fixtures';
+import { signedInUser, createdPractice, practiceRequests, type TestApp } from '../support/test-app';
+import { practiceSession, staffOf } from '../support/practice-session';
+import { psychotherapy } from '../support/billing-fixtures';
 
 const policy = {
   rank: 'primary', payerName: 'Aetna', payerId: '60054', memberId: 'W123456789', groupNumber: 'G-100',
@@ -14,9 +15,7 @@ describe('Billing: billing settings and insurance policies (embedded default)', 
   let serviceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
     serviceId = (await post('/services', psychotherapy)).body.serviceId;
   });
 

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /**
  * What a body must be before any route reads it: JSON (415), an object (400 JsonObjectRequired), at
@@ -14,9 +15,7 @@ describe('Body rules (embedded default)', () => {
   let bodyRoutes: { method: string; path: string }[];
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
     clientId = (await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: 'Body', lastName: 'Rules' })).body.clientId;
     const openApi = (await app.http().get('/docs/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
     bodyRoutes = Object.entries(openApi.paths).flatMap(([path, methods]) =>

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 type Method = 'post' | 'put' | 'delete' | 'get';
 
@@ -12,9 +13,7 @@ describe('Client chart routes: bad input (embedded default)', () => {
   let minorId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
     clientId = (await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: 'Bad', lastName: 'Input' })).body.clientId;
     const group = await app.http().post(`/practices/${practiceId}/group-charts`).set(auth).send({ kind: 'couple', name: 'G', members: [{ new: { firstName: 'A', lastName: 'B' } }] });
     groupId = group.body.chartId;

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /** The seed flows of "Creating a Client" and "The Client Profile", over HTTP. */
 describe('Client charts: an individual, a couple, a minor (embedded default)', () => {
@@ -8,9 +9,7 @@ describe('Client charts: an individual, a couple, a minor (embedded default)', (
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

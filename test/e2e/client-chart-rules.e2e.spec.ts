@@ -3,7 +3,8 @@ import { chartDecider } from '@practice/domain';
 import { CommandRunner } from '../../apps/command-api/src/application/command-runner';
 import { EmailReservations } from '../../apps/command-api/src/application/email-reservations';
 import { commandEnvelope } from '../../apps/command-api/src/application/command-envelope';
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /** The rules that cross charts: the email rule, the refused delete, tag renames, resumable creation. */
 describe('Client chart rules (embedded default)', () => {
@@ -13,9 +14,7 @@ describe('Client chart rules (embedded default)', () => {
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

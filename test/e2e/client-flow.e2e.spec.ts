@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 describe('A client chart from command to read model (embedded default)', () => {
   let app: TestApp;
@@ -6,9 +7,7 @@ describe('A client chart from command to read model (embedded default)', () => {
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /**
  * The screens edit one section at a time: PATCH is a JSON merge patch (RFC 7396) of the profile card,
@@ -10,9 +11,7 @@ describe('Client record: PATCH one section as a merge patch (embedded default)',
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

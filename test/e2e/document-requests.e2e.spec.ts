@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { memberWithRole, practiceSession, type StaffRole } from '../support/practice-session';
 
 type Auth = { Authorization: string };
 
@@ -12,9 +13,7 @@ describe('Document requests (embedded default)', () => {
   let groupId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app, 'Olive'));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession({ owner: 'Olive' }));
     clientId = (await post('/clients', { firstName: 'Grace', lastName: 'Hopper' })).body.clientId;
     groupId = (await post('/group-charts', { kind: 'couple', name: 'The Hoppers', members: [{ clientId }, { new: { firstName: 'Jim', lastName: 'Hopper' } }] })).body.chartId;
   });
@@ -125,12 +124,7 @@ describe('Document requests (embedded default)', () => {
 
   it('lets clinicians request and complete, billers only read, schedulers neither', async () => {
     const { requestId } = (await post(`/charts/${clientId}/document-requests`, { title: 'Insurance card' })).body;
-    const member = async (role: string) => {
-      const user = await signedInUser(app, role);
-      const invited = await post('/invitations', { email: user.email, role });
-      expect((await app.http().post(`/invitations/${invited.body.invitationId}/accept`).set(user.auth).set('X-Consistency-Token', tokenOf(invited))).status).toBe(200);
-      return user.auth;
-    };
+    const member = async (role: StaffRole) => (await memberWithRole(app, practiceId, auth, role, role)).auth;
     const as = (who: Auth) => ({
       request: () => app.http().post(url(`/charts/${clientId}/document-requests`)).set(who).send({ title: 'Consent' }),
       complete: () => app.http().post(url(`/charts/${clientId}/document-requests/${requestId}/complete`)).set(who),

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /** Methods (405 with Allow) and the headers every answer carries (nosniff, no-store). */
 describe('HTTP answers (embedded default)', () => {
@@ -8,9 +9,7 @@ describe('HTTP answers (embedded default)', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
     clientId = (await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: 'Head', lastName: 'Ers' })).body.clientId;
   });
 

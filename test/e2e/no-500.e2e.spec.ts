@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 
 /**
  * A client's mistake is never a 500: every route of the OpenAPI document, called by a signed-in owner
@@ -13,9 +14,7 @@ describe('No route answers 5xx to malformed requests', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
     clientId = (await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: 'Fuzz', lastName: 'Target' })).body.clientId;
   });
 

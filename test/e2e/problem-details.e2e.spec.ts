@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
+import { practiceSession } from '../support/practice-session';
 import { problemTypeOf, problemTypeUri, type ProblemCode } from '../../apps/command-api/src/http/problem-types';
 
 /** Real answers are RFC 9457 problems: type, a stable title, status, detail, instance, the code, and pointers. */
@@ -8,9 +9,7 @@ describe('problem details (RFC 9457)', () => {
   let practiceId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth } = await signedInUser(app));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, practiceId } = await practiceSession());
   });
 
   afterAll(async () => app.destroy());

@@ -1,5 +1,6 @@
 import { createdPractice, practiceRequests, signedInUser, startTestApp, tokenOf, type TestApp } from '../support/test-app';
-import { memberWithRole, psychotherapy } from '../support/billing-fixtures';
+import { psychotherapy } from '../support/billing-fixtures';
+import { memberWithRole } from '../support/practice-session';
 import { documentsNotMatchingTheirSchemas } from '../support/read-model-schemas';
 
 type Auth = { Authorization: string };

@@ -1,4 +1,5 @@
-import { startTestApp, signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { signedInUser, createdPractice, practiceRequests, tokenOf, type TestApp } from '../support/test-app';
+import { memberWithRole, practiceSession, type StaffRole } from '../support/practice-session';
 
 type Auth = { Authorization: string };
 
@@ -15,9 +16,7 @@ describe('Tasks (embedded default)', () => {
   let memberId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    ({ auth, userId } = await signedInUser(app, 'Olive'));
-    practiceId = await createdPractice(app, auth);
+    ({ app, auth, userId, practiceId } = await practiceSession({ owner: 'Olive' }));
     clientId = (await post('/clients', { firstName: 'Grace', lastName: 'Hopper' })).body.clientId;
     const minor = await post('/clients/minors', { firstName: 'Tim', lastName: 'Smith', contacts: [{ new: { firstName: 'Bob', lastName: 'Smith' }, billing: true }] });
     minorId = minor.body.clientId;
@@ -180,13 +179,7 @@ describe('Tasks (embedded default)', () => {
   it('lets clinicians write tasks, billers only read them, schedulers neither', async () => {
     const created = await post(`/charts/${clientId}/tasks`, task());
     const { taskId } = created.body;
-    const member = async (role: string) => {
-      const user = await signedInUser(app, role);
-      const invited = await post('/invitations', { email: user.email, role });
-      const accepted = await app.http().post(`/invitations/${invited.body.invitationId}/accept`).set(user.auth).set('X-Consistency-Token', tokenOf(invited));
-      expect(accepted.status).toBe(200);
-      return user.auth;
-    };
+    const member = async (role: StaffRole) => (await memberWithRole(app, practiceId, auth, role, role)).auth;
     const as = (who: Auth) => ({
       assign: () => app.http().post(url(`/charts/${clientId}/tasks`)).set(who).send(task()),
       complete: () => app.http().post(url(`/charts/${clientId}/tasks/${taskId}/complete`)).set(who),

@@ -9,7 +9,7 @@ import { CommandSender } from '../http/command-sender';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ChartCommandSender } from '../chart-commands/chart-command-sender';
-import { uuidParam } from '../chart-commands/path-params';
+import { ChartRecordSender } from '../chart-commands/chart-record-sender';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { ChartAnswerDto } from '../clients/clients.response.dto';
 import { BillingSettingsRequestDto, InsurancePolicyPatchDto, InsurancePolicyRequestDto } from './client-billing.request.dto';
@@ -29,6 +29,7 @@ export class ClientBillingController {
     private readonly chartSender: ChartCommandSender,
     private readonly runner: CommandRunner,
     private readonly audit: ChartReadAudit,
+    private readonly records: ChartRecordSender,
   ) {}
 
   @ApiRead("The chart's billing settings and insurance (a group's: its Identified Patient's policies)", ChartBillingDto, { etag: true })
@@ -69,50 +70,28 @@ export class ClientBillingController {
   @Post('insurance-policies')
   @RequiresPermission('billing:write')
   addPolicy(@ChartCallParams() call: ChartCall, @Body() body: InsurancePolicyRequestDto) {
-    const { chartId, practiceId } = call;
-    return this.sender.changeWith(
-      call,
-      'chart',
-      chartId,
-      'AddInsurancePolicy',
-      (envelope) => ({ type: 'AddInsurancePolicy' as const, chartId, practiceId, policyId: envelope.newId('policyId'), now: envelope.now, ...policyFields(body) }),
-      (command, result) => ({ chartId, revision: result.revision, policyId: command.policyId }),
-    );
+    return this.records.create(call, 'policy', 'AddInsurancePolicy', (envelope) => ({ type: 'AddInsurancePolicy', now: envelope.now, ...policyFields(body) }));
   }
 
   @ApiChanged('Replace an insurance policy', InsurancePolicyAnswerDto)
   @Put('insurance-policies/:policyId')
   @RequiresPermission('billing:write')
   replacePolicy(@ChartCallParams() call: ChartCall, @Param('policyId') policyId: string, @Body() body: InsurancePolicyRequestDto) {
-    return this.changePolicy(call, uuidParam(policyId, 'policyId'), policyFields(body));
+    return this.records.change(call, 'policy', policyId, 'ChangeInsurancePolicy', (envelope) => ({ type: 'ChangeInsurancePolicy', now: envelope.now, ...policyFields(body) }));
   }
 
   @ApiChanged('Change some fields of an insurance policy (null clears an optional one)', InsurancePolicyAnswerDto)
   @Patch('insurance-policies/:policyId')
   @RequiresPermission('billing:write')
   patchPolicy(@ChartCallParams() call: ChartCall, @Param('policyId') policyId: string, @Body() body: InsurancePolicyPatchDto) {
-    return this.changePolicy(call, uuidParam(policyId, 'policyId'), { ...body });
+    return this.records.change(call, 'policy', policyId, 'ChangeInsurancePolicy', (envelope) => ({ type: 'ChangeInsurancePolicy', now: envelope.now, ...body }));
   }
 
   @ApiChanged('Remove an insurance policy', InsurancePolicyAnswerDto)
   @Delete('insurance-policies/:policyId')
   @RequiresPermission('billing:write')
   removePolicy(@ChartCallParams() call: ChartCall, @Param('policyId') policyId: string) {
-    const id = uuidParam(policyId, 'policyId');
-    const { chartId, practiceId } = call;
-    return this.sender.change(call, 'chart', chartId, { type: 'RemoveInsurancePolicy', chartId, practiceId, policyId: id }, (_c, result) => ({ chartId, revision: result.revision, policyId: id }));
-  }
-
-  private changePolicy(call: ChartCall, policyId: string, fields: object) {
-    const { chartId, practiceId } = call;
-    return this.sender.changeWith(
-      call,
-      'chart',
-      chartId,
-      'ChangeInsurancePolicy',
-      (envelope) => ({ type: 'ChangeInsurancePolicy' as const, chartId, practiceId, policyId, now: envelope.now, ...fields }),
-      (_command, result) => ({ chartId, revision: result.revision, policyId }),
-    );
+    return this.records.change(call, 'policy', policyId, 'RemoveInsurancePolicy', () => ({ type: 'RemoveInsurancePolicy' }));
   }
 }
 

@@ -28,17 +28,17 @@ export class ChartHistoryQueryDto extends PageQueryDto {
 // Paged by revision: the cursor is the revision of the last event of the page.
 const historyKeyset = new Keyset('chart-history', ['number']);
 
-const eventView = (event: RecordedEvent) => ({
+/** An event as every history shows it: what happened, where in its stream and the log, when, by whom, by which command. */
+export const historyEntry = (event: RecordedEvent) => ({
   type: event.type,
   revision: event.revision,
   position: event.position,
   occurredAt: event.metadata.occurredAt,
   actorUserId: event.metadata.actorUserId,
   commandType: event.metadata.commandType,
-  correlationId: event.metadata.correlationId,
-  eventId: event.metadata.eventId,
-  data: event.data,
 });
+
+const eventView = (event: RecordedEvent) => ({ ...historyEntry(event), correlationId: event.metadata.correlationId, eventId: event.metadata.eventId, data: event.data });
 
 export const chartHistory = async (store: EventStore, practiceId: string, chartId: string, query: ChartHistoryQueryDto) => {
   const stream = chartStream(chartId);

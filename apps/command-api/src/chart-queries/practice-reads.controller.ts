@@ -2,14 +2,15 @@ import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
-import { chartNotFound, hasPermission, type Membership } from '@practice/domain';
+import { chartNotFound, hasPermission } from '@practice/domain';
 import { CHARTS, type ChartDocument, CLIENTS, TAGS, CONTACTS, NEEDS_ATTENTION, NOTES, LEDGERS, TASKS, DOCUMENT_REQUESTS, CHART_FILES } from '@practice/read-models';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
 import { HttpAnswer } from '../http/command-answer';
 import { ConsistencyToken } from '../http/headers';
-import { CurrentMembership, isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { Reader, type PracticeReader } from '../http/practice-read';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { ClientListQueryDto } from '../clients/client-list.query.dto';
@@ -62,17 +63,15 @@ export class PracticeReadsController {
   async chart(
     @Param('practiceId') practiceId: string,
     @Param('chartId') chartId: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @ConsistencyToken() token: number | undefined,
-    @CurrentMembership() membership: Membership,
+    @Reader() reader: PracticeReader,
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
-    await this.freshness.awaitPosition(token, [CHARTS, TAGS, CONTACTS, NOTES, LEDGERS, TASKS, DOCUMENT_REQUESTS, CHART_FILES]);
+    await this.freshness.awaitPosition(reader.token, [CHARTS, TAGS, CONTACTS, NOTES, LEDGERS, TASKS, DOCUMENT_REQUESTS, CHART_FILES]);
     const doc = await this.readStore.collection<ChartDocument>(CHARTS).get(chartId);
     if (!doc || doc.practiceId !== practiceId) throw chartNotFound();
-    await this.audit.record(user.userId, practiceId, chartId, 'chart');
+    await this.audit.record(reader.userId, practiceId, chartId, 'chart');
     // The ETag is the chart's revision, as commands answer it: send it back in If-Match.
-    const clinical = { diagnoses: hasPermission(membership.role, 'diagnoses:read') };
+    const clinical = { diagnoses: hasPermission(reader.role, 'diagnoses:read') };
     return new HttpAnswer(await chartView(this.readStore, doc, new Date(), clinical), { revision: doc.revision });
   }
 

@@ -2,22 +2,16 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
 import { DOCUMENT_REQUESTS, type DocumentRequestDocument } from '@practice/read-models';
-import { ChartReadAudit } from '../application/chart-read-audit';
-import { ChartRecordCommand, type ChartRecordCommands } from '../application/chart-record-command';
-import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
-import { uuidParam } from '../chart-commands/path-params';
-import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
-import { CommandRunner } from '../application/command-runner';
+import { ChartRecordSender } from '../chart-commands/chart-record-sender';
+import { ChartRecordReads } from '../chart-queries/chart-record-reads';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
-import { CommandSender } from '../http/command-sender';
 import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
 import { DocumentRequestAnswerDto, DocumentRequestListQueryDto, DocumentRequestsPageDto, RequestDocumentRequestDto } from './document-request.dto';
 
-type RequestChange = ChartRecordCommands['docrequest'];
 const BY_REQUESTED_AT = { requestedAt: 1, _id: 1 } as const;
 const requestsKeyset = new Keyset('document-requests', ['string', 'string']);
 
@@ -45,33 +39,26 @@ const requestItem = (doc: DocumentRequestDocument) => ({
 @Controller('practices/:practiceId/charts/:chartId/document-requests')
 export class DocumentRequestsController {
   constructor(
-    private readonly sender: CommandSender,
+    private readonly sender: ChartRecordSender,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly runner: CommandRunner,
-    private readonly freshness: ReadModelFreshness,
-    private readonly audit: ChartReadAudit,
+    private readonly reads: ChartRecordReads,
   ) {}
 
   @ApiCreated('Request a document from the chart', DocumentRequestAnswerDto)
   @Post()
   @RequiresPermission('clients:write')
   request(@ChartCallParams() call: ChartCall, @Body() body: RequestDocumentRequestDto) {
-    const envelope = this.sender.envelope(call, 'RequestDocument');
-    const requestId = envelope.newId('requestId');
-    const { practiceId, chartId } = call;
-    const command: RequestChange = { type: 'RequestDocument', requestId, practiceId, chartId, title: body.title, message: body.message ?? null };
-    return this.sender.send(new ChartRecordCommand(envelope, 'docrequest', requestId, command), (result) => ({ requestId, chartId, revision: result.revision }));
+    return this.sender.create(call, 'docrequest', 'RequestDocument', () => ({ type: 'RequestDocument', title: body.title, message: body.message ?? null }));
   }
 
   @ApiRead("The chart's document requests, oldest first, optionally of one status", DocumentRequestsPageDto)
   @Get()
   @RequiresPermission('charts:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: DocumentRequestListQueryDto, @ConsistencyToken() token: number | undefined) {
-    await assertOpenChartOfPractice(this.runner, call.practiceId, call.chartId);
-    await this.freshness.awaitPosition(token, [DOCUMENT_REQUESTS]);
     const filter = query.status === undefined ? { chartId: call.chartId } : { chartId: call.chartId, status: query.status };
-    const page = await findPage(this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS), filter, BY_REQUESTED_AT, requestsKeyset, query);
-    await this.audit.record(call.actorUserId, call.practiceId, call.chartId, 'document-requests');
+    const page = await this.reads.read(call, token, [DOCUMENT_REQUESTS], 'document-requests', () =>
+      findPage(this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS), filter, BY_REQUESTED_AT, requestsKeyset, query),
+    );
     return { items: page.items.map(requestItem), nextCursor: page.nextCursor };
   }
 
@@ -80,7 +67,7 @@ export class DocumentRequestsController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   complete(@ChartCallParams() call: ChartCall, @Param('requestId') requestId: string) {
-    return this.change(call, requestId, { type: 'CompleteDocumentRequest', completedBy: { kind: 'staff', userId: call.actorUserId } });
+    return this.sender.change(call, 'docrequest', requestId, 'CompleteDocumentRequest', () => ({ type: 'CompleteDocumentRequest', completedBy: { kind: 'staff', userId: call.actorUserId } }));
   }
 
   @ApiChanged('Cancel a document request', DocumentRequestAnswerDto)
@@ -88,18 +75,6 @@ export class DocumentRequestsController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   cancel(@ChartCallParams() call: ChartCall, @Param('requestId') requestId: string) {
-    return this.change(call, requestId, { type: 'CancelDocumentRequest' });
-  }
-
-  private change(
-    call: ChartCall,
-    requestIdParam: string,
-    change: { type: 'CompleteDocumentRequest'; completedBy: { kind: 'staff'; userId: string } } | { type: 'CancelDocumentRequest' },
-  ) {
-    const requestId = uuidParam(requestIdParam, 'requestId');
-    const { practiceId, chartId } = call;
-    const envelope = this.sender.envelope(call, change.type);
-    const command = { ...change, requestId, practiceId, chartId } as RequestChange;
-    return this.sender.send(new ChartRecordCommand(envelope, 'docrequest', requestId, command, call.ifMatch), (result) => ({ requestId, chartId, revision: result.revision }));
+    return this.sender.change(call, 'docrequest', requestId, 'CancelDocumentRequest', () => ({ type: 'CancelDocumentRequest' }));
   }
 }

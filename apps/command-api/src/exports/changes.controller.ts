@@ -1,15 +1,15 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { ReadStore } from '@practice/read-store';
-import { assertPermission, type Membership } from '@practice/domain';
+import { assertPermission } from '@practice/domain';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ApiRead } from '../http/api-answers';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { ConsistencyToken } from '../http/headers';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
-import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { Reader, type PracticeReader } from '../http/practice-read';
 import { READ_STORE } from '../infrastructure/tokens';
 import { changeFeedNames, changeFeedPage, feedPermissionOf } from './change-feed';
+import { auditParameters } from './export-audit';
 import { ExportAudit } from './export-audit.service';
 import { ChangeFeedQueryDto } from './exports.request.dto';
 import { ChangeFeedPageDto, ExportAuditPageDto } from './exports.response.dto';
@@ -37,21 +37,14 @@ export class ChangesController {
     @Param('practiceId') practiceId: string,
     @Param('readModel') readModel: string,
     @Query() query: ChangeFeedQueryDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentMembership() membership: Membership,
-    @ConsistencyToken() token: number | undefined,
+    @Reader() reader: PracticeReader,
   ) {
-    assertPermission(membership.role, feedPermissionOf(readModel));
-    await this.freshness.awaitPosition(token, [readModel]);
-    const page = await changeFeedPage(this.readStore, practiceId, readModel, membership.role, query);
-    const parameters = Object.fromEntries(
-      Object.entries({ since: page.since, until: page.until, limit: limitOf(query), cursor: query.cursor === undefined ? undefined : 'next-page' })
-        .filter((entry): entry is [string, string | number] => entry[1] !== undefined),
-    );
-    await this.audit.recorded(
-      { practiceId, userId: user.userId, role: membership.role, kind: 'changes', dataset: readModel, position: page.until, parameters },
-      page.changes.length,
-    );
+    const { userId, role } = reader;
+    assertPermission(role, feedPermissionOf(readModel));
+    await this.freshness.awaitPosition(reader.token, [readModel]);
+    const page = await changeFeedPage(this.readStore, practiceId, readModel, role, query);
+    const parameters = auditParameters({ since: page.since, until: page.until, limit: limitOf(query), cursor: query.cursor === undefined ? undefined : 'next-page' });
+    await this.audit.recorded({ practiceId, userId, role, kind: 'changes', dataset: readModel, position: page.until, parameters }, page.changes.length);
     return page;
   }
 

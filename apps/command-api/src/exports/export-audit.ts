@@ -24,6 +24,10 @@ export interface ExportRecord {
   readonly finishedAt: string | null;
 }
 
+/** The parameters of a disclosure as recorded: those the caller gave. */
+export const auditParameters = (given: Readonly<Record<string, string | number | undefined>>): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+
 export interface ExportAuditPage {
   readonly after?: { readonly at: string; readonly id: string };
   readonly limit: number;

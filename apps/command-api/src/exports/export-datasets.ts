@@ -118,64 +118,67 @@ const charts: ExportDataset = {
   },
 };
 
-const appointments: ExportDataset = {
-  name: 'appointments',
-  readModel: CHARTS,
-  projection: chartDocumentProjection as unknown as ProjectionDefinition,
-  permission: 'charts:read',
-  columns: ['id', 'chartId', 'start', 'durationMinutes', 'practitionerId', 'status', 'serviceCode', 'serviceName', 'fee', 'currency'],
-  periodField: 'start',
-  rowPerDocument: false,
-  streamOf: chartStreamOf,
-  rows: (doc) =>
-    [...(doc as ChartDocument).appointments]
-      .sort((a, b) => (a.appointmentId < b.appointmentId ? -1 : a.appointmentId > b.appointmentId ? 1 : 0))
-      .map((a) => ({
-        subKey: a.appointmentId,
-        row: {
-          id: a.appointmentId,
-          chartId: doc._id,
-          start: a.start,
-          durationMinutes: a.durationMinutes,
-          practitionerId: a.practitionerId,
-          status: a.status,
-          serviceCode: a.service?.code ?? null,
-          serviceName: a.service?.name ?? null,
-          fee: a.fee?.amount ?? null,
-          currency: a.fee?.currency ?? null,
-        },
-      })),
-};
-
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-/** One row per payment of a chart's ledger (amounts in minor units of `currency`), with what it paid and its refunds. */
-const payments: ExportDataset = {
-  name: 'payments',
-  readModel: LEDGERS,
-  projection: ledgerProjection as unknown as ProjectionDefinition,
-  permission: 'billing:read',
-  columns: ['id', 'chartId', 'date', 'amount', 'currency', 'method', 'reference', 'refunded', 'applications', 'refunds'],
-  periodField: 'date',
+/** A dataset of one row per item of a list in each document of a chart (its appointments, its payments), in item id order. */
+interface ItemDataset<D, T> {
+  readonly name: string;
+  readonly readModel: string;
+  readonly projection: unknown;
+  readonly permission: Permission;
+  /** The columns after `id` (the item's) and `chartId`. */
+  readonly columns: readonly string[];
+  readonly periodField: string;
+  readonly items: (doc: D) => readonly T[];
+  readonly idOf: (item: T) => string;
+  /** The row after `id` and `chartId`, in the order of `columns`; by default the item's fields of those names. */
+  readonly row?: (item: T) => Readonly<Record<string, unknown>>;
+}
+
+const fieldsOf = <T>(item: T, fields: readonly string[]): Record<string, unknown> => Object.fromEntries(fields.map((field) => [field, (item as Record<string, unknown>)[field]]));
+
+const itemDataset = <D, T>({ name, readModel, projection, permission, columns, periodField, items, idOf, row = (item) => fieldsOf(item, columns) }: ItemDataset<D, T>): ExportDataset => ({
+  name,
+  readModel,
+  projection: projection as ProjectionDefinition,
+  permission,
+  columns: ['id', 'chartId', ...columns],
+  periodField,
   rowPerDocument: false,
   streamOf: chartStreamOf,
   rows: (doc) =>
-    [...(doc as LedgerDocument).payments].sort(byKey((p) => p.paymentId)).map((p) => ({
-      subKey: p.paymentId,
-      row: {
-        id: p.paymentId,
-        chartId: doc._id,
-        date: p.date,
-        amount: p.amount,
-        currency: p.currency,
-        method: p.method,
-        reference: p.reference,
-        refunded: p.refunded,
-        applications: p.applications,
-        refunds: p.refunds,
-      },
-    })),
-};
+    [...items(doc as unknown as D)].sort(byKey(idOf)).map((item) => ({ subKey: idOf(item), row: { id: idOf(item), chartId: doc._id, ...row(item) } })),
+});
+
+const appointments = itemDataset({
+  name: 'appointments',
+  readModel: CHARTS,
+  projection: chartDocumentProjection,
+  permission: 'charts:read',
+  columns: ['start', 'durationMinutes', 'practitionerId', 'status', 'serviceCode', 'serviceName', 'fee', 'currency'],
+  periodField: 'start',
+  items: (doc: ChartDocument) => doc.appointments,
+  idOf: (a) => a.appointmentId,
+  row: (a) => ({
+    ...fieldsOf(a, ['start', 'durationMinutes', 'practitionerId', 'status']),
+    serviceCode: a.service?.code ?? null,
+    serviceName: a.service?.name ?? null,
+    fee: a.fee?.amount ?? null,
+    currency: a.fee?.currency ?? null,
+  }),
+});
+
+/** One row per payment of a chart's ledger (amounts in minor units of `currency`), with what it paid and its refunds. */
+const payments = itemDataset({
+  name: 'payments',
+  readModel: LEDGERS,
+  projection: ledgerProjection,
+  permission: 'billing:read',
+  columns: ['date', 'amount', 'currency', 'method', 'reference', 'refunded', 'applications', 'refunds'],
+  periodField: 'date',
+  items: (doc: LedgerDocument) => doc.payments,
+  idOf: (p) => p.paymentId,
+});
 
 /** Every dataset, by name (the path parameter and the CLI's report name). */
 export const exportDatasets: ReadonlyMap<string, ExportDataset> = new Map([clients, charts, appointments, payments].map((d) => [d.name, d]));

@@ -4,16 +4,16 @@ import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@practice/event-store';
 import type { ReadStore } from '@practice/read-store';
-import { assertPermission, type Membership } from '@practice/domain';
+import { assertPermission } from '@practice/domain';
 import { ReadModelFreshness } from '../application/read-model-freshness';
-import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { ConsistencyToken } from '../http/headers';
-import { CurrentMembership, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
+import { Reader, type PracticeReader } from '../http/practice-read';
 import { badRequest } from '../http/problem';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { datasetOf, exportDatasetNames } from './export-datasets';
 import { EXPORT_MEDIA_TYPES, formatOf } from './export-format';
 import { decodeExportCursor, exportLines } from './export-stream';
+import { auditParameters } from './export-audit';
 import { ExportAudit } from './export-audit.service';
 import { ExportQueryDto } from './exports.request.dto';
 
@@ -64,26 +64,22 @@ export class ExportsController {
     @Param('dataset') name: string,
     @Query() query: ExportQueryDto,
     @Headers('accept') accept: string | undefined,
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentMembership() membership: Membership,
-    @ConsistencyToken() token: number | undefined,
+    @Reader() reader: PracticeReader,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<StreamableFile> {
+    const { userId, role } = reader;
     const dataset = datasetOf(name);
-    assertPermission(membership.role, dataset.permission);
+    assertPermission(role, dataset.permission);
     const format = formatOf(query.format, accept);
     const resumed = query.cursor === undefined ? undefined : decodeExportCursor(dataset.name, query.cursor);
-    const position = await this.cutPosition(dataset.readModel, resumed?.position ?? query.position, token);
+    const position = await this.cutPosition(dataset.readModel, resumed?.position ?? query.position, reader.token);
     const exportId = randomUUID();
-    const parameters = Object.fromEntries(
-      Object.entries({ format, position: query.position, cursor: query.cursor === undefined ? undefined : 'resumed', limit: query.limit, from: query.from, to: query.to })
-        .filter((entry): entry is [string, string | number] => entry[1] !== undefined),
-    );
+    const parameters = auditParameters({ format, position: query.position, cursor: query.cursor === undefined ? undefined : 'resumed', limit: query.limit, from: query.from, to: query.to });
     const lines = exportLines(
       this.readStore,
       this.eventStore,
       this.audit,
-      { dataset, practiceId, userId: user.userId, role: membership.role, format, position, after: resumed?.after, limit: query.limit, from: query.from, to: query.to, parameters },
+      { dataset, practiceId, userId, role, format, position, after: resumed?.after, limit: query.limit, from: query.from, to: query.to, parameters },
       exportId,
     );
     reply.header('X-Export-Position', String(position));

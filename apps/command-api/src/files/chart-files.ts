@@ -1,13 +1,7 @@
-import { chartDecider, chartNotFound, fileDecider, fileNotFound, type FileState } from '@practice/domain';
-import { chartStream, fileStream } from '@practice/events';
+import { fileDecider, fileNotFound, type FileState } from '@practice/domain';
+import { fileStream } from '@practice/events';
 import { isUuid } from '../http/practice-member.guard';
 import type { CommandRunner } from '../application/command-runner';
-
-/** The chart of the path must be an open chart of the practice: 404 otherwise, before anything is read or written. */
-export const requireOpenChart = async (runner: CommandRunner, practiceId: string, chartId: string): Promise<void> => {
-  const { state } = await runner.load(chartDecider, chartStream(chartId));
-  if (state.status !== 'open' || state.practiceId !== practiceId) throw chartNotFound();
-};
 
 export type ShownFile = Extract<FileState, { status: 'uploaded' }>;
 

@@ -3,7 +3,7 @@ import { fileDecider } from '@practice/domain';
 import { fileStream } from '@practice/events';
 import { CommandRunner } from '../application/command-runner';
 import { commandEnvelope } from '../application/command-envelope';
-import { requireOpenChart } from './chart-files';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
 import { DeleteFileCommand, type FileCommandResult } from './file.commands';
 
 /** Hides a file of the chart (FileDeleted); its bytes stay in the blob store (see README "Files"). */
@@ -13,7 +13,7 @@ export class DeleteFileHandler implements ICommandHandler<DeleteFileCommand> {
 
   async execute({ call, fileId }: DeleteFileCommand): Promise<FileCommandResult> {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
+    await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     const envelope = commandEnvelope({
       commandType: 'DeleteFile',
       actorUserId: call.actorUserId,

@@ -7,7 +7,6 @@ import type { ReadStore } from '@practice/read-store';
 import { CHART_FILES, CHART_FILES_ORDER, type ChartFileDocument } from '@practice/read-models';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CommandRunner } from '../application/command-runner';
-import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartCallParams, type ChartCall } from '../chart-commands/chart-call';
 import { ApiChanged, ApiCreated, ApiRead } from '../http/api-answers';
 import { CommandSender } from '../http/command-sender';
@@ -15,7 +14,9 @@ import { ConsistencyToken } from '../http/headers';
 import { findPage, Keyset, PageQueryDto } from '../http/keyset-page';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { BLOB_STORE, READ_STORE } from '../infrastructure/tokens';
-import { requireOpenChart, shownFile } from './chart-files';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
+import { ChartRecordReads } from '../chart-queries/chart-record-reads';
+import { shownFile } from './chart-files';
 import { contentDisposition } from './content-disposition';
 import { ALLOWED_FILE_TYPES } from './file-content';
 import { filePartOf } from './file-part';
@@ -42,7 +43,7 @@ export class FilesController {
   constructor(
     private readonly sender: CommandSender,
     private readonly runner: CommandRunner,
-    private readonly freshness: ReadModelFreshness,
+    private readonly reads: ChartRecordReads,
     private readonly audit: ChartReadAudit,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
@@ -67,10 +68,9 @@ export class FilesController {
   @RequiresPermission('files:read')
   async list(@ChartCallParams() call: ChartCall, @Query() query: PageQueryDto, @ConsistencyToken() token: number | undefined) {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
-    await this.freshness.awaitPosition(token, [CHART_FILES]);
-    const page = await findPage(this.readStore.collection<ChartFileDocument>(CHART_FILES), { practiceId, chartId }, CHART_FILES_ORDER, filesKeyset, query);
-    await this.audit.record(call.actorUserId, practiceId, chartId, 'files');
+    const page = await this.reads.read(call, token, [CHART_FILES], 'files', () =>
+      findPage(this.readStore.collection<ChartFileDocument>(CHART_FILES), { practiceId, chartId }, CHART_FILES_ORDER, filesKeyset, query),
+    );
     const items = page.items.map(({ _id, fileName, contentType, size, sha256, uploadedAt, uploadedBy }) => ({ fileId: _id, fileName, contentType, size, sha256, uploadedAt, uploadedBy }));
     return { chartId, items, nextCursor: page.nextCursor };
   }
@@ -92,7 +92,7 @@ export class FilesController {
   @RequiresPermission('files:read')
   async download(@ChartCallParams() call: ChartCall, @Param('fileId') fileId: string) {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
+    await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     const file = await shownFile(this.runner, practiceId, chartId, fileId);
     const content = await this.blobs.get(file.sha256);
     await this.audit.record(call.actorUserId, practiceId, chartId, 'file');

@@ -11,7 +11,7 @@ import type { AppConfig } from '../config';
 import type { Idempotency } from '../http/headers';
 import { problem, ProblemException } from '../http/problem';
 import { APP_CONFIG, BLOB_STORE } from '../infrastructure/tokens';
-import { requireOpenChart } from './chart-files';
+import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
 import { checkedContent, FileTypeRefusedError } from './file-content';
 import { FILE_FIELD, malformedUpload } from './file-part';
 import { UploadFileCommand, type FileUploadResult, type IncomingFile } from './file.commands';
@@ -60,7 +60,7 @@ export class UploadFileHandler implements ICommandHandler<UploadFileCommand> {
 
   async execute({ call, file }: UploadFileCommand): Promise<FileUploadResult> {
     const { practiceId, chartId } = call;
-    await requireOpenChart(this.runner, practiceId, chartId);
+    await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     let contentType = '';
     const stored = await this.blobs
       .put(checkedContent(partContent(file.content), file.declaredType, (type) => (contentType = type)), { maxBytes: this.config.fileLimit })

@@ -112,7 +112,7 @@ export const IfMatchRevision = createParamDecorator((_: unknown, context: Execut
 );
 
 /** `X-Consistency-Token`: the position a command answered with; the read waits until it is visible. */
-export const ConsistencyToken = createParamDecorator((_: unknown, context: ExecutionContext): number | undefined => {
+export const consistencyTokenOf = (context: ExecutionContext): number | undefined => {
   const value = header(context, 'x-consistency-token');
   if (value === undefined) return undefined;
   if (!/^\d{1,15}$/.test(value.trim())) {
@@ -121,7 +121,9 @@ export const ConsistencyToken = createParamDecorator((_: unknown, context: Execu
     ]);
   }
   return Number(value.trim());
-}, [documentsHeader(CONSISTENCY_TOKEN_HEADER)]);
+};
+
+export const ConsistencyToken = createParamDecorator((_: unknown, context: ExecutionContext) => consistencyTokenOf(context), [documentsHeader(CONSISTENCY_TOKEN_HEADER)]);
 
 export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
   parseCorrelationId(header(context, 'x-correlation-id')),

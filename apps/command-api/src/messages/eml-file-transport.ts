@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SendOutcome } from '@practice/domain';
-import { rfcMessageId, type MessageTransport, type OutgoingMail } from './message-transport';
+import { mailOptions, type MessageTransport, type OutgoingMail } from './message-transport';
 
 export const OUTBOX_DIR = 'outbox';
 
@@ -33,14 +33,7 @@ export class EmlFileTransport implements MessageTransport {
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     try {
-      const info = (await this.composer.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: rfcMessageId(mail.messageId),
-      })) as unknown as { message: Buffer };
+      const info = (await this.composer.sendMail(mailOptions(mail))) as unknown as { message: Buffer };
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const file = join(this.dir, `${mail.messageId}.eml`);
       const temporary = `${file}.${process.pid}.tmp`;

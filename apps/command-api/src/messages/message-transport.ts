@@ -22,3 +22,13 @@ export interface MessageTransport {
 
 /** The RFC 5322 Message-ID of an outbox message: the same on every attempt, so a receiver can tell a resend. */
 export const rfcMessageId = (messageId: string): string => `<${messageId}@practice-core>`;
+
+/** What both adapters hand nodemailer: the addresses, the subject, both bodies and the Message-ID. */
+export const mailOptions = (mail: OutgoingMail) => ({
+  from: mail.from,
+  to: mail.to,
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  messageId: rfcMessageId(mail.messageId),
+});

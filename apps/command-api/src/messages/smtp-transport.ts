@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SendOutcome } from '@practice/domain';
-import { rfcMessageId, type MessageTransport, type OutgoingMail } from './message-transport';
+import { mailOptions, type MessageTransport, type OutgoingMail } from './message-transport';
 
 /** What an SMTP error means for the message: a 5xx reply is a refusal; anything else may pass later. */
 export const classifySmtpError = (error: unknown): SendOutcome => {
@@ -29,14 +29,7 @@ export class SmtpTransport implements MessageTransport {
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     try {
-      const info = await this.transporter.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: rfcMessageId(mail.messageId),
-      });
+      const info = await this.transporter.sendMail(mailOptions(mail));
       const rejected = (info.rejected ?? []).length > 0;
       return rejected ? { kind: 'refused', reason: `recipient refused: ${String(info.response ?? '').slice(0, 300)}` } : { kind: 'sent' };
     } catch (error) {

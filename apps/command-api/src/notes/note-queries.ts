@@ -1,16 +1,10 @@
 import type { EventStore } from '@practice/event-store';
-import { chartStream, noteStream, type RecordedEvent } from '@practice/events';
-import { chartDecider, chartNotFound, noteNotFound } from '@practice/domain';
+import { noteStream, type RecordedEvent } from '@practice/events';
+import { noteNotFound } from '@practice/domain';
 import type { ReadStore } from '@practice/read-store';
 import { CHARTS, NOTES, type ChartDocument, type NoteDocument } from '@practice/read-models';
-import { foldRecorded } from '../application/command-runner';
+import { historyEntry } from '../chart-queries/chart-history';
 import { findPage, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
-
-/** A chart open in this practice, or "not found": another practice's chart and a deleted one alike. */
-export const assertOpenChart = async (store: EventStore, practiceId: string, chartId: string): Promise<void> => {
-  const chart = foldRecorded(chartDecider, await store.readStream(chartStream(chartId)));
-  if (chart.status !== 'open' || chart.practiceId !== practiceId) throw chartNotFound();
-};
 
 /** What every role that lists notes may see: no body, no addendum text. */
 export const noteSummary = (doc: NoteDocument) => ({
@@ -84,15 +78,7 @@ export const noteOfChart = async (readStore: ReadStore, practiceId: string, char
 // Paged by revision: the cursor is the revision of the last event of the page.
 const historyKeyset = new Keyset('note-history', ['number']);
 
-const eventView = (event: RecordedEvent) => ({
-  type: event.type,
-  revision: event.revision,
-  position: event.position,
-  occurredAt: event.metadata.occurredAt,
-  actorUserId: event.metadata.actorUserId,
-  commandType: event.metadata.commandType,
-  data: event.data,
-});
+const eventView = (event: RecordedEvent) => ({ ...historyEntry(event), data: event.data });
 
 /** Every version of a note, its signature and its addenda, oldest first, with who and when. */
 export const noteHistory = async (store: EventStore, practiceId: string, chartId: string, noteId: string, query: PageQueryDto) => {

@@ -4,7 +4,8 @@ import { DomainError, invalid } from '../shared/domain-error';
 import { optionalText } from '../shared/optional-text';
 import { chartNotFound, openChartOf } from '../chart/chart.guards';
 import type { ChartState, OpenChart } from '../chart/chart.state';
-import { assertCalendarDate, assertTitle } from './record-text';
+import { assertCalendarDate } from '../shared/calendar-date';
+import { assertTitle } from './record-text';
 import type { AssignTask, CancelTask, CompleteTask, EditTask, ReopenTask, TaskCommand } from './task.commands';
 import { evolve, initialState, type ExistingTask, type TaskState } from './task.state';
 

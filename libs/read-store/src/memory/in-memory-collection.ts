@@ -152,7 +152,8 @@ export class InvalidBulkError extends Error {
   }
 }
 
-function validateBulk(ops: readonly WriteOp[]): void {
+/** Refuses what the port does not allow before any op applies: the rules of every adapter (MongoDB's too). */
+export function validateBulk(ops: readonly WriteOp[]): void {
   const seen = new Set<string>();
   for (const op of ops) {
     const id = op.kind === 'put' ? op.doc?._id : op.kind === 'delete' ? op.id : undefined;

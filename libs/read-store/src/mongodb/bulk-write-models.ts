@@ -1,5 +1,4 @@
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
-import { InvalidBulkError } from '../memory/in-memory-collection';
 import type { WriteOp } from '../read-store.port';
 import { DELETED_FIELD, type StoredDocument } from './live-documents';
 
@@ -56,18 +55,4 @@ function olderThan(id: unknown, position: number): Document {
 /** An 11000 on `_id` from a positioned write: the stored document is as new or newer, nothing to do. */
 export function isAlreadyApplied(op: WriteOp | undefined, onIdIndex: boolean): boolean {
   return onIdIndex && op !== undefined && op.position !== undefined;
-}
-
-/** Refuses what the port does not allow before anything is sent: the same rules as the in-memory adapter. */
-export function validateBulk(ops: readonly WriteOp[]): void {
-  const seen = new Set<string>();
-  for (const op of ops) {
-    const id = op.kind === 'put' ? op.doc?._id : op.kind === 'delete' ? op.id : undefined;
-    if (typeof id !== 'string') throw new InvalidBulkError(`every op needs a string id (kind ${String(op.kind)})`);
-    if (seen.has(id)) throw new InvalidBulkError(`more than one op for id ${id} in one bulk`);
-    if (op.position !== undefined && !Number.isFinite(op.position)) {
-      throw new InvalidBulkError(`position of the op for ${id} is not a finite number`);
-    }
-    seen.add(id);
-  }
 }

@@ -15,7 +15,8 @@ import {
   ReadDocument,
   WriteOp,
 } from '../read-store.port';
-import { isAlreadyApplied, toWriteModel, validateBulk } from './bulk-write-models';
+import { validateBulk } from '../memory/in-memory-collection';
+import { isAlreadyApplied, toWriteModel } from './bulk-write-models';
 import { liveOnly, LIVE, readProjection, StoredDocument, UNIQUE_INDEX_PARTIAL_FILTER } from './live-documents';
 import {
   DUPLICATE_KEY,
