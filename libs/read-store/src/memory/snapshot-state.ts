@@ -1,0 +1,22 @@
+import type { ReadDocument } from '../read-store.port';
+import { CollectionState, type CollectionExport } from './collection-state';
+
+export type { CollectionExport } from './collection-state';
+
+/** What a snapshot holds of an in-memory store: its checkpoints and some of its collections. */
+export interface StoreExport {
+  readonly checkpoints: readonly (readonly [string, number])[];
+  readonly collections: readonly CollectionExport[];
+}
+
+/**
+ * A collection state from a snapshot: the docs first, then each index built over them once (cheaper
+ * than indexing doc by doc), and the deleted ids with the position of their delete.
+ */
+export const importCollection = (collection: CollectionExport): CollectionState => {
+  const state = new CollectionState(collection.name);
+  for (const doc of collection.docs) state.docs.set(doc._id, doc as ReadDocument);
+  for (const [id, position] of collection.tombstones) state.delete(id, position);
+  for (const spec of collection.indexes) state.addIndex(spec);
+  return state;
+};
