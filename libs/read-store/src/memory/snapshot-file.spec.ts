@@ -82,6 +82,13 @@ describe('read-model snapshot files', () => {
     flipped[Math.floor(bytes.length * 0.7)] ^= 0x01;
     writeFileSync(file, flipped);
     expect((await readSnapshotFile(file, 'v1')).kind).toBe('corrupt');
+    // A frame that does not decode: the reason names no byte of it (the docs hold personal data).
+    const garbled = Buffer.from(bytes);
+    garbled.fill(0x41, Math.floor(bytes.length * 0.5), Math.floor(bytes.length * 0.5) + 64);
+    writeFileSync(file, garbled);
+    const read = await readSnapshotFile(file, 'v1');
+    expect(read.kind).toBe('corrupt');
+    expect(JSON.stringify(read)).not.toMatch(/AAAA|example\.com|practiceId/);
 
     writeFileSync(file, 'not a snapshot at all');
     expect((await readSnapshotFile(file, 'v1')).kind).toBe('corrupt');

@@ -189,6 +189,7 @@ export const readSnapshotFile = async (file: string, version: string): Promise<S
     throw new CorruptSnapshot('the file has no end frame (truncated)');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'corrupt', reason: error instanceof CorruptSnapshot ? error.message : `${(error as Error).name}: ${(error as Error).message}`.slice(0, 200) };
+    // A decoder's message quotes the bytes it stopped at (the data of clients): only its name is kept.
+    return { kind: 'corrupt', reason: error instanceof CorruptSnapshot ? error.message : `a frame does not decode (${(error as Error)?.name ?? 'error'})` };
   }
 };
