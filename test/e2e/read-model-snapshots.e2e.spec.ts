@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSnapshotFile } from '@practice/read-store';
 import { allProjections, PARKED_EVENTS, TOMBSTONES } from '@practice/read-models';
 import { SNAPSHOT_FILE } from '../../apps/command-api/src/bootstrap/read-model-snapshots';
 import { createdPractice, newDataDir, signedInUser, startTestApp, type TestApp } from '../support/test-app';
+import { freePort, startProcess, waitForHttp } from '../support/processes';
 
 const NO_SNAPSHOTS = { READ_MODEL_SNAPSHOTS: 'false' };
 
@@ -126,10 +127,13 @@ describe('Read-model snapshots of the embedded default', () => {
     }
   });
 
-  it('is written while running once SNAPSHOT_EVERY_EVENTS events were applied', async () => {
+  it('is written while running once SNAPSHOT_EVERY_EVENTS events were applied; a write cut short leaves only a temp file, removed at start', async () => {
     rmSync(file, { force: true });
+    const leftover = join(dataDir, `.${SNAPSHOT_FILE}.4242.cut-short.tmp`);
+    writeFileSync(leftover, 'PRACTICE-READ-SNAPSHOT\n', { mode: 0o600 });
     const app = await startTestApp(dataDir, { SNAPSHOT_EVERY_EVENTS: '1' });
     try {
+      expect(existsSync(leftover)).toBe(false);
       await app.runtime.snapshots!.check();
       expect(existsSync(file)).toBe(true);
       const before = statSync(file).mtimeMs;
@@ -139,4 +143,30 @@ describe('Read-model snapshots of the embedded default', () => {
       await app.stop();
     }
   });
+});
+
+describe('The server process on SIGTERM', () => {
+  const dataDir = newDataDir();
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('writes the snapshot before it exits (Nest raising the signal again does not cut it short)', async () => {
+    const port = await freePort();
+    const server = startProcess('apps/command-api/src/main.ts', { PORT: String(port), DATA_DIR: dataDir, METRICS_PORT: '0', LOG_LEVEL: 'info', MESSAGES_ENABLED: 'false' });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/health`, server);
+      const signUp = await fetch(`http://127.0.0.1:${port}/auth/sign-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'sigterm@example.com', password: 'correct horse battery', firstName: 'Sig', lastName: 'Term' }),
+      });
+      expect(signUp.status).toBe(201);
+      const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+      server.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(server.output()).toContain('read-model snapshot written');
+      expect(statSync(join(dataDir, SNAPSHOT_FILE)).mode & 0o777).toBe(0o600);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });

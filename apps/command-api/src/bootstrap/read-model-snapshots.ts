@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { InMemoryReadStore, readSnapshotFile, writeSnapshotFile, type ReadStore } from '@practice/read-store';
 import { allProjections, PARKED_EVENTS, projectionsVersion, TOMBSTONES, type Projector } from '@practice/read-models';
 
@@ -47,6 +48,7 @@ export class ReadModelSnapshots {
   /** Fills the (empty) store from the snapshot file, if there is one of this version that checks out. */
   async load(): Promise<void> {
     const started = Date.now();
+    await this.removeLeftovers();
     const read = await readSnapshotFile(this.file, this.version);
     if (read.kind === 'missing') return;
     if (read.kind === 'other-version') {
@@ -60,6 +62,14 @@ export class ReadModelSnapshots {
     this.store.importSnapshot(read.store);
     this.lastPosition = read.meta.position;
     this.log(`read-model snapshot loaded: ${read.docs} documents at position ${read.meta.position} in ${Date.now() - started} ms`);
+  }
+
+  /** Temporary files of writes a crash or a hard kill cut short (the snapshot beside them is whole). */
+  private async removeLeftovers(): Promise<void> {
+    const prefix = `.${SNAPSHOT_FILE}.`;
+    for (const name of await readdir(dirname(this.file)).catch(() => [] as string[])) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(join(dirname(this.file), name), { force: true });
+    }
   }
 
   /** Starts looking at the projector's progress (after its start: the catch-up counts too). */
