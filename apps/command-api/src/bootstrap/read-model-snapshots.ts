@@ -39,6 +39,8 @@ export class ReadModelSnapshots {
     dataDir: string,
     private readonly settings: SnapshotSettings,
     private readonly log: (message: string) => void,
+    /** Where an ignored snapshot is reported (a warning: the start rebuilds from the log). */
+    private readonly warn: (message: string) => void = log,
     readonly version: string = projectionsVersion(allProjections),
   ) {
     this.file = join(dataDir, SNAPSHOT_FILE);
@@ -52,11 +54,11 @@ export class ReadModelSnapshots {
     const read = await readSnapshotFile(this.file, this.version);
     if (read.kind === 'missing') return;
     if (read.kind === 'other-version') {
-      this.log(`read-model snapshot ignored: written by other projections (version ${read.version.slice(0, 12)}); rebuilding from the log`);
+      this.warn(`read-model snapshot ignored: written by other projections (version ${read.version.slice(0, 12)}); rebuilding from the log`);
       return;
     }
     if (read.kind === 'corrupt') {
-      this.log(`read-model snapshot ignored: corrupt (${read.reason}); rebuilding from the log`);
+      this.warn(`read-model snapshot ignored: corrupt (${read.reason}); rebuilding from the log`);
       return;
     }
     this.store.importSnapshot(read.store);
@@ -107,7 +109,7 @@ export class ReadModelSnapshots {
         this.lastPosition = position;
         this.log(`read-model snapshot written: ${written.docs} documents, ${written.bytes} bytes at position ${position} in ${Date.now() - started} ms`);
       } catch (error) {
-        this.log(`read-model snapshot not written: ${(error as Error)?.name ?? 'error'} ${(error as NodeJS.ErrnoException)?.code ?? ''}`.trim());
+        this.warn(`read-model snapshot not written: ${(error as Error)?.name ?? 'error'} ${(error as NodeJS.ErrnoException)?.code ?? ''}`.trim());
       } finally {
         this.writing = undefined;
       }
@@ -129,5 +131,6 @@ export const readModelSnapshots = (
   dataDir: string,
   settings: SnapshotSettings | undefined,
   log: (message: string) => void,
+  warn: (message: string) => void = log,
 ): ReadModelSnapshots | undefined =>
-  readStore instanceof InMemoryReadStore && settings !== undefined ? new ReadModelSnapshots(readStore, dataDir, settings, log) : undefined;
+  readStore instanceof InMemoryReadStore && settings !== undefined ? new ReadModelSnapshots(readStore, dataDir, settings, log, warn) : undefined;

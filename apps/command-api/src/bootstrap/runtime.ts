@@ -54,7 +54,10 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   const blobs = config.mongoUrl
     ? await GridFsBlobStore.connect({ url: config.mongoUrl, dbName: `${databaseInUrl(config.mongoUrl) ?? 'practice'}_files` })
     : await FileSystemBlobStore.open(join(config.dataDir, 'blobs'));
-  const snapshots = config.embeddedProjector ? readModelSnapshots(readStore, config.dataDir, config.snapshots, log) : undefined;
+  const snapshotWarnings = createLogger(config.logLevel);
+  const snapshots = config.embeddedProjector
+    ? readModelSnapshots(readStore, config.dataDir, config.snapshots, log, (message) => snapshotWarnings.warn({ context: 'projector' }, message))
+    : undefined;
   await snapshots?.load();
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
