@@ -79,7 +79,7 @@ export class ReadModelSnapshots {
     this.projector = projector;
     this.appliedAtLast = 0;
     this.lastAt = Date.now();
-    this.timer = setInterval(() => void this.check(), this.settings.checkMs ?? 5000);
+    this.timer = setInterval(() => void this.check().catch((error: unknown) => this.warn(`read-model snapshot not written: ${(error as Error)?.name ?? 'error'}`)), this.settings.checkMs ?? 5000);
     this.timer.unref();
   }
 
@@ -94,7 +94,7 @@ export class ReadModelSnapshots {
 
   /** Writes a snapshot now (after any write under way), unless nothing changed since the last one. */
   async write(): Promise<void> {
-    if (this.writing) await this.writing;
+    while (this.writing) await this.writing;
     const eventsApplied = this.projector?.status().eventsApplied ?? 0;
     const store = this.store.exportSnapshot(this.names);
     const checkpoints = store.checkpoints.filter(([name]) => this.names.has(name)).map(([, position]) => position);
