@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { newDataDir, latencySummary, type LatencySummary } from './bench-support';
 import { call } from './load';
@@ -16,6 +16,15 @@ export interface LargePracticeResult {
   readonly readYourWrites: LatencySummary;
   readonly rssMb: number;
   readonly peakRssMb: number;
+  /** The same server stopped (a snapshot written at shutdown) and started again: it loads the snapshot. */
+  readonly snapshot: {
+    readonly restartSeconds: number;
+    readonly restartCpuSeconds: number;
+    readonly shutdownSeconds: number;
+    readonly snapshotMb: number;
+    readonly rssMb: number;
+    readonly peakRssMb: number;
+  };
 }
 
 const root = join(__dirname, '..');
@@ -61,32 +70,11 @@ export const benchLargePractice = async (clients: number, events: number, sample
   execFileSync(process.execPath, [join(root, 'scripts', 'start.js'), '--check'], { cwd: root, stdio: 'inherit' });
   const seed = await seedLargePractice(newDataDir(), clients, events);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const started = process.hrtime.bigint();
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: seed.dataDir, PORT: String(port), METRICS_PORT: String(port + 1), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const first = await startServing(seed, port);
+  const { restartSeconds, restartCpuSeconds } = first;
+  let server = first.server;
   try {
-    // Serving = signed in and the list answers with every event of the log applied.
-    let auth: Record<string, string> | undefined;
-    const path = `/practices/${seed.practiceId}/clients?limit=1`;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`bench: the server exited with ${server.exitCode}`);
-      try {
-        if (!auth) {
-          const signIn = await call(port, 'POST', '/auth/sign-in', { email: seed.email, password: seed.password });
-          if (signIn.status === 200) auth = { authorization: `Bearer ${JSON.parse(signIn.body).accessToken}` };
-        }
-        if (auth && (await call(port, 'GET', path, undefined, { ...auth, 'x-consistency-token': String(seed.lastPosition) })).status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      await sleep(25);
-    }
-    const restartSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const restartCpuSeconds = cpuSecondsOf(server.pid!);
-    const headers = auth!;
+    const headers = first.auth;
     const p = `/practices/${seed.practiceId}/clients`;
     const get = (query: string) => call(port, 'GET', `${p}?${query}`, undefined, headers).then(expectOk(query));
 
@@ -123,9 +111,51 @@ export const benchLargePractice = async (clients: number, events: number, sample
     }
     const readYourWrites = latencySummary(waits);
     const memory = memoryOf(server.pid!);
-    return { seed, restartSeconds, restartCpuSeconds, queries, readYourWrites, ...memory };
+    // P6 with a snapshot: a clean shutdown writes DATA_DIR/read-models.snapshot, the next start loads it.
+    const stoppedAt = process.hrtime.bigint();
+    await stop(server);
+    const shutdownSeconds = Number(process.hrtime.bigint() - stoppedAt) / 1e9;
+    const snapshotMb = statSync(join(seed.dataDir, 'read-models.snapshot')).size / 2 ** 20;
+    const again = await startServing(seed, port);
+    server = again.server;
+    const snapshot = { restartSeconds: again.restartSeconds, restartCpuSeconds: again.restartCpuSeconds, shutdownSeconds, snapshotMb, ...memoryOf(server.pid!) };
+    return { seed, restartSeconds, restartCpuSeconds, queries, readYourWrites, ...memory, snapshot };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
+    await stop(server);
   }
+};
+
+const stop = async (server: ChildProcess): Promise<void> => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+  await new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
+};
+
+/**
+ * Spawns `node scripts/start.js` (what `npm start` runs) on the seed's DATA_DIR and waits until it
+ * serves: signed in and the list answers with every event of the log applied.
+ */
+const startServing = async (seed: SeededPractice, port: number) => {
+  const started = process.hrtime.bigint();
+  const server: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: seed.dataDir, PORT: String(port), METRICS_PORT: String(port + 1), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let auth: Record<string, string> | undefined;
+  const path = `/practices/${seed.practiceId}/clients?limit=1`;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`bench: the server exited with ${server.exitCode}`);
+    try {
+      if (!auth) {
+        const signIn = await call(port, 'POST', '/auth/sign-in', { email: seed.email, password: seed.password });
+        if (signIn.status === 200) auth = { authorization: `Bearer ${JSON.parse(signIn.body).accessToken}` };
+      }
+      if (auth && (await call(port, 'GET', path, undefined, { ...auth, 'x-consistency-token': String(seed.lastPosition) })).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  const restartSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { server, restartSeconds, restartCpuSeconds: cpuSecondsOf(server.pid!), auth: auth! };
 };

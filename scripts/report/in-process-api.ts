@@ -12,7 +12,9 @@ import type { ApiTarget } from './api-target';
  * user, the role rules and the audit record of the export are the API's own, not a second copy.
  */
 export const inProcessApi = async (env: NodeJS.ProcessEnv = process.env): Promise<ApiTarget> => {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // The server's read-model snapshot is left alone: this process runs the TypeScript sources, whose
+  // projections version differs from the build's, so it would only replace the server's snapshot.
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, READ_MODEL_SNAPSHOTS: 'false' });
   const logger = createLogger(config.logLevel);
   const runtime: Runtime = await createRuntime(config, () => undefined);
   const app: NestFastifyApplication = await createApp(runtime, { logger });

@@ -33,6 +33,8 @@ export interface AppConfig {
   readonly fileLimit: number;
   /** The outbox: transport, sender, links and retry timing (README "Messages"). */
   readonly messages: MessagesConfig;
+  /** Snapshots of the in-memory read models under DATA_DIR (README "Read-model snapshots"); undefined: off. */
+  readonly snapshots: { readonly everyEvents: number; readonly intervalMs: number } | undefined;
 }
 
 export interface MessagesConfig {
@@ -210,5 +212,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     fileLimit: byteSize(env.FILE_LIMIT || '25mb', 'FILE_LIMIT'),
     messages: messagesConfig(env),
+    snapshots:
+      env.READ_MODEL_SNAPSHOTS === 'false'
+        ? undefined
+        : {
+            everyEvents: Math.max(1, integer(env.SNAPSHOT_EVERY_EVENTS, 100_000, 'SNAPSHOT_EVERY_EVENTS')),
+            intervalMs: 1000 * integer(env.SNAPSHOT_INTERVAL_SECONDS, 300, 'SNAPSHOT_INTERVAL_SECONDS'),
+          },
   };
 };

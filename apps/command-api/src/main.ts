@@ -13,9 +13,20 @@ const main = async (): Promise<void> => {
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const metrics = await startMetricsServer(runtime);
-  const stop = (): void => void app.close().then(() => metrics.close()).then(() => runtime.close());
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Nest's shutdown hook raises the signal again once the app is closed: the listeners stay, so that
+  // signal does not end the process before the runtime is closed (the read-model snapshot written).
+  let stopping: Promise<void> | undefined;
+  const stop = (): void => {
+    stopping ??= app.close().then(() => metrics.close()).then(() => runtime.close()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: (error as Error)?.name }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   logger.info(
     { port: config.port, metrics: `${metrics.host}:${metrics.port}`, engines: engineNames(config), dataDir: config.dataDir, node: process.version },
     `command-api listening on port ${config.port}; metrics on ${metrics.host}:${metrics.port}`,

@@ -42,3 +42,4 @@ export * from './revenue/revenue-contributions';
 export * from './revenue/revenue-facts';
 export * from './revenue/revenue.projection';
 export * from './revenue/revenue-queries';
+export * from './runtime/projections-version';

@@ -5,3 +5,6 @@ export { IndexConflictError } from './memory/collection-state';
 export type { QueryPlan } from './memory/query-plan';
 export { isUnavailable } from './mongodb/mongodb-errors';
 export { MongoReadStore } from './mongodb/index';
+export { writeSnapshotFile, readSnapshotFile, SNAPSHOT_FORMAT } from './memory/snapshot-file';
+export type { SnapshotMeta, SnapshotRead, SnapshotWriteResult } from './memory/snapshot-file';
+export type { StoreExport, CollectionExport } from './memory/snapshot-state';

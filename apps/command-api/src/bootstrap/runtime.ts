@@ -11,6 +11,7 @@ import { SecretBox } from '../infrastructure/secret-box';
 import { ReadStoreChartReadSink, SqliteChartReadSink, type ChartReadSink } from '../application/chart-read-audit';
 import { ReadStoreReportReadSink, SqliteReportReadSink, type ReportReadSink } from '../application/report-read-audit';
 import { Messaging } from '../messages/messaging';
+import { readModelSnapshots, type ReadModelSnapshots } from './read-model-snapshots';
 
 /** The adapters a process runs on, chosen by configuration. */
 export interface Runtime {
@@ -27,6 +28,8 @@ export interface Runtime {
   readonly projector: Projector | undefined;
   /** The outbox (workflows and dispatcher): runs where the projector runs. */
   readonly messaging: Messaging | undefined;
+  /** Snapshots of the in-memory read models (embedded default): loaded here, written at checkpoints and at close. */
+  readonly snapshots: ReadModelSnapshots | undefined;
   close(): Promise<void>;
 }
 
@@ -51,9 +54,15 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
   const blobs = config.mongoUrl
     ? await GridFsBlobStore.connect({ url: config.mongoUrl, dbName: `${databaseInUrl(config.mongoUrl) ?? 'practice'}_files` })
     : await FileSystemBlobStore.open(join(config.dataDir, 'blobs'));
+  const snapshotWarnings = createLogger(config.logLevel);
+  const snapshots = config.embeddedProjector
+    ? readModelSnapshots(readStore, config.dataDir, config.snapshots, log, (message) => snapshotWarnings.warn({ context: 'projector' }, message))
+    : undefined;
+  await snapshots?.load();
   const projector = config.embeddedProjector
     ? new Projector(eventStore, readStore, allProjections, { log, onError: (error) => log(`stopped: ${String((error as Error)?.name)}`) })
     : undefined;
+  if (projector) snapshots?.start(projector);
   const messaging = projector && config.messages.enabled ? new Messaging(eventStore, readStore, projector, config, log) : undefined;
   return {
     config,
@@ -65,9 +74,11 @@ export const createRuntime = async (config: AppConfig, log: (message: string) =>
     blobs,
     projector,
     messaging,
+    snapshots,
     close: async () => {
       await messaging?.stop();
       await projector?.stop();
+      await snapshots?.close();
       await eventStore.close();
       await readStore.close();
       await credentials.close();

@@ -105,11 +105,26 @@ export class CollectionState {
     for (const unique of this.uniques) unique.remove(doc);
   }
 
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  /** The docs (shared: a stored doc never changes), deleted ids and index specs, for a snapshot. */
+  exportState(): CollectionExport {
+    return { name: this.name, indexes: [...this.specs.values()], docs: [...this.docs.values()], tombstones: [...this.tombstones] };
+  }
+
   // ---- reads --------------------------------------------------------------------------------
 
   read(filter: Filter, options?: FindOptions): PlannedRead {
     return planRead(this.docs, this.indexes, filter, options);
   }
+}
+
+/** One collection as a snapshot holds it (see snapshot-file.ts). */
+export interface CollectionExport {
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  readonly docs: readonly ReadDocument[];
+  readonly tombstones: readonly (readonly [string, number])[];
 }
 
 /** A write applies when it carries no position, the target has none, or it is strictly newer. */

@@ -1,10 +1,11 @@
 import { ReadDocument, ReadStore, ReadStoreUnavailableError } from '../read-store.port';
 import { CollectionState } from './collection-state';
+import { importCollection, type StoreExport } from './snapshot-state';
 import { CollectionHost, InMemoryCollection } from './in-memory-collection';
 
 /**
  * The embedded read store: every collection lives in this process and is rebuilt from the event
- * log at start, so nothing here needs to survive a restart.
+ * log at start (or loaded from a snapshot and caught up: see snapshot-file.ts).
  */
 export class InMemoryReadStore implements ReadStore, CollectionHost {
   private readonly states = new Map<string, CollectionState>();
@@ -33,6 +34,24 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   async listCollections(): Promise<string[]> {
     this.assertOpen();
     return [...this.states.keys()].sort();
+  }
+
+  /**
+   * The named collections (those that exist) and every checkpoint, as of now: taken synchronously, so
+   * no write interleaves; the docs are the stored ones (never changed once stored), not copies.
+   */
+  exportSnapshot(names: ReadonlySet<string>): StoreExport {
+    this.assertOpen();
+    const collections = [...this.states.values()].filter((state) => names.has(state.name)).map((state) => state.exportState());
+    return { checkpoints: [...this.checkpoints], collections };
+  }
+
+  /** Fills this store, which must be empty, from a snapshot: indexes are built from the docs. */
+  importSnapshot(snapshot: StoreExport): void {
+    this.assertOpen();
+    if (this.states.size > 0 || this.checkpoints.size > 0) throw new Error('a snapshot is imported into an empty store only');
+    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection));
+    for (const [projection, position] of snapshot.checkpoints) this.checkpoints.set(projection, position);
   }
 
   /** Releases everything; later calls reject with ReadStoreUnavailableError, as a closed connection would. */
