@@ -5,6 +5,7 @@ import { InMemoryReadStore } from '@practice/read-store';
 import { eventCodec, type NewEvent } from '@practice/events';
 import { allProjections, Projector } from '@practice/read-models';
 import { clientCreated, metadataFor, newDataDir } from './bench-support';
+import { profiled } from './cpu-profile';
 
 export interface RebuildResult {
   readonly events: number;
@@ -60,7 +61,7 @@ export const benchProjectorRebuild = async (events: number): Promise<RebuildResu
   const projector = new Projector(store, readStore, allProjections, { maxBatchSize: 1000 });
   try {
     const started = process.hrtime.bigint();
-    await projector.start();
+    await profiled('projector-rebuild', () => projector.start());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       events: written,

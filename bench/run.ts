@@ -36,7 +36,8 @@ const loadLine = (name: string, r: LoadResult): string =>
   ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
 const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
 const REPORT_APPOINTMENTS = size('BENCH_REPORT_APPOINTMENTS', 1_000_000);
-// BENCH_ONLY=report runs the report line alone.
+// BENCH_ONLY=report runs the report line alone; BENCH_ONLY=rebuild the projector rebuild (P2) alone;
+// BENCH_ONLY=large the large practice (P3-P6) alone.
 const ONLY = process.env.BENCH_ONLY;
 
 const main = async (): Promise<void> => {
@@ -45,6 +46,8 @@ const main = async (): Promise<void> => {
   const goals: string[] = [];
 
   if (ONLY === 'report') return reportLine();
+  if (ONLY === 'rebuild') return rebuildLine(goals).then(() => printGoals(goals));
+  if (ONLY === 'large') return largeLines(goals).then(() => printGoals(goals));
 
   const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(loadLine('http CreateClient with an email', http.withEmail));
@@ -59,27 +62,8 @@ const main = async (): Promise<void> => {
   goals.push(goalLine({ id: 'P1', what: 'CreateClient with an email / raw append rate', figure: `${fmt(withEmail, 3)}, p99 ${fmt(http.withEmail.latency.p99Ms, 1)} ms`, goal: '>= 0.15, p99 < 25 ms', met: withEmail >= 0.15 && http.withEmail.latency.p99Ms < 25 }));
   goals.push(goalLine({ id: 'P1', what: 'CreateClient without an email / raw append rate', figure: fmt(withoutEmail, 3), goal: '>= 0.25', met: withoutEmail >= 0.25 }));
 
-  const rebuild = await benchProjectorRebuild(EVENTS);
-  console.log(
-    `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
-      ` (read and decode only: ${fmt(rebuild.readDecodeEventsPerSecond)} events/s; heap ${fmt(rebuild.heapUsedMb)} MiB)`,
-  );
-  const share = rebuild.eventsPerSecond / rebuild.readDecodeEventsPerSecond;
-  goals.push(goalLine({ id: 'P2', what: 'projector rebuild', figure: `${fmt(rebuild.eventsPerSecond, 0)} events/s, ${fmt(share, 2)} of read-and-decode`, goal: '>= 150000 events/s and >= 0.5', met: rebuild.eventsPerSecond >= 150_000 && share >= 0.5 }));
-
-  const large = await benchLargePractice(CLIENTS, RESTART_EVENTS, SAMPLES);
-  console.log(`large practice: ${large.seed.clients} clients, ${large.seed.events} events (seeded in ${fmt(large.seed.seedSeconds, 1)} s)`);
-  for (const [name, q] of Object.entries(large.queries)) console.log(`  ${name}: p50 ${fmt(q.p50Ms, 2)} ms, p99 ${fmt(q.p99Ms, 2)} ms, max ${fmt(q.maxMs, 2)} ms`);
-  const ryw = large.readYourWrites;
-  console.log(`  read-your-writes wait: p50 ${fmt(ryw.p50Ms, 2)} ms, p99 ${fmt(ryw.p99Ms, 2)} ms, max ${fmt(ryw.maxMs, 2)} ms`);
-  console.log(`  server resident memory ${fmt(large.rssMb, 0)} MiB (peak ${fmt(large.peakRssMb, 0)} MiB); restart until serving ${fmt(large.restartSeconds, 2)} s (server CPU ${fmt(large.restartCpuSeconds, 1)} s)`);
-  const clientsNote = scaledNote(large.seed.clients, 100_000, 'clients');
-  goals.push(goalLine({ id: 'P3', what: 'read-your-writes wait p99', figure: `${fmt(ryw.p99Ms, 2)} ms`, goal: '< 10 ms', met: ryw.p99Ms < 10 }) + clientsNote);
-  for (const [name, q] of Object.entries(large.queries)) {
-    goals.push(goalLine({ id: 'P4', what: `${name} p99`, figure: `${fmt(q.p99Ms, 2)} ms`, goal: '< 10 ms', met: q.p99Ms < 10 }) + clientsNote);
-  }
-  goals.push(goalLine({ id: 'P5', what: 'resident memory', figure: `${fmt(large.rssMb, 0)} MiB`, goal: '< 1024 MiB', met: large.rssMb < 1024 }) + clientsNote);
-  goals.push(goalLine({ id: 'P6', what: 'restart until serving', figure: `${fmt(large.restartSeconds, 2)} s`, goal: '< 10 s', met: large.restartSeconds < 10 }) + scaledNote(large.seed.events, 1_000_000, 'events'));
+  await rebuildLine(goals);
+  await largeLines(goals);
 
   const bare = await benchBareServer(COMMANDS, CONCURRENCY);
   console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
@@ -93,10 +77,40 @@ const main = async (): Promise<void> => {
       ` resident memory +${fmt(exported.rssGrowthMb)} MiB at its peak (heap +${fmt(exported.heapGrowthMb)} MiB); goal: 100,000 rows under +50 MiB`,
   );
 
-  console.log('\ngoals (issue 14):');
-  for (const line of goals) console.log(`  ${line}`);
+  printGoals(goals);
 
   await reportLine();
+};
+
+const printGoals = (goals: readonly string[]): void => {
+  console.log('\ngoals (issue 14):');
+  for (const line of goals) console.log(`  ${line}`);
+};
+
+const rebuildLine = async (goals: string[]): Promise<void> => {
+  const rebuild = await benchProjectorRebuild(EVENTS);
+  console.log(
+    `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
+      ` (read and decode only: ${fmt(rebuild.readDecodeEventsPerSecond)} events/s; heap ${fmt(rebuild.heapUsedMb)} MiB)`,
+  );
+  const share = rebuild.eventsPerSecond / rebuild.readDecodeEventsPerSecond;
+  goals.push(goalLine({ id: 'P2', what: 'projector rebuild', figure: `${fmt(rebuild.eventsPerSecond, 0)} events/s, ${fmt(share, 2)} of read-and-decode`, goal: '>= 150000 events/s and >= 0.5', met: rebuild.eventsPerSecond >= 150_000 && share >= 0.5 }));
+};
+
+const largeLines = async (goals: string[]): Promise<void> => {
+  const large = await benchLargePractice(CLIENTS, RESTART_EVENTS, SAMPLES);
+  console.log(`large practice: ${large.seed.clients} clients, ${large.seed.events} events (seeded in ${fmt(large.seed.seedSeconds, 1)} s)`);
+  for (const [name, q] of Object.entries(large.queries)) console.log(`  ${name}: p50 ${fmt(q.p50Ms, 2)} ms, p99 ${fmt(q.p99Ms, 2)} ms, max ${fmt(q.maxMs, 2)} ms`);
+  const ryw = large.readYourWrites;
+  console.log(`  read-your-writes wait: p50 ${fmt(ryw.p50Ms, 2)} ms, p99 ${fmt(ryw.p99Ms, 2)} ms, max ${fmt(ryw.maxMs, 2)} ms`);
+  console.log(`  server resident memory ${fmt(large.rssMb, 0)} MiB (peak ${fmt(large.peakRssMb, 0)} MiB); restart until serving ${fmt(large.restartSeconds, 2)} s (server CPU ${fmt(large.restartCpuSeconds, 1)} s)`);
+  const clientsNote = scaledNote(large.seed.clients, 100_000, 'clients');
+  goals.push(goalLine({ id: 'P3', what: 'read-your-writes wait p99', figure: `${fmt(ryw.p99Ms, 2)} ms`, goal: '< 10 ms', met: ryw.p99Ms < 10 }) + clientsNote);
+  for (const [name, q] of Object.entries(large.queries)) {
+    goals.push(goalLine({ id: 'P4', what: `${name} p99`, figure: `${fmt(q.p99Ms, 2)} ms`, goal: '< 10 ms', met: q.p99Ms < 10 }) + clientsNote);
+  }
+  goals.push(goalLine({ id: 'P5', what: 'resident memory', figure: `${fmt(large.rssMb, 0)} MiB`, goal: '< 1024 MiB', met: large.rssMb < 1024 }) + clientsNote);
+  goals.push(goalLine({ id: 'P6', what: 'restart until serving', figure: `${fmt(large.restartSeconds, 2)} s`, goal: '< 10 s', met: large.restartSeconds < 10 }) + scaledNote(large.seed.events, 1_000_000, 'events'));
 };
 
 const reportLine = async (): Promise<void> => {

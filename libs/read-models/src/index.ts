@@ -36,3 +36,4 @@ export * from './runtime/document-at';
 export { SEARCH_PREFIX_LENGTH, searchPrefixesOf, clientSearchFilter } from './clients/client-search';
 export * from './messages/outbox.projection';
 export * from './messages/practitioner-appointments.projection';
+export { searchWordsOf } from './clients/client-search';

@@ -2,6 +2,10 @@ import type { IndexSpec, ReadDocument, Sort } from '../read-store.port';
 import { LookupValue, lookupValues } from './index-keys';
 import { compareValues, resolvePath } from './mingo-util';
 import { SortedList } from './sorted-list';
+import type { StringRange } from './filter-bounds';
+
+/** String bounds on the first key of an index (see stringRanges). */
+export type KeyRange = StringRange;
 
 interface Entry {
   readonly doc: ReadDocument;
@@ -20,6 +24,8 @@ export class OrderedIndex {
   readonly leading: string;
   private readonly rest: ReadonlyArray<readonly [string, 1 | -1]>;
   private readonly groups = new Map<LookupValue, SortedList<Entry>>();
+  /** The string values of the first key that have a group, in order: a range of them is read by a range scan. */
+  private readonly stringKeys = new SortedList<string>((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   /**
    * How many stored docs hold an array in a key after the first. mingo sorts such docs by comparing
    * whole arrays, an order no group of this index can promise to reproduce, so while any exists a
@@ -36,29 +42,40 @@ export class OrderedIndex {
   add(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
-    for (const value of lookupValues(doc, this.leading)) {
-      let group = this.groups.get(value);
-      if (!group) this.groups.set(value, (group = new SortedList(this.compareEntries)));
-      group.insert(entry);
+    for (const value of lookupValues(doc, this.leading)) this.addEntry(value, entry);
+  }
+
+  private addEntry(value: LookupValue, entry: Entry): void {
+    let group = this.groups.get(value);
+    if (!group) {
+      this.groups.set(value, (group = new SortedList(this.compareEntries)));
+      if (typeof value === 'string') this.stringKeys.insert(value);
     }
+    group.insert(entry);
+  }
+
+  private removeEntry(value: LookupValue, entry: Entry): void {
+    const group = this.groups.get(value);
+    if (!group) return;
+    group.remove(entry);
+    if (group.size > 0) return;
+    this.groups.delete(value);
+    if (typeof value === 'string') this.stringKeys.remove(value);
   }
 
   /** `doc` must be the stored doc that was added: stored docs never change, so its keys are the same. */
   remove(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
-    for (const value of lookupValues(doc, this.leading)) {
-      const group = this.groups.get(value);
-      if (!group) continue;
-      group.remove(entry);
-      if (group.size === 0) this.groups.delete(value);
-    }
+    for (const value of lookupValues(doc, this.leading)) this.removeEntry(value, entry);
   }
 
   /**
-   * Files `next` where `previous` (the stored doc of the same id) was, when the two hold the same
-   * keys in this index: a rewrite that changes none of them (most do) moves no entry. False, and
-   * nothing changed, when a key differs: the caller removes and adds instead.
+   * Files `next` where `previous` (the stored doc of the same id) was. When the two hold the same
+   * keys after the first, a value of the first key both hold keeps its entry in place (only the doc
+   * it points to changes), a value only `previous` held loses its entry and one only `next` holds
+   * gains one: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
+   * and nothing changed, when a key after the first differs: the caller removes and adds instead.
    */
   replace(previous: ReadDocument, next: ReadDocument): boolean {
     const before = this.entryOf(previous);
@@ -66,13 +83,50 @@ export class OrderedIndex {
     for (let i = 0; i < this.rest.length; i += 1) {
       if (Array.isArray(before.keys[i]) || Array.isArray(after.keys[i]) || compareKeys(before.keys[i], after.keys[i]) !== 0) return false;
     }
-    const values = [...lookupValues(previous, this.leading)];
-    const nextValues = [...lookupValues(next, this.leading)];
-    if (values.length !== nextValues.length || values.some((value, i) => value !== nextValues[i])) return false;
+    const values = lookupValues(previous, this.leading);
+    const nextValues = new Set(lookupValues(next, this.leading));
     for (const value of values) {
+      if (!nextValues.delete(value)) {
+        this.removeEntry(value, before);
+        continue;
+      }
       if (!this.groups.get(value)?.replace(after)) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
     }
+    for (const value of nextValues) this.addEntry(value, after);
     return true;
+  }
+
+  /**
+   * How many entries the string values of the first key in [from, to) hold, counted up to `cap`
+   * (a planner only needs to know whether the range is small).
+   */
+  rangeSize(range: KeyRange, cap = Infinity): number {
+    let total = 0;
+    for (const value of this.keysIn(range)) {
+      total += this.groups.get(value)?.size ?? 0;
+      if (total >= cap) return total;
+    }
+    return total;
+  }
+
+  /** The docs filed under a string value of the first key in the range, each once, in no promised order. */
+  *rangeDocs(range: KeyRange): IterableIterator<ReadDocument> {
+    const seen = new Set<string>();
+    for (const value of this.keysIn(range)) {
+      for (const entry of this.groups.get(value)?.values() ?? []) {
+        if (seen.has(entry.doc._id)) continue;
+        seen.add(entry.doc._id);
+        yield entry.doc;
+      }
+    }
+  }
+
+  private *keysIn(range: KeyRange): IterableIterator<string> {
+    const { from, fromInclusive, to, toInclusive } = range;
+    for (const value of this.stringKeys.valuesFrom((key) => key < from || (!fromInclusive && key === from))) {
+      if (value > to || (!toInclusive && value === to)) return;
+      yield value;
+    }
   }
 
   /** How many docs `docs(values)` yields at most: lets the planner pick the most selective index. */
@@ -133,7 +187,8 @@ export class OrderedIndex {
   }
 
   private entryOf(doc: ReadDocument): Entry {
-    return { doc, keys: this.rest.map(([field]) => resolvePath(doc, field)) };
+    // A top-level field is what mingo's resolve gives for it, read without the walk.
+    return { doc, keys: this.rest.map(([field]) => (field.includes('.') ? resolvePath(doc, field) : doc[field])) };
   }
 
   private readonly compareEntries = (a: Entry, b: Entry): number => {

@@ -1,5 +1,5 @@
 import type { Filter, FindOptions, ReadDocument } from '../read-store.port';
-import { lowerBound } from './filter-bounds';
+import { lowerBound, stringRanges, type StringRange } from './filter-bounds';
 import { filterEqualities } from './filter-equalities';
 import { LookupValue } from './index-keys';
 import { OrderedIndex } from './ordered-index';
@@ -26,6 +26,8 @@ interface Option {
   readonly values: readonly LookupValue[];
   readonly size: number;
   readonly direction: 1 | -1 | undefined;
+  /** A range scan over the first key's string values instead of an equality's groups (never in sort order). */
+  readonly range?: StringRange;
 }
 
 /**
@@ -42,8 +44,11 @@ export function planRead(
   const equalities = filterEqualities(filter);
   const ids = equalities.get('_id');
   if (ids) return byIds(docs, ids);
-  const choice = choose(optionsFor(indexes, equalities, options), options);
+  const choice = choose([...optionsFor(indexes, equalities, options), ...rangeOptions(indexes, filter, equalities)], options);
   if (!choice) return { plan: { index: null, candidates: docs.size, sorted: false }, docs: docs.values() };
+  if (choice.range) {
+    return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.index.rangeDocs(choice.range) };
+  }
   if (choice.direction === undefined) {
     return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.index.docs(choice.values) };
   }
@@ -78,6 +83,25 @@ function optionsFor(
   }
   return result;
 }
+
+/**
+ * Range scans over an index's first key (`{f: {$gte: a, $lt: b}}` with strings), for indexes no
+ * equality already narrows. Sized up to a cap: a range worth reading unsorted is a small one.
+ */
+function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equalities: ReadonlyMap<string, readonly LookupValue[]>): Option[] {
+  const ranges = stringRanges(filter);
+  if (ranges.size === 0) return [];
+  const result: Option[] = [];
+  for (const index of indexes) {
+    const range = ranges.get(index.leading);
+    if (!range || equalities.has(index.leading)) continue;
+    result.push({ index, values: [], size: index.rangeSize(range, RANGE_SIZE_CAP), direction: undefined, range });
+  }
+  return result;
+}
+
+/** Counting a range stops here: beyond it, the range is never preferred to an equality's group. */
+const RANGE_SIZE_CAP = SMALL_ENOUGH_TO_SORT * 8;
 
 function choose(options: readonly Option[], find: FindOptions): Option | undefined {
   let smallest: Option | undefined;

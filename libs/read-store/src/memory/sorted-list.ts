@@ -65,8 +65,15 @@ export class SortedList<T> {
    * must hold for a prefix of the list only (true, ..., true, false, ..., false).
    */
   *valuesFrom(isBefore: (item: T) => boolean): IterableIterator<T> {
+    // The first chunk whose last element is not before: a binary search, `isBefore` holds for a prefix.
     let c = 0;
-    while (c < this.chunks.length && isBefore(this.chunks[c][this.chunks[c].length - 1])) c += 1;
+    let end = this.chunks.length;
+    while (c < end) {
+      const mid = (c + end) >> 1;
+      const chunk = this.chunks[mid];
+      if (isBefore(chunk[chunk.length - 1])) c = mid + 1;
+      else end = mid;
+    }
     if (c === this.chunks.length) return;
     const first = this.chunks[c];
     let lo = 0;
