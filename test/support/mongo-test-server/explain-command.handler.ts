@@ -31,12 +31,14 @@ const equalityFields = (filter: Document, into = new Map<string, unknown[]>()): 
   return into;
 };
 
-/** Fields bounded on both sides: `{f: {$gte|$gt: a, $lt|$lte: b}}`, through `$and`. */
+/** Fields bounded on both sides: `{f: {$gte|$gt: a, $lt|$lte: b}}` or the same in `$elemMatch`, through `$and`. */
 const rangeFields = (filter: Document, into = new Map<string, Document>()): Map<string, Document> => {
   for (const [field, condition] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(condition)) condition.forEach((clause) => rangeFields(clause as Document, into));
-    else if (!field.startsWith('$') && isOperatorObject(condition) && ('$gte' in condition || '$gt' in condition) && ('$lt' in condition || '$lte' in condition)) {
-      into.set(field, condition);
+    else if (field.startsWith('$') || !isOperatorObject(condition)) continue;
+    else {
+      const bounds = isOperatorObject(condition.$elemMatch) ? (condition.$elemMatch as Document) : condition;
+      if (('$gte' in bounds || '$gt' in bounds) && ('$lt' in bounds || '$lte' in bounds)) into.set(field, bounds);
     }
   }
   return into;

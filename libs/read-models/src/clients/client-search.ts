@@ -7,7 +7,7 @@
  * tests the whole search on those alone, on the in-memory store and on MongoDB alike.
  *
  * A longer first word narrows further: each row also keeps `searchWords`, its whole words under the
- * practice, and the search bounds them to the range [practice|word, practice|word + '\uffff') (index
+ * practice, and the search bounds one of them to the range [practice|word, practice|word + '\uffff') (index
  * `searchWords`, a range scan: an IXSCAN with those bounds on MongoDB). The store reads whichever is
  * smaller: `grace.h` reads the few rows with a word starting so, not every row under `gra`, and sorts
  * them; a long prefix that many rows share still reads its 3-character group in page order.
@@ -47,6 +47,7 @@ export const clientSearchFilter = (practiceId: string, search: string): Record<s
   if (firstWord.length <= SEARCH_PREFIX_LENGTH) return filter;
   const word = key(practiceId, firstWord);
   // A search that runs on into a next word ("grace hop") holds its first word whole.
-  filter.searchWords = search.includes(' ') ? word : { $gte: word, $lt: word + RANGE_END };
+  // $elemMatch: one word within both bounds (without it, on an array each bound may hold for another word).
+  filter.searchWords = search.includes(' ') ? word : { $elemMatch: { $gte: word, $lt: word + RANGE_END } };
   return filter;
 };

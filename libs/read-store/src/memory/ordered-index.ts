@@ -24,14 +24,20 @@ export class OrderedIndex {
   readonly leading: string;
   private readonly rest: ReadonlyArray<readonly [string, 1 | -1]>;
   private readonly groups = new Map<LookupValue, SortedList<Entry>>();
-  /** The string values of the first key that have a group, in order: a range of them is read by a range scan. */
-  private readonly stringKeys = new SortedList<string>((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  /**
+   * The string values of the first key that have a group, in order: a range of them is read by a
+   * range scan. Built at the first range read and kept from then on, so an index never read by range
+   * (most) pays nothing for it.
+   */
+  private stringKeys: SortedList<string> | undefined;
   /**
    * How many stored docs hold an array in a key after the first. mingo sorts such docs by comparing
    * whole arrays, an order no group of this index can promise to reproduce, so while any exists a
    * sorted read is left to mingo's $sort (read models keep scalars in their sort keys).
    */
   private arrayKeyed = 0;
+  /** How many stored docs hold an array in the first key: a range without `$elemMatch` cannot be read here then. */
+  private arrayLeading = 0;
 
   constructor(readonly spec: IndexSpec) {
     const [first, ...rest] = Object.entries(spec.keys);
@@ -42,6 +48,7 @@ export class OrderedIndex {
   add(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
+    if (this.holdsArray(doc)) this.arrayLeading += 1;
     for (const value of lookupValues(doc, this.leading)) this.addEntry(value, entry);
   }
 
@@ -49,7 +56,7 @@ export class OrderedIndex {
     let group = this.groups.get(value);
     if (!group) {
       this.groups.set(value, (group = new SortedList(this.compareEntries)));
-      if (typeof value === 'string') this.stringKeys.insert(value);
+      if (typeof value === 'string') this.stringKeys?.insert(value);
     }
     group.insert(entry);
   }
@@ -60,13 +67,14 @@ export class OrderedIndex {
     group.remove(entry);
     if (group.size > 0) return;
     this.groups.delete(value);
-    if (typeof value === 'string') this.stringKeys.remove(value);
+    if (typeof value === 'string') this.stringKeys?.remove(value);
   }
 
   /** `doc` must be the stored doc that was added: stored docs never change, so its keys are the same. */
   remove(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
+    if (this.holdsArray(doc)) this.arrayLeading -= 1;
     for (const value of lookupValues(doc, this.leading)) this.removeEntry(value, entry);
   }
 
@@ -83,6 +91,8 @@ export class OrderedIndex {
     for (let i = 0; i < this.rest.length; i += 1) {
       if (Array.isArray(before.keys[i]) || Array.isArray(after.keys[i]) || compareKeys(before.keys[i], after.keys[i]) !== 0) return false;
     }
+    const wasArray = this.holdsArray(previous);
+    if (wasArray !== this.holdsArray(next)) this.arrayLeading += wasArray ? -1 : 1;
     const values = lookupValues(previous, this.leading);
     const nextValues = new Set(lookupValues(next, this.leading));
     for (const value of values) {
@@ -94,6 +104,16 @@ export class OrderedIndex {
     }
     for (const value of nextValues) this.addEntry(value, after);
     return true;
+  }
+
+  /** Whether a range of the first key's values can be read here for `range` (see StringRange.elementwise). */
+  canReadRange(range: KeyRange): boolean {
+    return range.elementwise || this.arrayLeading === 0;
+  }
+
+  /** An array at the first key, or (a dotted key) anywhere on its path: its values may come from several elements. */
+  private holdsArray(doc: ReadDocument): boolean {
+    return this.leading.includes('.') || Array.isArray(doc[this.leading]);
   }
 
   /**
@@ -123,6 +143,11 @@ export class OrderedIndex {
 
   private *keysIn(range: KeyRange): IterableIterator<string> {
     const { from, fromInclusive, to, toInclusive } = range;
+    if (!this.stringKeys) {
+      const keys = [...this.groups.keys()].filter((key): key is string => typeof key === 'string').sort();
+      this.stringKeys = new SortedList<string>(compareStrings);
+      for (const key of keys) this.stringKeys.insert(key);
+    }
     for (const value of this.stringKeys.valuesFrom((key) => key < from || (!fromInclusive && key === from))) {
       if (value > to || (!toInclusive && value === to)) return;
       yield value;
@@ -199,6 +224,8 @@ export class OrderedIndex {
     return a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0;
   };
 }
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * mingo's order, with the common case (two strings, two numbers) decided here: it gives what

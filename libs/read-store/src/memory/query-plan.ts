@@ -94,7 +94,7 @@ function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equaliti
   const result: Option[] = [];
   for (const index of indexes) {
     const range = ranges.get(index.leading);
-    if (!range || equalities.has(index.leading)) continue;
+    if (!range || equalities.has(index.leading) || !index.canReadRange(range)) continue;
     result.push({ index, values: [], size: index.rangeSize(range, RANGE_SIZE_CAP), direction: undefined, range });
   }
   return result;
