@@ -59,11 +59,10 @@ export const applyBatch = async (
   const folded = new Map<string, Folded>();
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
-  // What the batch has not loaded yet; most events of a batch touch documents it already holds.
   const missingOf = (wanted: readonly string[]): string[] => {
-    let missing: string[] | undefined;
-    for (const id of wanted) if (!folded.has(id)) (missing ??= []).push(id);
-    return missing ? [...new Set(missing)] : [];
+    const missing = new Set<string>();
+    for (const id of wanted) if (!folded.has(id)) missing.add(id);
+    return [...missing];
   };
   const load = async (missing: readonly string[]): Promise<void> => {
     if (missing.length === 0) return;
@@ -85,7 +84,6 @@ export const applyBatch = async (
   // One read for what the batch is known to touch; ids that depend on a context are read when found.
   await load(missingOf(relevant.flatMap((event) => (projection.context ? contextIds(event) : idsOf(event, NO_CONTEXT)))));
 
-  // Awaited only when an event needs a document the batch has not read: no await per event otherwise.
   for (const event of relevant) {
     const wanted = contextIds(event);
     const missingContext = missingOf(wanted);
