@@ -86,6 +86,8 @@ describe('client search by prefix on the in-memory store', () => {
     // Beyond 3 characters: the range of whole words under the prefix, when it holds fewer rows than the group.
     expect(collection.explain(search('grace.hopper@ex'), PAGE)).toEqual({ index: 'searchWords', candidates: 1, sorted: false });
     expect(collection.explain(search('young1'), PAGE)).toEqual({ index: 'searchWords', candidates: 111, sorted: false });
+    // A range that holds its whole 3-character group: the group, in page order, stops after the page.
+    expect(collection.explain(search('young'), PAGE)).toEqual({ index: 'searchPrefixes_sortName', candidates: 300, sorted: true });
     await behavesAsAPrefixSearch(collection);
   });
 

@@ -111,6 +111,14 @@ function choose(options: readonly Option[], find: FindOptions): Option | undefin
     if (option.direction !== undefined && (!smallestSorted || option.size < smallestSorted.size)) smallestSorted = option;
   }
   if (!smallest || !smallestSorted) return smallest;
+  if (smallest.range && find.limit && smallestSorted.size > smallest.size) {
+    // Every match is in the range: read in order, the sorted group holds about one match in
+    // (its size / the range's) docs, so it tests about that many per row of the page; the range
+    // tests and sorts all of its docs. `alan.` reads the `ala` group (nearly all of it matches),
+    // `grace.h` its few words rather than every row under `gra`.
+    const sortedReads = Math.min(smallestSorted.size, (Math.abs(find.limit) * smallestSorted.size) / Math.max(1, smallest.size));
+    return smallest.size <= sortedReads ? smallest : smallestSorted;
+  }
   // The same number of docs, already in order: nothing left to sort.
   if (smallestSorted.size <= smallest.size) return smallestSorted;
   // A sorted read tests docs only until it has its page, a sort orders every candidate: with a
