@@ -117,28 +117,25 @@ export class OrderedIndex {
   }
 
   /**
-   * How many entries the string values of the first key in [from, to) hold, counted up to `cap`
-   * (a planner only needs to know whether the range is small).
+   * The docs filed under a string value of the first key in the range, each once, in no promised
+   * order; undefined once the range holds more than `cap` entries (a planner only reads a small range).
    */
-  rangeSize(range: KeyRange, cap = Infinity): number {
-    let total = 0;
-    for (const value of this.keysIn(range)) {
-      total += this.groups.get(value)?.size ?? 0;
-      if (total >= cap) return total;
-    }
-    return total;
-  }
-
-  /** The docs filed under a string value of the first key in the range, each once, in no promised order. */
-  *rangeDocs(range: KeyRange): IterableIterator<ReadDocument> {
+  rangeDocs(range: KeyRange, cap = Infinity): ReadDocument[] | undefined {
+    const docs: ReadDocument[] = [];
     const seen = new Set<string>();
+    let entries = 0;
     for (const value of this.keysIn(range)) {
-      for (const entry of this.groups.get(value)?.values() ?? []) {
+      const group = this.groups.get(value);
+      if (!group) continue;
+      entries += group.size;
+      if (entries > cap) return undefined;
+      for (const entry of group.values()) {
         if (seen.has(entry.doc._id)) continue;
         seen.add(entry.doc._id);
-        yield entry.doc;
+        docs.push(entry.doc);
       }
     }
+    return docs;
   }
 
   private *keysIn(range: KeyRange): IterableIterator<string> {

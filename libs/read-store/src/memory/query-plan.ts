@@ -1,5 +1,5 @@
 import type { Filter, FindOptions, ReadDocument } from '../read-store.port';
-import { lowerBound, stringRanges, type StringRange } from './filter-bounds';
+import { lowerBound, stringRanges } from './filter-bounds';
 import { filterEqualities } from './filter-equalities';
 import { LookupValue } from './index-keys';
 import { OrderedIndex } from './ordered-index';
@@ -26,8 +26,8 @@ interface Option {
   readonly values: readonly LookupValue[];
   readonly size: number;
   readonly direction: 1 | -1 | undefined;
-  /** A range scan over the first key's string values instead of an equality's groups (never in sort order). */
-  readonly range?: StringRange;
+  /** A range scan over the first key's string values instead of an equality's groups (never in sort order): its docs. */
+  readonly range?: readonly ReadDocument[];
 }
 
 /**
@@ -47,7 +47,7 @@ export function planRead(
   const choice = choose([...optionsFor(indexes, equalities, options), ...rangeOptions(indexes, filter, equalities)], options);
   if (!choice) return { plan: { index: null, candidates: docs.size, sorted: false }, docs: docs.values() };
   if (choice.range) {
-    return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.index.rangeDocs(choice.range) };
+    return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.range };
   }
   if (choice.direction === undefined) {
     return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.index.docs(choice.values) };
@@ -95,12 +95,13 @@ function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equaliti
   for (const index of indexes) {
     const range = ranges.get(index.leading);
     if (!range || equalities.has(index.leading) || !index.canReadRange(range)) continue;
-    result.push({ index, values: [], size: index.rangeSize(range, RANGE_SIZE_CAP), direction: undefined, range });
+    const docs = index.rangeDocs(range, RANGE_SIZE_CAP);
+    if (docs) result.push({ index, values: [], size: docs.length, direction: undefined, range: docs });
   }
   return result;
 }
 
-/** Counting a range stops here: beyond it, the range is never preferred to an equality's group. */
+/** Reading a range stops here: a larger one is not read (an equality's group or a scan is). */
 const RANGE_SIZE_CAP = SMALL_ENOUGH_TO_SORT * 8;
 
 function choose(options: readonly Option[], find: FindOptions): Option | undefined {
@@ -112,11 +113,11 @@ function choose(options: readonly Option[], find: FindOptions): Option | undefin
   }
   if (!smallest || !smallestSorted) return smallest;
   if (smallest.range && find.limit && smallestSorted.size > smallest.size) {
-    // Every match is in the range: read in order, the sorted group holds about one match in
-    // (its size / the range's) docs, so it tests about that many per row of the page; the range
-    // tests and sorts all of its docs. `alan.` reads the `ala` group (nearly all of it matches),
-    // `grace.h` its few words rather than every row under `gra`.
-    const sortedReads = Math.min(smallestSorted.size, (Math.abs(find.limit) * smallestSorted.size) / Math.max(1, smallest.size));
+    // Every match is in the range. Read in order, the sorted group may test every doc outside the
+    // range before the page (matches cluster in sort order: `hopper` sorts after every `hopcroft`
+    // of the `hop` group); the range tests and sorts its own docs. `alan.` reads the `ala` group
+    // (nearly all of it matches), `grace.h` and `hopper` their words rather than `gra` and `hop`.
+    const sortedReads = smallestSorted.size - smallest.size + Math.abs(find.limit);
     return smallest.size <= sortedReads ? smallest : smallestSorted;
   }
   // The same number of docs, already in order: nothing left to sort.
