@@ -129,11 +129,11 @@ export class OrderedIndex {
       if (!group) continue;
       entries += group.size;
       if (entries > cap) return undefined;
-      for (const entry of group.values()) {
-        if (seen.has(entry.doc._id)) continue;
-        seen.add(entry.doc._id);
-        docs.push(entry.doc);
-      }
+      group.forEach(({ doc }) => {
+        if (seen.has(doc._id)) return;
+        seen.add(doc._id);
+        docs.push(doc);
+      });
     }
     return docs;
   }

@@ -44,7 +44,8 @@ export function planRead(
   const equalities = filterEqualities(filter);
   const ids = equalities.get('_id');
   if (ids) return byIds(docs, ids);
-  const choice = choose([...optionsFor(indexes, equalities, options), ...rangeOptions(indexes, filter, equalities)], options);
+  const equalityOptions = optionsFor(indexes, equalities, options);
+  const choice = choose([...equalityOptions, ...rangeOptions(indexes, filter, equalities, rangeCap(equalityOptions, options))], options);
   if (!choice) return { plan: { index: null, candidates: docs.size, sorted: false }, docs: docs.values() };
   if (choice.range) {
     return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.range };
@@ -88,17 +89,29 @@ function optionsFor(
  * Range scans over an index's first key (`{f: {$gte: a, $lt: b}}` with strings), for indexes no
  * equality already narrows. Sized up to a cap: a range worth reading unsorted is a small one.
  */
-function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equalities: ReadonlyMap<string, readonly LookupValue[]>): Option[] {
+function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equalities: ReadonlyMap<string, readonly LookupValue[]>, cap: number): Option[] {
   const ranges = stringRanges(filter);
   if (ranges.size === 0) return [];
   const result: Option[] = [];
   for (const index of indexes) {
     const range = ranges.get(index.leading);
     if (!range || equalities.has(index.leading) || !index.canReadRange(range)) continue;
-    const docs = index.rangeDocs(range, RANGE_SIZE_CAP);
+    const docs = index.rangeDocs(range, cap);
     if (docs) result.push({ index, values: [], size: docs.length, direction: undefined, range: docs });
   }
   return result;
+}
+
+/**
+ * The most entries a range is read for: beyond what choose() would still prefer to the smallest
+ * sorted group of a paged query (`alan.` does not read its 3,125 words to choose `ala`), and never
+ * beyond RANGE_SIZE_CAP.
+ */
+function rangeCap(equalityOptions: readonly Option[], find: FindOptions): number {
+  if (!find.limit) return RANGE_SIZE_CAP;
+  let sorted = Infinity;
+  for (const option of equalityOptions) if (option.direction !== undefined) sorted = Math.min(sorted, option.size);
+  return Math.min(RANGE_SIZE_CAP, Math.floor((sorted + Math.abs(find.limit)) / 2));
 }
 
 /** Reading a range stops here: a larger one is not read (an equality's group or a scan is). */
