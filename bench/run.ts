@@ -36,7 +36,8 @@ const loadLine = (name: string, r: LoadResult): string =>
   ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
 const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
 const REPORT_APPOINTMENTS = size('BENCH_REPORT_APPOINTMENTS', 1_000_000);
-// BENCH_ONLY=report runs the report line alone; BENCH_ONLY=create the create path (P1, P7) alone.
+// BENCH_ONLY=report runs the report line alone; BENCH_ONLY=create the create path (P1, P7) alone;
+// BENCH_ONLY=rebuild the projector rebuild (P2) alone; BENCH_ONLY=large the large practice (P3-P6) alone.
 const ONLY = process.env.BENCH_ONLY;
 
 const main = async (): Promise<void> => {
@@ -46,6 +47,8 @@ const main = async (): Promise<void> => {
 
   if (ONLY === 'report') return reportLine();
   if (ONLY === 'create') return createPathLines();
+  if (ONLY === 'rebuild') return rebuildLine(goals).then(() => printGoals(goals));
+  if (ONLY === 'large') return largeLines(goals).then(() => printGoals(goals));
 
   const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
   console.log(loadLine('http CreateClient with an email', http.withEmail));
@@ -60,14 +63,58 @@ const main = async (): Promise<void> => {
   goals.push(goalLine({ id: 'P1', what: 'CreateClient with an email / raw append rate', figure: `${fmt(withEmail, 3)}, p99 ${fmt(http.withEmail.latency.p99Ms, 1)} ms`, goal: '>= 0.15, p99 < 25 ms', met: withEmail >= 0.15 && http.withEmail.latency.p99Ms < 25 }));
   goals.push(goalLine({ id: 'P1', what: 'CreateClient without an email / raw append rate', figure: fmt(withoutEmail, 3), goal: '>= 0.25', met: withoutEmail >= 0.25 }));
 
+  await rebuildLine(goals);
+  await largeLines(goals);
+
+  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
+  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
+  const againstBare = http.withoutEmail.commandsPerSecond / bare.commandsPerSecond;
+  goals.push(goalLine({ id: 'P7', what: 'CreateClient without an email / bare server', figure: `${fmt(againstBare, 3)} (${fmt(http.withoutEmail.commandsPerSecond, 0)}/s vs ${fmt(bare.commandsPerSecond, 0)}/s)`, goal: '>= 0.5', met: againstBare >= 0.5 }));
+
+  // Issue 13: an export of 100,000 rows streams with resident memory growing by less than 50 MiB.
+  const exported = await benchExportStream(EXPORT_ROWS);
+  console.log(
+    `export stream: ${exported.rows} rows (${fmt(exported.bytes / 2 ** 20)} MiB of CSV) in ${fmt(exported.seconds, 2)} s,` +
+      ` resident memory +${fmt(exported.rssGrowthMb)} MiB at its peak (heap +${fmt(exported.heapGrowthMb)} MiB); goal: 100,000 rows under +50 MiB`,
+  );
+
+  printGoals(goals);
+
+  await reportLine();
+};
+
+/** P1 and P7 alone: the HTTP creates, the raw append and the bare server, in one run. */
+const createPathLines = async (): Promise<void> => {
+  const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
+  console.log(loadLine('http CreateClient with an email', http.withEmail));
+  console.log(loadLine('http CreateClient without an email', http.withoutEmail));
+  const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
+  console.log(`raw SQLite append: ${raw.appends} appends = ${fmt(raw.appendsPerSecond)} appends/s (p50 ${fmt(raw.latency.p50Ms, 2)} ms, p99 ${fmt(raw.latency.p99Ms, 2)} ms, ${raw.transactions} transactions)`);
+  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
+  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
+  console.log(`P1 with an email / raw: ${fmt(http.withEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; without: ${fmt(http.withoutEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; P7 without an email / bare: ${fmt(http.withoutEmail.commandsPerSecond / bare.commandsPerSecond, 3)}`);
+};
+
+const printGoals = (goals: readonly string[]): void => {
+  console.log('\ngoals (issue 14):');
+  for (const line of goals) console.log(`  ${line}`);
+};
+
+const rebuildLine = async (goals: string[]): Promise<void> => {
   const rebuild = await benchProjectorRebuild(EVENTS);
   console.log(
     `projector rebuild: ${rebuild.events} events in ${fmt(rebuild.seconds, 2)} s = ${fmt(rebuild.eventsPerSecond)} events/s` +
       ` (read and decode only: ${fmt(rebuild.readDecodeEventsPerSecond)} events/s; heap ${fmt(rebuild.heapUsedMb)} MiB)`,
   );
+  console.log(
+    `  by CPU time: ${fmt(rebuild.cpu.eventsPerSecond)} events/s (read and decode only: ${fmt(rebuild.cpu.readDecodeEventsPerSecond)} events/s),` +
+      ` ${fmt(rebuild.cpu.eventsPerSecond / rebuild.cpu.readDecodeEventsPerSecond, 2)} of read-and-decode`,
+  );
   const share = rebuild.eventsPerSecond / rebuild.readDecodeEventsPerSecond;
   goals.push(goalLine({ id: 'P2', what: 'projector rebuild', figure: `${fmt(rebuild.eventsPerSecond, 0)} events/s, ${fmt(share, 2)} of read-and-decode`, goal: '>= 150000 events/s and >= 0.5', met: rebuild.eventsPerSecond >= 150_000 && share >= 0.5 }));
+};
 
+const largeLines = async (goals: string[]): Promise<void> => {
   const large = await benchLargePractice(CLIENTS, RESTART_EVENTS, SAMPLES);
   console.log(`large practice: ${large.seed.clients} clients, ${large.seed.events} events (seeded in ${fmt(large.seed.seedSeconds, 1)} s)`);
   for (const [name, q] of Object.entries(large.queries)) console.log(`  ${name}: p50 ${fmt(q.p50Ms, 2)} ms, p99 ${fmt(q.p99Ms, 2)} ms, max ${fmt(q.maxMs, 2)} ms`);
@@ -88,35 +135,6 @@ const main = async (): Promise<void> => {
   goals.push(goalLine({ id: 'P5', what: 'resident memory after a start from the snapshot', figure: `${fmt(snap.rssMb, 0)} MiB`, goal: '< 1024 MiB', met: snap.rssMb < 1024 }) + clientsNote);
   goals.push(goalLine({ id: 'P6', what: 'restart until serving, rebuilt from the log', figure: `${fmt(large.restartSeconds, 2)} s`, goal: '< 10 s', met: large.restartSeconds < 10 }) + scaledNote(large.seed.events, 1_000_000, 'events'));
   goals.push(goalLine({ id: 'P6', what: 'restart until serving, from the snapshot', figure: `${fmt(snap.restartSeconds, 2)} s`, goal: '< 10 s', met: snap.restartSeconds < 10 }) + scaledNote(large.seed.events, 1_000_000, 'events'));
-
-  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
-  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
-  const againstBare = http.withoutEmail.commandsPerSecond / bare.commandsPerSecond;
-  goals.push(goalLine({ id: 'P7', what: 'CreateClient without an email / bare server', figure: `${fmt(againstBare, 3)} (${fmt(http.withoutEmail.commandsPerSecond, 0)}/s vs ${fmt(bare.commandsPerSecond, 0)}/s)`, goal: '>= 0.5', met: againstBare >= 0.5 }));
-
-  // Issue 13: an export of 100,000 rows streams with resident memory growing by less than 50 MiB.
-  const exported = await benchExportStream(EXPORT_ROWS);
-  console.log(
-    `export stream: ${exported.rows} rows (${fmt(exported.bytes / 2 ** 20)} MiB of CSV) in ${fmt(exported.seconds, 2)} s,` +
-      ` resident memory +${fmt(exported.rssGrowthMb)} MiB at its peak (heap +${fmt(exported.heapGrowthMb)} MiB); goal: 100,000 rows under +50 MiB`,
-  );
-
-  console.log('\ngoals (issue 14):');
-  for (const line of goals) console.log(`  ${line}`);
-
-  await reportLine();
-};
-
-/** P1 and P7 alone: the HTTP creates, the raw append and the bare server, in one run. */
-const createPathLines = async (): Promise<void> => {
-  const http = await benchHttpCreateClient(COMMANDS, CONCURRENCY);
-  console.log(loadLine('http CreateClient with an email', http.withEmail));
-  console.log(loadLine('http CreateClient without an email', http.withoutEmail));
-  const raw = await benchRawAppend(COMMANDS * 2, CONCURRENCY);
-  console.log(`raw SQLite append: ${raw.appends} appends = ${fmt(raw.appendsPerSecond)} appends/s (p50 ${fmt(raw.latency.p50Ms, 2)} ms, p99 ${fmt(raw.latency.p99Ms, 2)} ms, ${raw.transactions} transactions)`);
-  const bare = await benchBareServer(COMMANDS, CONCURRENCY);
-  console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
-  console.log(`P1 with an email / raw: ${fmt(http.withEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; without: ${fmt(http.withoutEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; P7 without an email / bare: ${fmt(http.withoutEmail.commandsPerSecond / bare.commandsPerSecond, 3)}`);
 };
 
 const reportLine = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 import { InMemoryReadStore, MongoReadStore, type ReadCollection, type ReadDocument } from '@practice/read-store';
-import { CLIENTS, clientListProjection, searchPrefixesOf } from '@practice/read-models';
+import { CLIENTS, clientListProjection, searchPrefixesOf, searchWordsOf } from '@practice/read-models';
 import type { RecordedEvent } from '@practice/events';
 import { clientListFilter, CLIENT_LIST_ORDER } from '../../apps/command-api/src/clients/client-queries';
 import { MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
@@ -55,11 +55,21 @@ const behavesAsAPrefixSearch = async (collection: ReadCollection) => {
   // A prefix, not a substring: "race" is inside "grace" but starts no word.
   expect(await names(collection, 'race')).toEqual([]);
   expect(await names(collection, '.*')).toEqual([]);
+  // Longer prefixes read a range of whole words, then sort: the same page, in the same order.
+  expect(await names(collection, 'grace.h')).toEqual(['Grace Hopper']);
+  expect(await names(collection, 'lovelace')).toEqual(['Ada Lovelace']);
+  const young = await names(collection, 'young1');
+  expect(young).toHaveLength(51);
+  expect(young.slice(0, 4)).toEqual(['Zed1 Young1', 'Zed10 Young10', 'Zed100 Young100', 'Zed101 Young101']);
 };
 
 describe('client search by prefix: searchPrefixes of a row', () => {
   it('keeps the first 1 to 3 characters of every word, under the practice', () => {
     expect(searchPrefixesOf('p', 'ada lovelace ada@x.org')).toEqual(['p|a', 'p|ad', 'p|ada', 'p|l', 'p|lo', 'p|lov']);
+  });
+
+  it('keeps every whole word too, under the practice, for the longer searches', () => {
+    expect(searchWordsOf('p', 'ada lovelace ada@x.org')).toEqual(['p|ada', 'p|lovelace', 'p|ada@x.org']);
   });
 });
 
@@ -69,10 +79,27 @@ describe('client search by prefix on the in-memory store', () => {
     await collection.ensureIndexes(clientListProjection.indexes);
     await collection.bulkWrite(rows().map((doc) => ({ kind: 'put', doc })));
     expect(collection.explain(search('gra'), PAGE)).toEqual({ index: 'searchPrefixes_sortName', candidates: 3, sorted: true });
-    expect(collection.explain(search('graham bell'), PAGE)).toEqual({ index: 'searchPrefixes_sortName', candidates: 3, sorted: true });
+    // A search that runs on into a next word holds its first word whole: the rows with that word.
+    expect(collection.explain(search('graham bell'), PAGE)).toEqual({ index: 'searchWords', candidates: 1, sorted: false });
     // With a filter of the list too, the smaller group wins: the prefix's three rows, not the 306 Active ones.
     expect(collection.explain(search('gra', { status: 'Active' }), PAGE)).toEqual({ index: 'searchPrefixes_sortName', candidates: 3, sorted: true });
+    // Beyond 3 characters: the range of whole words under the prefix, when it holds fewer rows than the group.
+    expect(collection.explain(search('grace.hopper@ex'), PAGE)).toEqual({ index: 'searchWords', candidates: 1, sorted: false });
+    expect(collection.explain(search('young1'), PAGE)).toEqual({ index: 'searchWords', candidates: 111, sorted: false });
+    // A range that holds its whole 3-character group: the group, in page order, stops after the page.
+    expect(collection.explain(search('young'), PAGE)).toEqual({ index: 'searchPrefixes_sortName', candidates: 300, sorted: true });
     await behavesAsAPrefixSearch(collection);
+  });
+
+  it('answers every search as a scan of the collection answers it, through whichever index', async () => {
+    const indexed = new InMemoryReadStore().collection(CLIENTS);
+    await indexed.ensureIndexes(clientListProjection.indexes);
+    const scanned = new InMemoryReadStore().collection(CLIENTS);
+    for (const collection of [indexed, scanned]) await collection.bulkWrite(rows().map((doc) => ({ kind: 'put', doc })));
+    for (const text of ['g', 'gr', 'gra', 'grac', 'grace', 'grace.', 'grace hop', 'young', 'young12', 'zed29', 'aleck@ex', 'nobody']) {
+      expect(indexed.explain(search(text), PAGE).index).not.toBeNull();
+      expect(await names(indexed, text)).toEqual(await names(scanned, text));
+    }
   });
 });
 
@@ -94,6 +121,8 @@ describe('client search by prefix on MongoDB', () => {
         await collection.ensureIndexes(clientListProjection.indexes);
         await collection.bulkWrite(rows().map((doc) => ({ kind: 'put', doc })));
         expect(await collection.explain(search('gra'), PAGE)).toEqual({ index: 'searchPrefixes_sortName', sorted: true });
+        // A longer prefix: an IXSCAN over the range of whole words, then a sort of its few rows.
+        expect(await collection.explain(search('grace.hopper@ex'), PAGE)).toEqual({ index: 'searchWords', sorted: false });
         await behavesAsAPrefixSearch(collection);
       } finally {
         await store.close();

@@ -428,5 +428,33 @@ export function readStoreContract(
         expect(await docs.get('a')).toEqual({ _id: 'a', tags: ['x'], nested: { n: 1 } });
       });
     });
+
+    describe('ranges of strings through an index', () => {
+      it('finds a prefix range of a multikey field as a scan does: each doc once, then sorted and paged', async () => {
+        const words = newCollection<ReadDocument>();
+        await words.ensureIndexes([{ name: 'words', keys: { words: 1 } }]);
+        await words.bulkWrite([
+          put({ _id: 'a', words: ['grace', 'grace.hopper@x'], n: 3 }),
+          put({ _id: 'b', words: ['gracie', 'hopper'], n: 1 }),
+          put({ _id: 'c', words: ['gra', 'grab'], n: 2 }),
+          put({ _id: 'd', words: ['ada', 7], n: 4 }),
+          put({ _id: 'e', words: ['grace-single'], n: 5 }),
+        ]);
+        // $elemMatch: one word within both bounds.
+        const prefix = { words: { $elemMatch: { $gte: 'grac', $lt: 'grac\uffff' } } };
+        expect(ids(await words.find(prefix, { sort: { n: 1 } }))).toEqual(['b', 'a', 'e']);
+        expect(ids(await words.find(prefix, { sort: { n: -1 }, limit: 2 }))).toEqual(['e', 'a']);
+        expect(await words.count(prefix)).toBe(3);
+        // Bounds as given: $gt leaves out the bound itself, $lte keeps it.
+        expect(ids(await words.find({ words: { $elemMatch: { $gt: 'gra', $lte: 'grab' } } }, { sort: { _id: 1 } }))).toEqual(['c']);
+        // Without $elemMatch each bound may hold for another element: a doc with a word on each side of the range matches.
+        await words.bulkWrite([put({ _id: 'f', words: ['zed', 'abc'], n: 6 })]);
+        expect(ids(await words.find({ words: { $gte: 'grac', $lt: 'grac\uffff' } }, { sort: { n: 1 } }))).toContain('f');
+        await words.bulkWrite([del('f')]);
+        // After a rewrite that moves a doc out of the range, and a delete, the range follows.
+        await words.bulkWrite([put({ _id: 'a', words: ['ada'], n: 3 }), del('b')]);
+        expect(ids(await words.find(prefix, { sort: { n: 1 } }))).toEqual(['e']);
+      });
+    });
   });
 }

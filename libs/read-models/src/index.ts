@@ -43,3 +43,4 @@ export * from './revenue/revenue-facts';
 export * from './revenue/revenue.projection';
 export * from './revenue/revenue-queries';
 export * from './runtime/projections-version';
+export { searchWordsOf } from './clients/client-search';

@@ -35,7 +35,17 @@ export interface FindOptions {
  * after a crash is harmless. Writes without a position are applied unconditionally.
  */
 export type WriteOp =
-  | { readonly kind: 'put'; readonly doc: ReadDocument; readonly position?: number }
+  | {
+      readonly kind: 'put';
+      readonly doc: ReadDocument;
+      readonly position?: number;
+      /**
+       * The caller hands `doc` over: it will neither read nor change it, nor anything inside it, after
+       * the call (the projector's folded documents). A store that keeps objects (in-memory) may keep it
+       * without copying it; a store that serialises ignores this.
+       */
+      readonly handOver?: boolean;
+    }
   | { readonly kind: 'delete'; readonly id: string; readonly position?: number };
 
 export interface IndexSpec {

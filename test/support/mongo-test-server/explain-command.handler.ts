@@ -4,11 +4,13 @@
  *
  * `explain` of a `find`, at queryPlanner verbosity: the plan MongoDB's planner picks for the simple
  * shapes read models send, so a spec can assert that a query is answerable from an index. An index is
- * a candidate when the filter holds an equality on its first field (at the top or in an `$and`). Like
- * MongoDB's trial run, which keeps the plan that examines the fewest keys for its results, the
- * candidate with the fewest documents under its equality wins, one whose remaining fields are the
- * sort (no blocking sort) before one that is not. No candidate: COLLSCAN. Reads still scan (see
- * query-commands.handler.ts): only the plan is modelled, not its execution.
+ * a candidate when the filter holds an equality on its first field (at the top or in an `$and`), or
+ * bounds it on both sides (`{f: {$gte: a, $lt: b}}`, an IXSCAN over that range). Like MongoDB's trial
+ * run, which keeps the plan that examines the fewest keys for its results, the candidate with the
+ * fewest documents under its equality wins, one whose remaining fields are the sort (no blocking sort)
+ * before one that is not, unless one that is not examines fewer keys than it and few enough to be
+ * sorted within the trial (TRIAL_WORKS): that plan reaches its end first. No candidate: COLLSCAN.
+ * Reads still scan (see query-commands.handler.ts): only the plan is modelled, not its execution.
  */
 import type { Document } from 'bson';
 import { CommandError, ErrorCodes } from './command-error';
@@ -28,6 +30,36 @@ const equalityFields = (filter: Document, into = new Map<string, unknown[]>()): 
   }
   return into;
 };
+
+/** Fields bounded on both sides: `{f: {$gte|$gt: a, $lt|$lte: b}}` or the same in `$elemMatch`, through `$and`. */
+const rangeFields = (filter: Document, into = new Map<string, Document>()): Map<string, Document> => {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) condition.forEach((clause) => rangeFields(clause as Document, into));
+    else if (field.startsWith('$') || !isOperatorObject(condition)) continue;
+    else {
+      const bounds = isOperatorObject(condition.$elemMatch) ? (condition.$elemMatch as Document) : condition;
+      if (('$gte' in bounds || '$gt' in bounds) && ('$lt' in bounds || '$lte' in bounds)) into.set(field, bounds);
+    }
+  }
+  return into;
+};
+
+const inRange = (value: unknown, range: Document): boolean => {
+  if (typeof value !== 'string') return false;
+  const from = (range.$gte ?? range.$gt) as string;
+  const to = (range.$lt ?? range.$lte) as string;
+  return ('$gte' in range ? value >= from : value > from) && ('$lt' in range ? value < to : value <= to);
+};
+
+/** How many documents hold a value within the range at the (top-level) field, as a scalar or an array element. */
+const holdingInRange = (docs: readonly Document[], field: string, range: Document): number =>
+  docs.filter((doc) => {
+    const held = doc[field];
+    return Array.isArray(held) ? held.some((element) => inRange(element, range)) : inRange(held, range);
+  }).length;
+
+/** The works of MongoDB's trial run of candidate plans (`internalQueryPlanEvaluationWorks` is 10,000; its results, 101). */
+const TRIAL_WORKS = 101;
 
 /** How many documents hold the value at the (top-level) field, as a scalar or an array element. */
 const holding = (docs: readonly Document[], field: string, value: unknown): number =>
@@ -50,12 +82,18 @@ const explain: CommandHandler = (command, context) => {
   const equalities = equalityFields(filter);
   const collection = context.databases.get(context.dbName, name);
   const docs = collection?.documents() ?? [];
-  const examined = (field: string) => Math.min(...(equalities.get(field) ?? []).map((value) => holding(docs, field, value)));
+  const ranges = rangeFields(filter);
+  const examined = (field: string) =>
+    equalities.has(field)
+      ? Math.min(...(equalities.get(field) ?? []).map((value) => holding(docs, field, value)))
+      : holdingInRange(docs, field, ranges.get(field)!);
   const candidates = (collection?.indexDefinitions() ?? [])
-    .filter((definition) => equalities.has(Object.keys(definition.key)[0]))
+    .filter((definition) => equalities.has(Object.keys(definition.key)[0]) || ranges.has(Object.keys(definition.key)[0]))
     .map((definition) => ({ definition, keys: examined(Object.keys(definition.key)[0]), ordered: sameOrder(Object.entries(definition.key).slice(1), sort) }))
     .sort((a, b) => Number(b.ordered) - Number(a.ordered) || a.keys - b.keys);
-  const chosen = candidates[0]?.definition;
+  const fewest = [...candidates].sort((a, b) => a.keys - b.keys)[0];
+  const first = candidates[0];
+  const chosen = (first && fewest && fewest.keys < first.keys && fewest.keys <= TRIAL_WORKS ? fewest : first)?.definition;
   const scan = chosen
     ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: chosen.name, keyPattern: chosen.key, isMultiKey: false, direction: 'forward' } }
     : { stage: 'COLLSCAN', filter, direction: 'forward' };

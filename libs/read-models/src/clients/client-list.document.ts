@@ -24,6 +24,8 @@ export interface ClientListRow {
   readonly searchText: string;
   /** `<practiceId>|<1 to 3 first characters of a word of searchText>`: the search's index keys (client-search.ts). */
   readonly searchPrefixes: readonly string[];
+  /** `<practiceId>|<a whole word of searchText>`: a longer search reads a range of these (client-search.ts). */
+  readonly searchWords: readonly string[];
   /**
    * `<practiceId>|status:Active`, `<practiceId>|kind:minor`, `<practiceId>|incomplete:true`,
    * `<practiceId>|tag:<id>`: one multikey index over these, sorted by name, lets any filter of the list

@@ -1,6 +1,6 @@
 import type { ClientCreated, LegalNameSet, GroupChartCreated, ClientEmailChanged, ClientProfileEdited, ClientTagged, ClientUntagged, RecordedEvent } from '@practice/events';
 import { byChartId, defineProjection } from '../projection';
-import { searchPrefixesOf } from './client-search';
+import { searchPrefixesOf, searchWordsOf } from './client-search';
 import type { ClientListDocument, ClientListRow, ClientStatus } from './client-list.document';
 
 export const CLIENTS = 'clients';
@@ -20,7 +20,7 @@ export const statusOf = (active: boolean, invitation: ClientListRow['invitation'
 export const segment = (practiceId: string, key: string, value: string | boolean): string => `${practiceId}|${key}:${value}`;
 
 /** Everything derived from the row's own fields, recomputed on every change so it cannot drift. */
-const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 'searchPrefixes' | 'segments'> & { _id: string }): ClientListDocument => {
+const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 'searchPrefixes' | 'searchWords' | 'segments'> & { _id: string }): ClientListDocument => {
   const status = statusOf(doc.active, doc.invitation);
   const p = doc.practiceId;
   const searchText = searchTextOf(doc);
@@ -30,6 +30,7 @@ const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 
     sortName: sortNameOf(doc.firstName, doc.lastName),
     searchText,
     searchPrefixes: searchPrefixesOf(p, searchText),
+    searchWords: searchWordsOf(p, searchText),
     segments: [
       segment(p, 'status', status),
       segment(p, 'kind', doc.kind),
@@ -61,6 +62,7 @@ export const clientListProjection = defineProjection<ClientListDocument>({
     { name: 'practice_sortName', keys: { practiceId: 1, sortName: 1, _id: 1 } },
     { name: 'segments_sortName', keys: { segments: 1, sortName: 1, _id: 1 } },
     { name: 'searchPrefixes_sortName', keys: { searchPrefixes: 1, sortName: 1, _id: 1 } },
+    { name: 'searchWords', keys: { searchWords: 1 } },
   ],
   documentIds: byChartId,
   handlers: {

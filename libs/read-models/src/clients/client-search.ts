@@ -5,6 +5,12 @@
  * 1 to SEARCH_PREFIX_LENGTH characters of each of its words under the practice, so a search reads
  * only the rows under its own prefix (index `searchPrefixes_sortName`, already in page order) and
  * tests the whole search on those alone, on the in-memory store and on MongoDB alike.
+ *
+ * A longer first word narrows further: each row also keeps `searchWords`, its whole words under the
+ * practice, and the search bounds one of them to the range [practice|word, practice|word + '\uffff') (index
+ * `searchWords`, a range scan: an IXSCAN with those bounds on MongoDB). The store reads whichever is
+ * smaller: `grace.h` reads the few rows with a word starting so, not every row under `gra`, and sorts
+ * them; a long prefix that many rows share still reads its 3-character group in page order.
  */
 export const SEARCH_PREFIX_LENGTH = 3;
 
@@ -19,6 +25,13 @@ export const searchPrefixesOf = (practiceId: string, searchText: string): string
   return [...prefixes].map((prefix) => key(practiceId, prefix));
 };
 
+/** The keys of the range search: every word of the search text, under the practice. */
+export const searchWordsOf = (practiceId: string, searchText: string): string[] =>
+  [...new Set(searchText.split(' ').filter((word) => word.length > 0))].map((word) => key(practiceId, word));
+
+/** Above every character a word holds (the end of a prefix's range). */
+const RANGE_END = '\uffff';
+
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -27,8 +40,14 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g
  */
 export const clientSearchFilter = (practiceId: string, search: string): Record<string, unknown> => {
   const firstWord = search.split(' ')[0];
-  return {
+  const filter: Record<string, unknown> = {
     searchPrefixes: key(practiceId, firstWord.slice(0, SEARCH_PREFIX_LENGTH)),
     searchText: { $regex: `(^| )${escapeRegex(search)}` },
   };
+  if (firstWord.length <= SEARCH_PREFIX_LENGTH) return filter;
+  const word = key(practiceId, firstWord);
+  // A search that runs on into a next word ("grace hop") holds its first word whole.
+  // $elemMatch: one word within both bounds (without it, on an array each bound may hold for another word).
+  filter.searchWords = search.includes(' ') ? word : { $elemMatch: { $gte: word, $lt: word + RANGE_END } };
+  return filter;
 };

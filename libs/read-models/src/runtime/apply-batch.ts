@@ -5,6 +5,14 @@ import { writeTombstones } from './document-at';
 
 const NO_CONTEXT: EventContext = new Map();
 
+/** Each projection's event types as a set: every event of every batch is looked up in it. */
+const typesOf = new WeakMap<ProjectionDefinition, ReadonlySet<string>>();
+const eventTypesOf = (projection: ProjectionDefinition): ReadonlySet<string> => {
+  let types = typesOf.get(projection);
+  if (!types) typesOf.set(projection, (types = new Set(projection.eventTypes)));
+  return types;
+};
+
 interface Folded {
   doc: ReadDocument | null;
   position: number | undefined;
@@ -31,7 +39,8 @@ export const applyBatch = async (
   /** Where a deleted document's tombstone goes (the change feed reads them); none: no tombstones. */
   tombstones?: ReadCollection,
 ): Promise<number> => {
-  const relevant = events.filter((event) => projection.eventTypes.includes(event.type));
+  const types = eventTypesOf(projection);
+  const relevant = events.filter((event) => types.has(event.type));
   if (relevant.length === 0) return 0;
 
   const failed = new Set<RecordedEvent>();
@@ -50,8 +59,12 @@ export const applyBatch = async (
   const folded = new Map<string, Folded>();
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
-  const load = async (wanted: readonly string[]): Promise<void> => {
-    const missing = [...new Set(wanted.filter((id) => !folded.has(id)))];
+  const missingOf = (wanted: readonly string[]): string[] => {
+    const missing = new Set<string>();
+    for (const id of wanted) if (!folded.has(id)) missing.add(id);
+    return [...missing];
+  };
+  const load = async (missing: readonly string[]): Promise<void> => {
     if (missing.length === 0) return;
     const found = await collection.getMany(missing);
     for (const id of missing) {
@@ -69,14 +82,16 @@ export const applyBatch = async (
     guarded(event, () => projection.documentIds(event, context), [] as readonly string[]);
 
   // One read for what the batch is known to touch; ids that depend on a context are read when found.
-  await load(relevant.flatMap((event) => (projection.context ? contextIds(event) : idsOf(event, NO_CONTEXT))));
+  await load(missingOf(relevant.flatMap((event) => (projection.context ? contextIds(event) : idsOf(event, NO_CONTEXT)))));
 
   for (const event of relevant) {
     const wanted = contextIds(event);
-    await load(wanted);
-    const context: EventContext = new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
+    const missingContext = missingOf(wanted);
+    if (missingContext.length > 0) await load(missingContext);
+    const context: EventContext = wanted.length === 0 ? NO_CONTEXT : new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
     const eventIds = idsOf(event, context);
-    await load(eventIds);
+    const missingIds = missingOf(eventIds);
+    if (missingIds.length > 0) await load(missingIds);
     for (const id of eventIds) {
       const state = folded.get(id)!;
       const storedPosition = stored.get(id)?._position;
@@ -93,7 +108,8 @@ export const applyBatch = async (
   const ops: WriteOp[] = [];
   for (const [id, { doc, position }] of folded) {
     if (position === undefined) continue;
-    ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position });
+    // The folded documents are the batch's own (read as copies, built by the projection): handed over.
+    ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position, handOver: true });
   }
   // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
   if (tombstones) await writeTombstones(tombstones, projection.name, ops, existed);

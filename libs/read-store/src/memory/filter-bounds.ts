@@ -63,3 +63,43 @@ function isBound(value: unknown): value is Bound {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
+
+/** String bounds on a field: `{f: {$gte|$gt: from, $lt|$lte: to}}`. */
+export interface StringRange {
+  readonly from: string;
+  readonly fromInclusive: boolean;
+  readonly to: string;
+  readonly toInclusive: boolean;
+  /**
+   * Given as `{f: {$elemMatch: {...}}}`: one element of an array must be within both bounds. Without
+   * it, on an array each bound may be met by another element (MongoDB's and mingo's semantics), so
+   * only an index whose field never holds an array can read the range for it.
+   */
+  readonly elementwise: boolean;
+}
+
+/**
+ * The fields a filter bounds on both sides by strings, at the top or inside a top-level `$and`
+ * (`{f: {$elemMatch: {$gte: 'p|grace.h', $lt: 'p|grace.h\uffff'}}}`, a prefix as a range): a doc can
+ * match only through a string value of `f` within the bounds (a comparison with a string matches
+ * strings only), so an index on `f` can read that range instead of the collection.
+ */
+export function stringRanges(filter: Filter, into = new Map<string, StringRange>()): Map<string, StringRange> {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) if (isPlainObject(clause)) stringRanges(clause, into);
+    } else if (!field.startsWith('$') && isPlainObject(condition)) {
+      const elements = condition.$elemMatch;
+      const range = isPlainObject(elements) && Object.keys(condition).length === 1 ? rangeOf(elements, true) : rangeOf(condition, false);
+      if (range && !into.has(field)) into.set(field, range);
+    }
+  }
+  return into;
+}
+
+function rangeOf(condition: Record<string, unknown>, elementwise: boolean): StringRange | undefined {
+  const from = typeof condition.$gte === 'string' ? condition.$gte : typeof condition.$gt === 'string' ? condition.$gt : undefined;
+  const to = typeof condition.$lt === 'string' ? condition.$lt : typeof condition.$lte === 'string' ? condition.$lte : undefined;
+  if (from === undefined || to === undefined) return undefined;
+  return { from, fromInclusive: typeof condition.$gte === 'string', to, toInclusive: typeof condition.$lt !== 'string', elementwise };
+}

@@ -12,6 +12,7 @@ import {
 import { CollectionState } from './collection-state';
 import { QueryPlan } from './query-plan';
 import { copyDocument } from './copy-document';
+import { compareValues } from './mingo-util';
 
 /** How a handle reaches its collection's data: resolved on every call, so a handle outlives drop(). */
 export interface CollectionHost {
@@ -71,7 +72,9 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
   /**
    * Applies the ops in order. Like a MongoDB unordered bulk, an op refused by a unique index does
    * not stop the others: every other op applies, then the first DuplicateKeyError is thrown.
-   * A malformed bulk (e.g. two ops on one id) is refused whole before anything applies.
+   * A malformed bulk (e.g. two ops on one id) is refused whole before anything applies. A doc handed
+   * over (`handOver`) is kept as it is below its top level, which the store still copies (it sets
+   * `_position` there); every other doc is copied whole.
    */
   async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
     validateBulk(ops);
@@ -80,7 +83,7 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
     let firstError: DuplicateKeyError | undefined;
     for (const op of ops) {
       try {
-        if (op.kind === 'put') state.put(copy(op.doc), op.position);
+        if (op.kind === 'put') state.put(op.handOver ? { ...op.doc } : copy(op.doc), op.position);
         else state.delete(op.id, op.position);
       } catch (error) {
         if (!(error instanceof DuplicateKeyError)) throw error;
@@ -105,8 +108,34 @@ function compile(filter: Filter): Query {
   return new Query(filter, { scriptEnabled: false });
 }
 
-/** mingo's sort, skip and limit over every match. */
+/**
+ * mingo's sort, skip and limit over every match. Sorting by top-level fields that hold no array in
+ * any match, it sorts here with mingo's compare (the order mingo's $sort gives them, as the indexes
+ * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor.
+ */
 function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
+  const keys = Object.entries(sort);
+  if (keys.every(([field]) => !field.includes('.'))) {
+    const matches: ReadDocument[] = [];
+    for (const doc of docs) if (query.test(doc)) matches.push(doc);
+    if (!matches.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
+      matches.sort((a, b) => {
+        for (const [field, direction] of keys) {
+          const c = compareValues(a[field], b[field]);
+          if (c !== 0) return direction === -1 ? -c : c;
+        }
+        return 0;
+      });
+      const skip = options.skip ?? 0;
+      const limit = limitOf(options);
+      return matches.slice(skip, limit === undefined ? undefined : skip + limit);
+    }
+    return mingoSortedPage(new Query({}), matches, sort, options);
+  }
+  return mingoSortedPage(query, docs, sort, options);
+}
+
+function mingoSortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const cursor = query.find<ReadDocument>(docs).sort(sort);
   if (options.skip) cursor.skip(options.skip);
   const limit = limitOf(options);

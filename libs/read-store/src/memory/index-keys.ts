@@ -17,6 +17,8 @@ export function lookupValues(doc: ReadDocument, field: string): Iterable<LookupV
   // The common case (a top-level scalar such as practiceId) without allocating a walk.
   const direct = field.includes('.') ? undefined : doc[field];
   if (isLookupValue(direct)) return [direct];
+  // A top-level array of scalars (segments, search keys): its distinct values, without the walk.
+  if (Array.isArray(direct) && direct.every(isLookupValue)) return new Set(direct as LookupValue[]);
   const values = new Set<LookupValue>();
   for (const value of valuesAt(doc, field)) collectScalars(value, values);
   return values;

@@ -2,6 +2,10 @@ import type { IndexSpec, ReadDocument, Sort } from '../read-store.port';
 import { LookupValue, lookupValues } from './index-keys';
 import { compareValues, resolvePath } from './mingo-util';
 import { SortedList } from './sorted-list';
+import type { StringRange } from './filter-bounds';
+
+/** String bounds on the first key of an index (see stringRanges). */
+export type KeyRange = StringRange;
 
 interface Entry {
   readonly doc: ReadDocument;
@@ -21,11 +25,19 @@ export class OrderedIndex {
   private readonly rest: ReadonlyArray<readonly [string, 1 | -1]>;
   private readonly groups = new Map<LookupValue, SortedList<Entry>>();
   /**
+   * The string values of the first key that have a group, in order: a range of them is read by a
+   * range scan. Built at the first range read and kept from then on, so an index never read by range
+   * (most) pays nothing for it.
+   */
+  private stringKeys: SortedList<string> | undefined;
+  /**
    * How many stored docs hold an array in a key after the first. mingo sorts such docs by comparing
    * whole arrays, an order no group of this index can promise to reproduce, so while any exists a
    * sorted read is left to mingo's $sort (read models keep scalars in their sort keys).
    */
   private arrayKeyed = 0;
+  /** How many stored docs hold an array in the first key: a range without `$elemMatch` cannot be read here then. */
+  private arrayLeading = 0;
 
   constructor(readonly spec: IndexSpec) {
     const [first, ...rest] = Object.entries(spec.keys);
@@ -36,29 +48,42 @@ export class OrderedIndex {
   add(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
-    for (const value of lookupValues(doc, this.leading)) {
-      let group = this.groups.get(value);
-      if (!group) this.groups.set(value, (group = new SortedList(this.compareEntries)));
-      group.insert(entry);
+    if (this.holdsArray(doc)) this.arrayLeading += 1;
+    for (const value of lookupValues(doc, this.leading)) this.addEntry(value, entry);
+  }
+
+  private addEntry(value: LookupValue, entry: Entry): void {
+    let group = this.groups.get(value);
+    if (!group) {
+      this.groups.set(value, (group = new SortedList(this.compareEntries)));
+      if (typeof value === 'string') this.stringKeys?.insert(value);
     }
+    group.insert(entry);
+  }
+
+  private removeEntry(value: LookupValue, entry: Entry): void {
+    const group = this.groups.get(value);
+    if (!group) return;
+    group.remove(entry);
+    if (group.size > 0) return;
+    this.groups.delete(value);
+    if (typeof value === 'string') this.stringKeys?.remove(value);
   }
 
   /** `doc` must be the stored doc that was added: stored docs never change, so its keys are the same. */
   remove(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
-    for (const value of lookupValues(doc, this.leading)) {
-      const group = this.groups.get(value);
-      if (!group) continue;
-      group.remove(entry);
-      if (group.size === 0) this.groups.delete(value);
-    }
+    if (this.holdsArray(doc)) this.arrayLeading -= 1;
+    for (const value of lookupValues(doc, this.leading)) this.removeEntry(value, entry);
   }
 
   /**
-   * Files `next` where `previous` (the stored doc of the same id) was, when the two hold the same
-   * keys in this index: a rewrite that changes none of them (most do) moves no entry. False, and
-   * nothing changed, when a key differs: the caller removes and adds instead.
+   * Files `next` where `previous` (the stored doc of the same id) was. When the two hold the same
+   * keys after the first, a value of the first key both hold keeps its entry in place (only the doc
+   * it points to changes), a value only `previous` held loses its entry and one only `next` holds
+   * gains one: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
+   * and nothing changed, when a key after the first differs: the caller removes and adds instead.
    */
   replace(previous: ReadDocument, next: ReadDocument): boolean {
     const before = this.entryOf(previous);
@@ -66,13 +91,64 @@ export class OrderedIndex {
     for (let i = 0; i < this.rest.length; i += 1) {
       if (Array.isArray(before.keys[i]) || Array.isArray(after.keys[i]) || compareKeys(before.keys[i], after.keys[i]) !== 0) return false;
     }
-    const values = [...lookupValues(previous, this.leading)];
-    const nextValues = [...lookupValues(next, this.leading)];
-    if (values.length !== nextValues.length || values.some((value, i) => value !== nextValues[i])) return false;
+    const wasArray = this.holdsArray(previous);
+    if (wasArray !== this.holdsArray(next)) this.arrayLeading += wasArray ? -1 : 1;
+    const values = lookupValues(previous, this.leading);
+    const nextValues = new Set(lookupValues(next, this.leading));
     for (const value of values) {
+      if (!nextValues.delete(value)) {
+        this.removeEntry(value, before);
+        continue;
+      }
       if (!this.groups.get(value)?.replace(after)) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
     }
+    for (const value of nextValues) this.addEntry(value, after);
     return true;
+  }
+
+  /** Whether a range of the first key's values can be read here for `range` (see StringRange.elementwise). */
+  canReadRange(range: KeyRange): boolean {
+    return range.elementwise || this.arrayLeading === 0;
+  }
+
+  /** An array at the first key, or (a dotted key) anywhere on its path: its values may come from several elements. */
+  private holdsArray(doc: ReadDocument): boolean {
+    return this.leading.includes('.') || Array.isArray(doc[this.leading]);
+  }
+
+  /**
+   * The docs filed under a string value of the first key in the range, each once, in no promised
+   * order; undefined once the range holds more than `cap` entries (a planner only reads a small range).
+   */
+  rangeDocs(range: KeyRange, cap = Infinity): ReadDocument[] | undefined {
+    const docs: ReadDocument[] = [];
+    const seen = new Set<string>();
+    let entries = 0;
+    for (const value of this.keysIn(range)) {
+      const group = this.groups.get(value);
+      if (!group) continue;
+      entries += group.size;
+      if (entries > cap) return undefined;
+      group.forEach(({ doc }) => {
+        if (seen.has(doc._id)) return;
+        seen.add(doc._id);
+        docs.push(doc);
+      });
+    }
+    return docs;
+  }
+
+  private *keysIn(range: KeyRange): IterableIterator<string> {
+    const { from, fromInclusive, to, toInclusive } = range;
+    if (!this.stringKeys) {
+      const keys = [...this.groups.keys()].filter((key): key is string => typeof key === 'string').sort();
+      this.stringKeys = new SortedList<string>(compareStrings);
+      for (const key of keys) this.stringKeys.insert(key);
+    }
+    for (const value of this.stringKeys.valuesFrom((key) => key < from || (!fromInclusive && key === from))) {
+      if (value > to || (!toInclusive && value === to)) return;
+      yield value;
+    }
   }
 
   /** How many docs `docs(values)` yields at most: lets the planner pick the most selective index. */
@@ -133,7 +209,8 @@ export class OrderedIndex {
   }
 
   private entryOf(doc: ReadDocument): Entry {
-    return { doc, keys: this.rest.map(([field]) => resolvePath(doc, field)) };
+    // A top-level field is what mingo's resolve gives for it, read without the walk.
+    return { doc, keys: this.rest.map(([field]) => (field.includes('.') ? resolvePath(doc, field) : doc[field])) };
   }
 
   private readonly compareEntries = (a: Entry, b: Entry): number => {
@@ -144,6 +221,8 @@ export class OrderedIndex {
     return a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0;
   };
 }
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * mingo's order, with the common case (two strings, two numbers) decided here: it gives what

@@ -1,5 +1,5 @@
 import type { Filter, FindOptions, ReadDocument } from '../read-store.port';
-import { lowerBound } from './filter-bounds';
+import { lowerBound, stringRanges } from './filter-bounds';
 import { filterEqualities } from './filter-equalities';
 import { LookupValue } from './index-keys';
 import { OrderedIndex } from './ordered-index';
@@ -26,6 +26,8 @@ interface Option {
   readonly values: readonly LookupValue[];
   readonly size: number;
   readonly direction: 1 | -1 | undefined;
+  /** A range scan over the first key's string values instead of an equality's groups (never in sort order): its docs. */
+  readonly range?: readonly ReadDocument[];
 }
 
 /**
@@ -42,8 +44,12 @@ export function planRead(
   const equalities = filterEqualities(filter);
   const ids = equalities.get('_id');
   if (ids) return byIds(docs, ids);
-  const choice = choose(optionsFor(indexes, equalities, options), options);
+  const equalityOptions = optionsFor(indexes, equalities, options);
+  const choice = choose([...equalityOptions, ...rangeOptions(indexes, filter, equalities, rangeCap(equalityOptions, options))], options);
   if (!choice) return { plan: { index: null, candidates: docs.size, sorted: false }, docs: docs.values() };
+  if (choice.range) {
+    return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.range };
+  }
   if (choice.direction === undefined) {
     return { plan: { index: choice.index.spec.name, candidates: choice.size, sorted: false }, docs: choice.index.docs(choice.values) };
   }
@@ -79,6 +85,38 @@ function optionsFor(
   return result;
 }
 
+/**
+ * Range scans over an index's first key (`{f: {$gte: a, $lt: b}}` with strings), for indexes no
+ * equality already narrows. Sized up to a cap: a range worth reading unsorted is a small one.
+ */
+function rangeOptions(indexes: readonly OrderedIndex[], filter: Filter, equalities: ReadonlyMap<string, readonly LookupValue[]>, cap: number): Option[] {
+  const ranges = stringRanges(filter);
+  if (ranges.size === 0) return [];
+  const result: Option[] = [];
+  for (const index of indexes) {
+    const range = ranges.get(index.leading);
+    if (!range || equalities.has(index.leading) || !index.canReadRange(range)) continue;
+    const docs = index.rangeDocs(range, cap);
+    if (docs) result.push({ index, values: [], size: docs.length, direction: undefined, range: docs });
+  }
+  return result;
+}
+
+/**
+ * The most entries a range is read for: beyond what choose() would still prefer to the smallest
+ * sorted group of a paged query (`alan.` does not read its 3,125 words to choose `ala`), and never
+ * beyond RANGE_SIZE_CAP.
+ */
+function rangeCap(equalityOptions: readonly Option[], find: FindOptions): number {
+  if (!find.limit) return RANGE_SIZE_CAP;
+  let sorted = Infinity;
+  for (const option of equalityOptions) if (option.direction !== undefined) sorted = Math.min(sorted, option.size);
+  return Math.min(RANGE_SIZE_CAP, Math.floor((sorted + Math.abs(find.limit)) / 2));
+}
+
+/** Reading a range stops here: a larger one is not read (an equality's group or a scan is). */
+const RANGE_SIZE_CAP = SMALL_ENOUGH_TO_SORT * 8;
+
 function choose(options: readonly Option[], find: FindOptions): Option | undefined {
   let smallest: Option | undefined;
   let smallestSorted: Option | undefined;
@@ -87,6 +125,14 @@ function choose(options: readonly Option[], find: FindOptions): Option | undefin
     if (option.direction !== undefined && (!smallestSorted || option.size < smallestSorted.size)) smallestSorted = option;
   }
   if (!smallest || !smallestSorted) return smallest;
+  if (smallest.range && find.limit && smallestSorted.size > smallest.size) {
+    // Every match is in the range. Read in order, the sorted group may test every doc outside the
+    // range before the page (matches cluster in sort order: `hopper` sorts after every `hopcroft`
+    // of the `hop` group); the range tests and sorts its own docs. `alan.` reads the `ala` group
+    // (nearly all of it matches), `grace.h` and `hopper` their words rather than `gra` and `hop`.
+    const sortedReads = smallestSorted.size - smallest.size + Math.abs(find.limit);
+    return smallest.size <= sortedReads ? smallest : smallestSorted;
+  }
   // The same number of docs, already in order: nothing left to sort.
   if (smallestSorted.size <= smallest.size) return smallestSorted;
   // A sorted read tests docs only until it has its page, a sort orders every candidate: with a

@@ -36,4 +36,22 @@ describe('in-memory indexes across rewrites of a doc', () => {
     expect((await collection.find({ practiceId: 'p2' }, { sort })).map((doc) => doc.note)).toEqual(['v4']);
     expect(await collection.count({ tags: 'x' })).toBe(4);
   });
+
+  it('files a multikey rewrite with the same sort keys under exactly its new values', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([{ name: 'tags_name', keys: { tags: 1, name: 1, _id: 1 } }]);
+    await collection.bulkWrite(['a', 'b', 'c'].map((name) => ({ kind: 'put', doc: { _id: name, name, tags: ['x', 'y'] } })));
+    // One value kept, one dropped, two added (one of them twice): only those entries move.
+    await collection.bulkWrite([{ kind: 'put', doc: { _id: 'b', name: 'b', tags: ['x', 'z', 'w', 'z'], note: 'v2' } }]);
+    const tagged = async (tag: string) => (await collection.find({ tags: tag }, { sort })).map((doc) => `${doc.name}${doc.note ? `:${doc.note}` : ''}`);
+    expect(await tagged('x')).toEqual(['a', 'b:v2', 'c']);
+    expect(await tagged('y')).toEqual(['a', 'c']);
+    expect(await tagged('z')).toEqual(['b:v2']);
+    expect(await tagged('w')).toEqual(['b:v2']);
+    expect(collection.explain({ tags: 'z' }, { sort, limit: 10 })).toEqual({ index: 'tags_name', candidates: 1, sorted: true });
+    // Back to no tags at all: out of every group.
+    await collection.bulkWrite([{ kind: 'put', doc: { _id: 'b', name: 'b', tags: [] } }]);
+    expect(await tagged('x')).toEqual(['a', 'c']);
+    expect(collection.explain({ tags: 'z' }, { sort, limit: 10 }).candidates).toBe(0);
+  });
 });

