@@ -7,8 +7,12 @@ import type { RowAppend, WriterData, WriterReply, WriterRequest } from './sqlite
 
 /** The writer thread's entry: sqlite-writer.js when built, sqlite-writer.ts under ts-node and Jest. */
 const WRITER_ENTRY = join(__dirname, `sqlite-writer${extname(__filename)}`);
-/** Node strips the types of the .ts entry itself, and would warn on every start that it guessed ESM. */
-const WRITER_ARGV = WRITER_ENTRY.endsWith('.ts') ? [...process.execArgv, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : undefined;
+/**
+ * Node strips the types of the .ts entry itself, and would warn on every start that it guessed ESM.
+ * The parent's own flags are not passed on: under ts-node they hold its script path, after which Node
+ * reads no more options, and the writer imports nothing of the project that would need them.
+ */
+const WRITER_ARGV = WRITER_ENTRY.endsWith('.ts') ? ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : undefined;
 
 /**
  * Group commit with the commit off the event loop: a writer thread owns the write connection. Appends
