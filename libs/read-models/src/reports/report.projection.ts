@@ -1,7 +1,7 @@
 import type { PracticeCreated, PracticeSettingsChanged, RecordedEvent } from '@practice/events';
 import type { EventContext, Increments, ProjectionDefinition } from '../projection';
 import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
-import { type Contribution, contributionsOf } from './contributions';
+import { contributionsOf } from './contributions';
 import { granularities, localDate, periodStart } from './periods';
 import type { ReportChartDocument, ReportDocument, ReportPeriodDocument, ReportPracticeDocument } from './report.document';
 
@@ -50,30 +50,32 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
   const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
   // What the event changes: the contributions after it minus those before it (most cancel out).
-  const changed = new Map<string, { contribution: Contribution; n: number }>();
+  const stock = new Map<string, number>();
+  const flow = new Map<string, Map<string, number>>();
   const count = (facts: ReportChartDocument | null, sign: 1 | -1) => {
-    for (const contribution of contributionsOf(facts)) {
-      const id = `${contribution.measure}\u0000${contribution.key}\u0000${contribution.at ?? ''}`;
-      const entry = changed.get(id);
-      if (entry === undefined) changed.set(id, { contribution, n: sign });
-      else entry.n += sign;
+    for (const { measure, key, at } of contributionsOf(facts)) {
+      if (measure === 'stock') {
+        stock.set(key, (stock.get(key) ?? 0) + sign);
+        continue;
+      }
+      let dated = flow.get(key);
+      if (dated === undefined) flow.set(key, (dated = new Map()));
+      dated.set(at!, (dated.get(at!) ?? 0) + sign);
     }
   };
   count(before, -1);
   count(after, 1);
-  for (const { contribution: { measure, key, at }, n } of changed.values()) {
-    if (n === 0) continue;
-    const date = localDate(measure === 'stock' ? event.metadata.occurredAt : at!, timeZone);
+  const add = (measure: 'stock' | 'flow', key: string, date: string, n: number) => {
     for (const granularity of granularities) {
       const id = periodReportId(practiceId, granularity, periodStart(date, granularity));
       let entry = deltas.get(id);
-      if (entry === undefined) {
-        entry = { stock: {}, flow: {} };
-        deltas.set(id, entry);
-      }
+      if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
       entry[measure][key] = (entry[measure][key] ?? 0) + n;
     }
-  }
+  };
+  let eventDate: string | undefined;
+  for (const [key, n] of stock) if (n !== 0) add('stock', key, (eventDate ??= localDate(event.metadata.occurredAt, timeZone)), n);
+  for (const [key, dated] of flow) for (const [at, n] of dated) if (n !== 0) add('flow', key, localDate(at, timeZone), n);
   // Only what changes: an event that moves nothing touches no period document.
   for (const [id, entry] of deltas) {
     for (const counts of [entry.stock, entry.flow]) for (const key of Object.keys(counts)) if (counts[key] === 0) delete counts[key];
