@@ -36,6 +36,19 @@ const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEven
   return after;
 };
 
+// The ids of the day, week and month documents of a practice's calendar date.
+const periodIds = new Map<string, readonly string[]>();
+const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
+  const cacheKey = `${practiceId}|${date}`;
+  let ids = periodIds.get(cacheKey);
+  if (ids === undefined) {
+    ids = granularities.map((granularity) => periodReportId(practiceId, granularity, periodStart(date, granularity)));
+    if (periodIds.size > 100_000) periodIds.clear();
+    periodIds.set(cacheKey, ids);
+  }
+  return ids;
+};
+
 /**
  * What an event adds to the period documents: the chart's contributions after the event minus before
  * it. A standing count changes in the period of the event; a dated one in the period of its date.
@@ -66,8 +79,7 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   count(before, -1);
   count(after, 1);
   const add = (measure: 'stock' | 'flow', key: string, date: string, n: number) => {
-    for (const granularity of granularities) {
-      const id = periodReportId(practiceId, granularity, periodStart(date, granularity));
+    for (const id of periodIdsOf(practiceId, date)) {
       let entry = deltas.get(id);
       if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
       entry[measure][key] = (entry[measure][key] ?? 0) + n;

@@ -58,6 +58,7 @@ export const applyBatch = async (
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
   const missingOf = (wanted: readonly string[]): string[] => {
+    if (wanted.every((id) => folded.has(id))) return [];
     const missing = new Set<string>();
     for (const id of wanted) if (!folded.has(id)) missing.add(id);
     return [...missing];
