@@ -115,7 +115,7 @@ const reportLine = async (): Promise<void> => {
       ` max ${fmt(r.reads.maxMs, 1)} ms; slowest ${r.slowest.report} by ${r.slowest.granularity} (p50 ${fmt(r.slowest.latency.p50Ms, 1)} ms, p99 ${fmt(r.slowest.latency.p99Ms, 1)} ms)`,
   );
   const note = scaledNote(r.seed.clients, 100_000, 'clients') + scaledNote(r.seed.appointments, 1_000_000, 'appointments');
-  console.log(`\ngoal (issue 13):\n  ${goalLine({ id: 'R1', what: 'report over a year, p99 of every report and granularity', figure: `${fmt(r.reads.p99Ms, 1)} ms`, goal: '< 1000 ms', met: r.reads.p99Ms < 1000 })}${note}`);
+  console.log(`\ngoal (issue 13):\n  ${goalLine({ id: 'R1', what: `report over a year, p99 of the slowest report and granularity (${r.slowest.report} by ${r.slowest.granularity})`, figure: `${fmt(r.slowest.latency.p99Ms, 1)} ms`, goal: '< 1000 ms', met: r.slowest.latency.p99Ms < 1000 })}${note}`);
 };
 
 main()
