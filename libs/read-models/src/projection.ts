@@ -22,6 +22,26 @@ export interface ProjectionDefinition<TDoc extends ReadDocument = ReadDocument> 
    * cancelled appointment changes and by how much). Absent: the context is empty.
    */
   context?(event: RecordedEvent): readonly string[];
+  /**
+   * Counter documents (the report periods): documents an event only adds numbers to. `increments` says
+   * what an event adds to which of them (ids that `documentIds` does not name); the runtime sums the
+   * increments of a whole batch per document and calls `add` once per document and batch, instead of
+   * `apply` once per event, then writes each document once. A counter document keeps the position of
+   * the last event added to it, so a replay adds nothing twice.
+   */
+  readonly counters?: CounterDocuments<TDoc>;
+}
+
+/** Numbers to add to a counter document: `{ field: { key: n } }` (a field such as `stock` or `flow`). */
+export interface Increments {
+  readonly [field: string]: { readonly [key: string]: number };
+}
+
+export interface CounterDocuments<TDoc extends ReadDocument = ReadDocument> {
+  /** What the event adds to each counter document it changes, by id (nothing: an empty map). */
+  increments(event: RecordedEvent, context: EventContext): ReadonlyMap<string, Increments>;
+  /** The document with the summed increments added (null: none stored yet). */
+  add(document: TDoc | null, id: string, increments: Increments): TDoc;
 }
 
 /** Documents of the collection as they stood before the event, by id (null: no such document). */

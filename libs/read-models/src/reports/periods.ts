@@ -4,8 +4,34 @@ export type Granularity = (typeof granularities)[number];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone (IANA name; UTC when unknown). */
+const HOUR_MS = 3_600_000;
+// Per time zone, the date of each UTC hour that falls on one local date from its start to its end.
+const hourDates = new Map<string, Map<number, string | null>>();
+
+/**
+ * The calendar date (YYYY-MM-DD) an instant falls on in a time zone (IANA name; UTC when unknown).
+ * Remembered per UTC hour when the hour's first and last millisecond fall on the same local date (an
+ * hour that crosses local midnight, or a zone change at midnight, is formatted instant by instant).
+ */
 export const localDate = (instant: string, timeZone: string): string => {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return formatDate(instant, timeZone);
+  const hour = Math.floor(ms / HOUR_MS);
+  let dates = hourDates.get(timeZone);
+  if (dates === undefined || dates.size > 100_000) {
+    dates = new Map();
+    hourDates.set(timeZone, dates);
+  }
+  let date = dates.get(hour);
+  if (date === undefined) {
+    const first = formatDate(new Date(hour * HOUR_MS).toISOString(), timeZone);
+    date = first === formatDate(new Date(hour * HOUR_MS + HOUR_MS - 1).toISOString(), timeZone) ? first : null;
+    dates.set(hour, date);
+  }
+  return date ?? formatDate(instant, timeZone);
+};
+
+const formatDate = (instant: string, timeZone: string): string => {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     try {
@@ -23,14 +49,22 @@ const utcDay = (date: string): number => Date.parse(`${date}T00:00:00.000Z`);
 const dateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The first day of the period of a calendar date: itself, the Monday of its week, the 1st of its month. */
+const weekStarts = new Map<string, string>();
+
 export const periodStart = (date: string, granularity: Granularity): string => {
   switch (granularity) {
     case 'day':
       return date;
     case 'week': {
-      const ms = utcDay(date);
-      const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
-      return dateOf(ms - sinceMonday * DAY_MS);
+      let start = weekStarts.get(date);
+      if (start === undefined) {
+        const ms = utcDay(date);
+        const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
+        start = dateOf(ms - sinceMonday * DAY_MS);
+        if (weekStarts.size > 100_000) weekStarts.clear();
+        weekStarts.set(date, start);
+      }
+      return start;
     }
     case 'month':
       return `${date.slice(0, 7)}-01`;

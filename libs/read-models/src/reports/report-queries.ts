@@ -79,7 +79,8 @@ export const readReport = async (store: ReadStore, practiceId: string, report: R
     { practiceId, granularity, period: { $lte: params.to } },
     { sort: { practiceId: 1, granularity: 1, period: 1 }, ...REPORT_READ },
   )) as unknown as ReportPeriodDocument[];
-  const periods = byPeriod(docs, params);
+  // Needs Attention counts the open items by the day they came up: it needs no standing counts per period.
+  const periods = report === 'needs-attention' ? [] : byPeriod(docs, params);
   const rows: Row[] = [];
   const keys = { practitioners: new Set<string>(), tags: new Set<string>() };
 

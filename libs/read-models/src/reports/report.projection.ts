@@ -1,5 +1,5 @@
 import type { PracticeCreated, PracticeSettingsChanged, RecordedEvent } from '@practice/events';
-import type { EventContext, ProjectionDefinition } from '../projection';
+import type { EventContext, Increments, ProjectionDefinition } from '../projection';
 import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
 import { contributionsOf } from './contributions';
 import { granularities, localDate, periodStart } from './periods';
@@ -23,61 +23,80 @@ const practiceIdOf = (event: RecordedEvent): string | undefined => {
   return typeof fromData === 'string' ? fromData : (event.metadata.practiceId ?? undefined);
 };
 
-type Deltas = ReadonlyMap<string, { stock: Record<string, number>; flow: Record<string, number> }>;
+type Counts = Record<string, number>;
+type Deltas = Map<string, { stock: Counts; flow: Counts }>;
 
-// documentIds and apply of one event read the same deltas: computed once per event and context.
-const computed = new WeakMap<EventContext, Deltas>();
+// The chart's facts after the event, computed once for the increments and the chart document's apply.
+const evolved = new WeakMap<EventContext, { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null }>();
+const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, chartId: string, context: EventContext): ReportChartDocument | null => {
+  const cached = evolved.get(context);
+  if (cached !== undefined && cached.event === event && cached.before === before) return cached.after;
+  const after = evolveChartFacts(before, event, chartId);
+  evolved.set(context, { event, before, after });
+  return after;
+};
+
+// The ids of the day, week and month documents of a practice's calendar date.
+const periodIds = new Map<string, readonly string[]>();
+const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
+  const cacheKey = `${practiceId}|${date}`;
+  let ids = periodIds.get(cacheKey);
+  if (ids === undefined) {
+    ids = granularities.map((granularity) => periodReportId(practiceId, granularity, periodStart(date, granularity)));
+    if (periodIds.size > 100_000) periodIds.clear();
+    periodIds.set(cacheKey, ids);
+  }
+  return ids;
+};
 
 /**
- * What an event changes in the period documents: the chart's contributions after the event minus
- * before it. A standing count changes in the period of the event; a dated one in the period of its date.
+ * What an event adds to the period documents: the chart's contributions after the event minus before
+ * it. A standing count changes in the period of the event; a dated one in the period of its date.
  */
 const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
-  const cached = computed.get(context);
-  if (cached) return cached;
   const chartId = chartIdOf(event)!;
   const before = (context.get(chartReportId(chartId)) ?? null) as ReportChartDocument | null;
-  const after = evolveChartFacts(before, event, chartId);
+  const after = chartFactsAfter(before, event, chartId, context);
   const practiceId = after?.practiceId ?? before?.practiceId;
-  const deltas = new Map<string, { stock: Record<string, number>; flow: Record<string, number> }>();
-  if (practiceId !== undefined) {
-    const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
-    const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
-    // What the event changes: the contributions after it minus those before it (most cancel out).
-    const changed = new Map<string, { measure: 'stock' | 'flow'; key: string; at?: string; n: number }>();
-    const count = (facts: ReportChartDocument | null, sign: 1 | -1) => {
-      for (const contribution of contributionsOf(facts)) {
-        const id = `${contribution.measure}\u0000${contribution.key}\u0000${contribution.at ?? ''}`;
-        const entry = changed.get(id) ?? { ...contribution, n: 0 };
-        entry.n += sign;
-        changed.set(id, entry);
+  const deltas: Deltas = new Map();
+  if (practiceId === undefined) return deltas;
+  const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
+  const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
+  // What the event changes: the contributions after it minus those before it (most cancel out).
+  const stock = new Map<string, number>();
+  const flow = new Map<string, Map<string, number>>();
+  const count = (facts: ReportChartDocument | null, sign: 1 | -1) => {
+    for (const { measure, key, at } of contributionsOf(facts)) {
+      if (measure === 'stock') {
+        stock.set(key, (stock.get(key) ?? 0) + sign);
+        continue;
       }
-    };
-    count(before, -1);
-    count(after, 1);
-    for (const { measure, key, at, n } of changed.values()) {
-      if (n === 0) continue;
-      const date = localDate(measure === 'stock' ? event.metadata.occurredAt : at!, timeZone);
-      for (const granularity of granularities) {
-        const id = periodReportId(practiceId, granularity, periodStart(date, granularity));
-        const entry = deltas.get(id) ?? { stock: {}, flow: {} };
-        entry[measure][key] = (entry[measure][key] ?? 0) + n;
-        deltas.set(id, entry);
-      }
+      let dated = flow.get(key);
+      if (dated === undefined) flow.set(key, (dated = new Map()));
+      dated.set(at!, (dated.get(at!) ?? 0) + sign);
     }
-  }
+  };
+  count(before, -1);
+  count(after, 1);
+  const add = (measure: 'stock' | 'flow', key: string, date: string, n: number) => {
+    for (const id of periodIdsOf(practiceId, date)) {
+      let entry = deltas.get(id);
+      if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
+      entry[measure][key] = (entry[measure][key] ?? 0) + n;
+    }
+  };
+  let eventDate: string | undefined;
+  for (const [key, n] of stock) if (n !== 0) add('stock', key, (eventDate ??= localDate(event.metadata.occurredAt, timeZone)), n);
+  for (const [key, dated] of flow) for (const [at, n] of dated) if (n !== 0) add('flow', key, localDate(at, timeZone), n);
   // Only what changes: an event that moves nothing touches no period document.
   for (const [id, entry] of deltas) {
-    for (const measure of ['stock', 'flow'] as const) {
-      for (const [key, n] of Object.entries(entry[measure])) if (n === 0) delete entry[measure][key];
-    }
+    for (const counts of [entry.stock, entry.flow]) for (const key of Object.keys(counts)) if (counts[key] === 0) delete counts[key];
     if (Object.keys(entry.stock).length === 0 && Object.keys(entry.flow).length === 0) deltas.delete(id);
   }
-  computed.set(context, deltas);
   return deltas;
 };
 
-const addCounts = (counts: Readonly<Record<string, number>>, delta: Readonly<Record<string, number>>): Record<string, number> => {
+const addCounts = (counts: Readonly<Counts>, delta: Readonly<Counts>): Counts => {
   const next = { ...counts };
   for (const [key, n] of Object.entries(delta)) {
     const value = (next[key] ?? 0) + n;
@@ -87,10 +106,10 @@ const addCounts = (counts: Readonly<Record<string, number>>, delta: Readonly<Rec
   return next;
 };
 
-const applyToPeriod = (doc: ReportPeriodDocument | null, id: string, delta: { stock: Record<string, number>; flow: Record<string, number> }): ReportPeriodDocument => {
+const addToPeriod = (doc: ReportPeriodDocument | null, id: string, increments: Increments): ReportPeriodDocument => {
   const [, practiceId, granularity, period] = id.split('|');
   const base = doc ?? { _id: id, kind: 'period' as const, practiceId, granularity: granularity as ReportPeriodDocument['granularity'], period, stock: {}, flow: {} };
-  return { ...base, stock: addCounts(base.stock, delta.stock), flow: addCounts(base.flow, delta.flow) };
+  return { ...base, stock: addCounts(base.stock, increments.stock ?? {}), flow: addCounts(base.flow, increments.flow ?? {}) };
 };
 
 const applyToPractice = (doc: ReportPracticeDocument | null, event: RecordedEvent, id: string): ReportPracticeDocument => {
@@ -118,18 +137,19 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
     if (chartId === undefined) return [];
     return practiceId === undefined ? [chartReportId(chartId)] : [chartReportId(chartId), practiceReportId(practiceId)];
   },
-  documentIds: (event, context) => {
+  documentIds: (event) => {
     if (PRACTICE_EVENTS.includes(event.type)) return [practiceReportId((event.data as { practiceId: string }).practiceId)];
     const chartId = chartIdOf(event);
-    return chartId === undefined ? [] : [chartReportId(chartId), ...deltasOf(event, context).keys()];
+    return chartId === undefined ? [] : [chartReportId(chartId)];
   },
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return applyToPractice(doc as ReportPracticeDocument | null, event, id);
-    if (id.startsWith('chart|')) {
-      const facts = evolveChartFacts(doc as ReportChartDocument | null, event, id.slice('chart|'.length));
-      return facts === null ? null : { ...facts, _id: id };
-    }
-    const delta = deltasOf(event, context).get(id);
-    return delta === undefined ? doc : applyToPeriod(doc as ReportPeriodDocument | null, id, delta);
+    const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length), context);
+    return facts === null ? null : { ...facts, _id: id };
+  },
+  // The period documents: the increments of a whole batch are summed and added once per document.
+  counters: {
+    increments: (event, context) => (chartIdOf(event) === undefined || PRACTICE_EVENTS.includes(event.type) ? new Map() : deltasOf(event, context)),
+    add: (doc, id, increments) => addToPeriod(doc as ReportPeriodDocument | null, id, increments),
   },
 };

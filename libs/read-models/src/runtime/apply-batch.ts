@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@practice/events';
 import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
-import type { EventContext, ProjectionDefinition } from '../projection';
+import type { CounterDocuments, EventContext, Increments, ProjectionDefinition } from '../projection';
 import { writeTombstones } from './document-at';
 
 const NO_CONTEXT: EventContext = new Map();
@@ -30,6 +30,13 @@ export interface ProjectionFailure {
  * skipped, so applying the same batch twice changes nothing. With `onFailure`, an event the projection
  * throws on is reported and skipped (the documents keep what they had before it); without it, the
  * error is thrown and nothing of the batch is written.
+ *
+ * Documents read as context (`ProjectionDefinition.context`) are written last, in a second bulk write
+ * after every other document of the batch. So after a crash between the two, a context document stored
+ * at or past an event's position means that every other document of that batch was written: the event
+ * changes none of them on the replay (computed from a context that is ahead of the event, it would
+ * count wrongly). A crash inside the first write leaves every context document as it was before the
+ * batch, and each other document is guarded by its own position.
  */
 export const applyBatch = async (
   projection: ProjectionDefinition,
@@ -60,6 +67,7 @@ export const applyBatch = async (
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
   const missingOf = (wanted: readonly string[]): string[] => {
+    if (wanted.every((id) => folded.has(id))) return [];
     const missing = new Set<string>();
     for (const id of wanted) if (!folded.has(id)) missing.add(id);
     return [...missing];
@@ -76,26 +84,35 @@ export const applyBatch = async (
       folded.set(id, { doc: doc ?? null, position: undefined });
     }
   };
-  const contextIds = (event: RecordedEvent): readonly string[] =>
-    projection.context ? guarded(event, () => projection.context!(event), [] as readonly string[]) : [];
+  const contexts = new Map<RecordedEvent, readonly string[]>(
+    relevant.map((event) => [event, projection.context ? guarded(event, () => projection.context!(event), [] as readonly string[]) : []]),
+  );
   const idsOf = (event: RecordedEvent, context: EventContext): readonly string[] =>
     guarded(event, () => projection.documentIds(event, context), [] as readonly string[]);
+  // The documents some event of the batch reads as context: written last (see above).
+  const contextIds = new Set([...contexts.values()].flat());
 
   // One read for what the batch is known to touch; ids that depend on a context are read when found.
-  await load(missingOf(relevant.flatMap((event) => (projection.context ? contextIds(event) : idsOf(event, NO_CONTEXT)))));
+  await load(missingOf(relevant.flatMap((event) => (projection.context ? contexts.get(event)! : idsOf(event, NO_CONTEXT)))));
 
+  const counted: { position: number; increments: ReadonlyMap<string, Increments> }[] = [];
   for (const event of relevant) {
-    const wanted = contextIds(event);
+    const wanted = contexts.get(event)!;
     const missingContext = missingOf(wanted);
     if (missingContext.length > 0) await load(missingContext);
+    // A context document stored at or past the event: the batch was written up to its end before a crash.
+    const replayed = wanted.some((id) => (stored.get(id)?._position ?? -1) >= event.position);
     const context: EventContext = wanted.length === 0 ? NO_CONTEXT : new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
     const eventIds = idsOf(event, context);
     const missingIds = missingOf(eventIds);
     if (missingIds.length > 0) await load(missingIds);
+    const increments = projection.counters && !replayed ? guarded(event, () => projection.counters!.increments(event, context), undefined) : undefined;
+    if (failed.has(event)) continue;
     for (const id of eventIds) {
       const state = folded.get(id)!;
       const storedPosition = stored.get(id)?._position;
       if (storedPosition !== undefined && storedPosition >= event.position) continue;
+      if (replayed && !contextIds.has(id)) continue;
       const before = state.doc;
       if (before !== null) existed.set(id, before);
       const after = guarded(event, () => ({ doc: projection.apply(before, event, id, context) }), undefined);
@@ -103,16 +120,60 @@ export const applyBatch = async (
       state.doc = after.doc;
       state.position = event.position;
     }
+    // An event the projection threw on adds nothing to the counters either.
+    if (increments !== undefined && increments.size > 0 && !failed.has(event)) counted.push({ position: event.position, increments });
   }
+  if (projection.counters) await addCounters(projection.counters, counted, folded, stored, load, missingOf);
 
   const ops: WriteOp[] = [];
+  const lastOps: WriteOp[] = [];
   for (const [id, { doc, position }] of folded) {
     if (position === undefined) continue;
     // The folded documents are the batch's own (read as copies, built by the projection): handed over.
-    ops.push(doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position, handOver: true });
+    const op: WriteOp = doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position, handOver: true };
+    (contextIds.has(id) ? lastOps : ops).push(op);
   }
   // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
-  if (tombstones) await writeTombstones(tombstones, projection.name, ops, existed);
+  if (tombstones) await writeTombstones(tombstones, projection.name, [...ops, ...lastOps], existed);
   if (ops.length > 0) await collection.bulkWrite(ops);
-  return ops.length;
+  if (lastOps.length > 0) await collection.bulkWrite(lastOps);
+  return ops.length + lastOps.length;
+};
+
+/**
+ * The increments of the batch summed per counter document (one read of them all), each event's only
+ * where the stored document does not have it yet, then added to each document once.
+ */
+const addCounters = async (
+  counters: CounterDocuments,
+  counted: readonly { position: number; increments: ReadonlyMap<string, Increments> }[],
+  folded: Map<string, Folded>,
+  stored: ReadonlyMap<string, ReadDocument>,
+  load: (missing: readonly string[]) => Promise<void>,
+  missingOf: (wanted: readonly string[]) => string[],
+): Promise<void> => {
+  await load(missingOf([...new Set(counted.flatMap(({ increments }) => [...increments.keys()]))]));
+  const sums = new Map<string, { position: number; fields: Record<string, Record<string, number>> }>();
+  for (const { position, increments } of counted) {
+    for (const [id, increment] of increments) {
+      const storedPosition = stored.get(id)?._position;
+      if (storedPosition !== undefined && storedPosition >= position) continue;
+      let sum = sums.get(id);
+      if (sum === undefined) {
+        sum = { position, fields: {} };
+        sums.set(id, sum);
+      }
+      sum.position = position;
+      for (const field of Object.keys(increment)) {
+        const target = (sum.fields[field] ??= {});
+        const add = increment[field];
+        for (const key of Object.keys(add)) target[key] = (target[key] ?? 0) + add[key];
+      }
+    }
+  }
+  for (const [id, { position, fields }] of sums) {
+    const state = folded.get(id)!;
+    state.doc = counters.add(state.doc, id, fields);
+    state.position = position;
+  }
 };
