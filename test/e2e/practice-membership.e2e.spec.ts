@@ -52,6 +52,15 @@ describe('Practices, invitations and memberships (embedded default)', () => {
     expect(again.body.code).toBe('InvitationNotPending');
   });
 
+  it('lets a team join at once: invitations sent and accepted together all land, none lost to the others', async () => {
+    const owner = await signedInUser(app, 'Busy');
+    const practiceId = await createdPractice(app, owner.auth, 'Busy Practice');
+    const team = await Promise.all(Array.from({ length: 12 }, (_, i) => signedInUser(app, `Team${i}`)));
+    const tokens = await Promise.all(team.map((member) => joined(practiceId, owner.auth, member, 'clinician')));
+    const members = await app.http().get(`/practices/${practiceId}/members`).set(owner.auth).set('X-Consistency-Token', String(Math.max(...tokens.map(Number))));
+    expect(members.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual([owner.userId, ...team.map((m) => m.userId)].sort());
+  });
+
   it('accepts an invitation answered before the read models have seen it', async () => {
     const owner = await signedInUser(app, 'Quick');
     const invitee = await signedInUser(app, 'Quicker');

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { EventCodec } from '@practice/events';
 import { SqliteEventStore, InvalidEventError } from '@practice/event-store';
@@ -54,6 +57,29 @@ describe('CommandRunner', () => {
       const refused = await stale.run(flags, 'flag-2', { flag: true }, envelope()).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(InvalidEventError);
       expect(refused).not.toBeInstanceOf(EventDataRefusedError);
+    });
+  });
+
+  describe('commands racing on one stream', () => {
+    it('all land, one after another: a lost race is decided again on the new state', async () => {
+      const racing = Array.from({ length: 24 }, () => runner.run(flags, 'flag-race', { flag: true }, envelope()));
+      const results = await Promise.all(racing);
+      expect(results.map((result) => result.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+      expect(await store.readStream('flag-race')).toHaveLength(24);
+    });
+
+    it('all land when two processes race on the stream: the loser reads again after a random pause', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'runner-race-'));
+      const [one, two] = [0, 1].map(() => new SqliteEventStore({ filename: join(dir, 'events.db'), codec }));
+      try {
+        const runners = [new CommandRunner(one, codec), new CommandRunner(two, codec)];
+        const racing = Array.from({ length: 16 }, (_, i) => runners[i % 2].run(flags, 'flag-processes', { flag: true }, envelope()));
+        await Promise.all(racing);
+        expect(await one.readStream('flag-processes')).toHaveLength(16);
+      } finally {
+        await Promise.all([one.close(), two.close()]);
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -7,6 +7,7 @@ import {
 } from '@practice/event-store';
 import type { CommandEnvelope } from './command-envelope';
 import { deterministicUuid } from './deterministic-id';
+import { afterLostRace, MAX_ATTEMPTS, streamQueueOf } from './lost-race';
 
 /** The stream changed since the revision the caller said it saw (If-Match). */
 export class RevisionMismatchError extends Error {
@@ -53,8 +54,6 @@ export interface RunOptions {
   /** If-Match: the revision the caller last saw; any other revision is a RevisionMismatchError. */
   readonly expectedRevision?: number;
 }
-
-const MAX_ATTEMPTS = 5;
 
 /** A retry must be the same request: the same Idempotency-Key with another body is a client's mistake. */
 const assertSameRequest = (first: RecordedEvent, envelope: CommandEnvelope): void => {
@@ -142,6 +141,16 @@ export class CommandRunner {
     envelope: CommandEnvelope,
     options: RunOptions = {},
   ): Promise<CommandResult<S, E>> {
+    return streamQueueOf(this.store).run(streamId, () => this.runQueued(decider, streamId, command, envelope, options));
+  }
+
+  private async runQueued<C, S, E extends DomainEvent>(
+    decider: Decider<C, S, E>,
+    streamId: string,
+    command: C,
+    envelope: CommandEnvelope,
+    options: RunOptions,
+  ): Promise<CommandResult<S, E>> {
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision, events: history, earlier, decided } = await this.prepare(decider, streamId, command, envelope, options);
       // A retry of a command that already landed answers as the first time and appends nothing.
@@ -164,6 +173,7 @@ export class CommandRunner {
         if (options.expectedRevision !== undefined) {
           throw new RevisionMismatchError(streamId, options.expectedRevision, error.actual ?? -1);
         }
+        await afterLostRace(attempt);
       }
     }
   }

@@ -5,8 +5,8 @@ import type { CommandEnvelope } from './command-envelope';
 import { RevisionMismatchError, type CommandResult, type CommandRunner } from './command-runner';
 import type { EmailReservations } from './email-reservations';
 import { executeWorkflow } from './workflow-executor';
+import { afterLostRace, MAX_ATTEMPTS } from './lost-race';
 
-const MAX_ATTEMPTS = 5;
 
 export interface EmailChange<C, S, E extends DomainEvent> {
   readonly decider: Decider<C, S, E>;
@@ -52,7 +52,10 @@ export const runEmailChange = async <C, S, E extends DomainEvent>(
     } catch (error) {
       // Only a race this command lost is retried (its claim is kept and named again at the new revision).
       const lostRace = error instanceof RevisionMismatchError && expectedRevision === undefined;
-      if (lostRace && attempt < MAX_ATTEMPTS) continue;
+      if (lostRace && attempt < MAX_ATTEMPTS) {
+        await afterLostRace(attempt);
+        continue;
+      }
       if (claimed !== undefined) await reservations.releaseQuietly(scope, scopeId, claimed, ownerId, envelope);
       throw lostRace ? new WrongExpectedRevisionError(streamId, prepared.revision, error.actual) : error;
     }

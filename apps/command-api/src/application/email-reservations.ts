@@ -4,6 +4,7 @@ import { normalizeEmail, DomainError, chartDecider, userDecider, emailAlreadyInU
 import type { CommandEnvelope } from './command-envelope';
 import { RevisionMismatchError, type CommandResult, type CommandRunner } from './command-runner';
 import { deterministicUuid } from './deterministic-id';
+import { afterLostRace, MAX_ATTEMPTS } from './lost-race';
 
 /**
  * The reservation stream of an email within a scope. The stream name is a hash, so the log holds no
@@ -12,7 +13,6 @@ import { deterministicUuid } from './deterministic-id';
 export const emailReservationStream = (scope: ReservationScope, scopeId: string, email: string): string =>
   reservationStream(createHash('sha256').update(`${scope}|${scopeId}|${normalizeEmail(email)}`).digest('hex').slice(0, 40));
 
-const MAX_ATTEMPTS = 5;
 
 /**
  * The envelope of a claim or release, under an id of its own derived from the command's: a retry of the
@@ -64,6 +64,7 @@ export class EmailReservations {
         // The claim changed since it was looked at (what was found about its holder may not apply): look again.
         const changed = error instanceof RevisionMismatchError || error instanceof DomainError;
         if (!changed || attempt >= MAX_ATTEMPTS) throw error;
+        await afterLostRace(attempt);
       }
       if (result !== undefined) {
         if (heldFor(result.state, ownerId, ownerRevision)) return;
@@ -106,6 +107,7 @@ export class EmailReservations {
         return;
       } catch (error) {
         if (!(error instanceof RevisionMismatchError) || attempt >= MAX_ATTEMPTS) throw error;
+        await afterLostRace(attempt);
       }
     }
   }
