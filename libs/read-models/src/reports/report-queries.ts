@@ -14,7 +14,8 @@ import {
   type ReportResult,
 } from './report-definitions';
 import type { ReportPeriodDocument, ReportPracticeDocument } from './report.document';
-import { DEFAULT_TIME_ZONE, practiceReportId, REPORTS } from './report.projection';
+import { practiceReportId, REPORTS } from './report.projection';
+import { DEFAULT_TIME_ZONE } from './periods';
 import { isRevenueReportName } from '../revenue/revenue-definitions';
 import { readRevenueReport } from '../revenue/revenue-queries';
 

@@ -1,12 +1,11 @@
-import type { PracticeCreated, PracticeSettingsChanged, RecordedEvent } from '@practice/events';
+import type { RecordedEvent } from '@practice/events';
 import type { EventContext, Increments, ProjectionDefinition } from '../projection';
 import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
 import { contributionsOf } from './contributions';
-import { granularities, localDate, periodStart } from './periods';
+import { DEFAULT_TIME_ZONE, granularities, localDate, periodStart, practiceTimeZoneDocument } from './periods';
 import type { ReportChartDocument, ReportDocument, ReportPeriodDocument, ReportPracticeDocument } from './report.document';
 
 export const REPORTS = 'reports';
-export const DEFAULT_TIME_ZONE = 'UTC';
 
 export const practiceReportId = (practiceId: string): string => `practice|${practiceId}`;
 export const chartReportId = (chartId: string): string => `chart|${chartId}`;
@@ -112,15 +111,6 @@ const addToPeriod = (doc: ReportPeriodDocument | null, id: string, increments: I
   return { ...base, stock: addCounts(base.stock, increments.stock ?? {}), flow: addCounts(base.flow, increments.flow ?? {}) };
 };
 
-const applyToPractice = (doc: ReportPracticeDocument | null, event: RecordedEvent, id: string): ReportPracticeDocument => {
-  const practiceId = (event as RecordedEvent & PracticeCreated).data.practiceId;
-  const timeZone =
-    event.type === 'PracticeSettingsChanged'
-      ? ((event as RecordedEvent & PracticeSettingsChanged).data.settings as { timeZone?: string }).timeZone ?? DEFAULT_TIME_ZONE
-      : (doc?.timeZone ?? DEFAULT_TIME_ZONE);
-  return { _id: id, kind: 'practice', practiceId, timeZone };
-};
-
 /**
  * The report projection: per practice, counts by period (day, week, month in the practice's time zone)
  * kept as events arrive, so a report reads a few period documents and never scans clients or
@@ -143,7 +133,7 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
     return chartId === undefined ? [] : [chartReportId(chartId)];
   },
   apply: (doc, event, id, context) => {
-    if (id.startsWith('practice|')) return applyToPractice(doc as ReportPracticeDocument | null, event, id);
+    if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as ReportPracticeDocument | null, event, id);
     const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length), context);
     return facts === null ? null : { ...facts, _id: id };
   },

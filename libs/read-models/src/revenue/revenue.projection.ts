@@ -1,12 +1,11 @@
-import type { PracticeSettingsChanged, RecordedEvent } from '@practice/events';
+import type { RecordedEvent } from '@practice/events';
 import type { EventContext, ProjectionDefinition } from '../projection';
-import { granularities, periodStart } from '../reports/periods';
+import { DEFAULT_TIME_ZONE, granularities, periodStart, practiceTimeZoneDocument } from '../reports/periods';
 import { revenueContributionsOf } from './revenue-contributions';
 import { evolveRevenueFacts, revenueFactEventTypes } from './revenue-facts';
 import type { RevenueChartDocument, RevenueDocument, RevenueOpenDocument, RevenuePeriodDocument, RevenuePracticeDocument } from './revenue.document';
 
 export const REVENUE = 'revenue';
-const DEFAULT_TIME_ZONE = 'UTC';
 /** `settledFrom` of open charges. */
 export const STILL_OPEN = '9999-12-31';
 
@@ -107,15 +106,6 @@ const applyToOpen = (doc: RevenueOpenDocument | null, id: string, delta: Record<
   return { _id: id, kind: 'open', practiceId, currency, chargeDate, changes, settledFrom: settledFromOf(changes) };
 };
 
-const applyToPractice = (doc: RevenuePracticeDocument | null, event: RecordedEvent, id: string): RevenuePracticeDocument => {
-  const practiceId = (event.data as { practiceId: string }).practiceId;
-  const timeZone =
-    event.type === 'PracticeSettingsChanged'
-      ? ((event as RecordedEvent & PracticeSettingsChanged).data.settings as { timeZone?: string }).timeZone ?? DEFAULT_TIME_ZONE
-      : (doc?.timeZone ?? DEFAULT_TIME_ZONE);
-  return { _id: id, kind: 'practice', practiceId, timeZone };
-};
-
 /**
  * The revenue projection: per practice, money by period (charges, payments by method, refunds, per
  * clinician and unapplied credit) and the open amount of the charges of each day as changes by the day
@@ -141,7 +131,7 @@ export const revenueProjection: ProjectionDefinition<RevenueDocument> = {
     return chartId === undefined ? [] : [revenueChartId(chartId), ...effectOf(event, context).deltas.keys()];
   },
   apply: (doc, event, id, context) => {
-    if (id.startsWith('practice|')) return applyToPractice(doc as RevenuePracticeDocument | null, event, id);
+    if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as RevenuePracticeDocument | null, event, id);
     const { facts, deltas } = effectOf(event, context);
     if (id.startsWith('chart|')) return facts === null ? null : { ...facts, _id: id };
     const delta = deltas.get(id);
