@@ -1,7 +1,7 @@
-import { InMemoryReadStore, MongoReadStore, type ReadStore } from '@practice/read-store';
+import type { ReadStore } from '@practice/read-store';
 import { applyBatch, readReport, REPORTS, reportProjection, TAGS, USER_PROFILES } from '@practice/read-models';
 import { history, P } from '../../libs/read-models/src/reports/report-history.fixture';
-import { type CommandRecord, MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
+import { reportSpecsOnBothStores } from '../support/report-read-stores';
 
 /** The same report specs on the in-memory store and on MongoDB (the driver over the wire-protocol test server). */
 const reportSpecs = (name: string, open: () => Promise<ReadStore>) =>
@@ -79,27 +79,4 @@ const reportSpecs = (name: string, open: () => Promise<ReadStore>) =>
     });
   });
 
-reportSpecs('the in-memory store', async () => new InMemoryReadStore());
-
-// As a mongos, so that the driver sends the read preference of each find and the spec can see it.
-const server = new MongoTestServer({ asMongos: true });
-let started: StartedMongoTestServer;
-const commands: CommandRecord[] = [];
-beforeAll(async () => {
-  started = await server.start();
-  server.onCommand((record) => commands.push(record));
-});
-afterAll(() => server.stop());
-
-reportSpecs('MongoDB over the wire-protocol test server', () =>
-  MongoReadStore.connect({ url: started.url, dbName: 'report_reads', clientOptions: { serverSelectionTimeoutMS: 1_000 } }),
-);
-
-describe('report reads on MongoDB', () => {
-  it('are finds of the reports collection sent with readPreference secondaryPreferred', () => {
-    // The projector's own reads (getMany: `_id: {$in: [...]}`) stay on the primary.
-    const finds = commands.filter((record) => record.name === 'find' && record.command.find === REPORTS && record.command.filter?._id?.$in === undefined);
-    expect(finds.length).toBeGreaterThan(0);
-    expect(finds.map((record) => record.command.$readPreference?.mode ?? 'not sent')).toEqual(finds.map(() => 'secondaryPreferred'));
-  });
-});
+reportSpecsOnBothStores(REPORTS, 'report_reads', reportSpecs);

@@ -1,7 +1,7 @@
-import { InMemoryReadStore, MongoReadStore, type ReadStore } from '@practice/read-store';
+import type { ReadStore } from '@practice/read-store';
 import { applyBatch, readReport, REVENUE, revenueProjection, USER_PROFILES } from '@practice/read-models';
 import { P, revenueHistory } from '../../libs/read-models/src/revenue/revenue-history.fixture';
-import { type CommandRecord, MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
+import { reportSpecsOnBothStores } from '../support/report-read-stores';
 
 /** The revenue reports on the in-memory store and on MongoDB (the driver over the wire-protocol test server). */
 const revenueSpecs = (name: string, open: () => Promise<ReadStore>) =>
@@ -71,25 +71,4 @@ const revenueSpecs = (name: string, open: () => Promise<ReadStore>) =>
     });
   });
 
-revenueSpecs('the in-memory store', async () => new InMemoryReadStore());
-
-const server = new MongoTestServer({ asMongos: true });
-let started: StartedMongoTestServer;
-const commands: CommandRecord[] = [];
-beforeAll(async () => {
-  started = await server.start();
-  server.onCommand((record) => commands.push(record));
-});
-afterAll(() => server.stop());
-
-revenueSpecs('MongoDB over the wire-protocol test server', () =>
-  MongoReadStore.connect({ url: started.url, dbName: 'revenue_reads', clientOptions: { serverSelectionTimeoutMS: 1_000 } }),
-);
-
-describe('revenue report reads on MongoDB', () => {
-  it('are finds of the revenue collection sent with readPreference secondaryPreferred', () => {
-    const finds = commands.filter((record) => record.name === 'find' && record.command.find === REVENUE && record.command.filter?._id?.$in === undefined);
-    expect(finds.length).toBeGreaterThan(0);
-    expect(finds.map((record) => record.command.$readPreference?.mode ?? 'not sent')).toEqual(finds.map(() => 'secondaryPreferred'));
-  });
-});
+reportSpecsOnBothStores(REVENUE, 'revenue_reads', revenueSpecs);
