@@ -54,10 +54,12 @@ export interface RunOptions {
   /** If-Match: the revision the caller last saw; any other revision is a RevisionMismatchError. */
   readonly expectedRevision?: number;
   /**
-   * The stream is named by an id of this command (`envelope.newId`). With a fresh command id (no
-   * Idempotency-Key) it cannot exist yet, so it is not read: the command is decided on the empty
-   * stream and appended with `no_stream`. Should the stream exist after all, the append is refused and
-   * the next attempt reads it as usual. With an Idempotency-Key the stream is read (a retry resumes).
+   * The stream is new as far as the caller knows: it is named by an id of this command
+   * (`envelope.newId`), or the caller has just read it empty. With a fresh command id (no
+   * Idempotency-Key: nothing of this command can be in the log) it is not read: the command is decided
+   * on the empty stream and appended with `no_stream`. Should the stream exist after all, the append is
+   * refused and the next attempt reads it as usual (with `expectedRevision`: a RevisionMismatchError,
+   * as the read would have said). With an Idempotency-Key the stream is read (a retry resumes).
    */
   readonly newStream?: boolean;
 }
