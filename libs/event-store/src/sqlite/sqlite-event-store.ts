@@ -17,7 +17,7 @@ import {
   type SubscriptionCallbacks,
   passThroughCodec,
 } from '../event-store.port';
-import { type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
+import { byRevision, type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
 import { type Committer, GroupCommitter, type GroupCommitStats } from './group-commit';
 import type { RowAppend, RowOutcome } from './sqlite-writer';
 import { WriterThreadCommitter } from './writer-thread-committer';
@@ -116,7 +116,9 @@ export class SqliteEventStore implements EventStore {
     const rows =
       options.direction === 'backwards'
         ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? END, limit)
-        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+        : limit === NO_LIMIT
+          ? byRevision(this.statements.streamFrom.all(streamId, options.fromRevision ?? 0))
+          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
     return rows.map((row) => this.codec.decodeOnRead(toRecordedEvent(row)));
   }
 
