@@ -1,12 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
 import type { Runtime } from './bootstrap/runtime';
 import { ClientsModule } from './clients/clients.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
-import { AnswerHeadersInterceptor } from './http/answer-headers.interceptor';
 import { AuthGuard } from './http/auth.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PracticesModule } from './practices/practices.module';
@@ -31,7 +30,6 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: AnswerHeadersInterceptor },
       ],
     };
   }

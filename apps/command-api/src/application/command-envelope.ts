@@ -20,6 +20,11 @@ export interface CommandEnvelope {
   readonly now: string;
   /** An id for a new entity, stable across retries of the same command. */
   newId(purpose: string): string;
+  /**
+   * True when the command id was drawn at random (no idempotency key): no earlier command had it, so
+   * no stream named by `newId` can exist yet. Unset: the id may repeat (a retry).
+   */
+  readonly freshCommandId?: boolean;
 }
 
 export interface EnvelopeInput {
@@ -51,5 +56,6 @@ export const commandEnvelope = (input: EnvelopeInput): CommandEnvelope => {
     ...(requestId === undefined ? {} : { requestId }),
     now: (input.now ?? new Date()).toISOString(),
     newId: (purpose) => deterministicUuid(`${commandId}|${purpose}`),
+    ...(idempotency === undefined ? { freshCommandId: true } : {}),
   };
 };

@@ -150,4 +150,29 @@ describe('CommandRunner', () => {
       expect(prepared.earlier.map((e) => e.revision)).toEqual([1]);
     });
   });
+
+  describe('a stream named by the command (newStream: an id the command made)', () => {
+    it('with a fresh command id: decided on the empty stream and appended as its first events', async () => {
+      const created = await runner.run(strict, 'flag-11', { flag: false }, envelope(), { newStream: true });
+      expect(created).toMatchObject({ state: 1, revision: 0 });
+      expect(await store.readStream('flag-11')).toHaveLength(1);
+    });
+
+    it('should the stream exist after all: the append is refused and the command decided again on what it holds', async () => {
+      await runner.run(strict, 'flag-12', { flag: true }, envelope());
+      // `strict` refuses false on a stream that has a flag: only a decision on the stream read can say so.
+      const refused = await runner.run(strict, 'flag-12', { flag: false }, envelope(), { newStream: true }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'DateOfBirthInFuture' });
+      const landed = await runner.run(strict, 'flag-12', { flag: true }, envelope(), { newStream: true });
+      expect(landed).toMatchObject({ state: 2, revision: 1 });
+      expect(await store.readStream('flag-12')).toHaveLength(2);
+    });
+
+    it('with an Idempotency-Key the stream is read: a retry answers as the first time and appends nothing', async () => {
+      const first = await runner.run(flags, 'flag-13', { flag: true }, retryable('same'), { newStream: true });
+      const again = await runner.run(flags, 'flag-13', { flag: true }, retryable('same'), { newStream: true });
+      expect(again).toMatchObject({ revision: first.revision, position: first.position });
+      expect(await store.readStream('flag-13')).toHaveLength(1);
+    });
+  });
 });

@@ -53,7 +53,18 @@ export interface CommandResult<TState, TEvent> {
 export interface RunOptions {
   /** If-Match: the revision the caller last saw; any other revision is a RevisionMismatchError. */
   readonly expectedRevision?: number;
+  /**
+   * The stream is new as far as the caller knows: it is named by an id of this command
+   * (`envelope.newId`), or the caller has just read it empty. With a fresh command id (no
+   * Idempotency-Key: nothing of this command can be in the log) it is not read: the command is decided
+   * on the empty stream and appended with `no_stream`. Should the stream exist after all, the append is
+   * refused and the next attempt reads it as usual (with `expectedRevision`: a RevisionMismatchError,
+   * as the read would have said). With an Idempotency-Key the stream is read (a retry resumes).
+   */
+  readonly newStream?: boolean;
 }
+
+const notRead = <S>(decider: { initialState(): S }): LoadedStream<S> => ({ state: decider.initialState(), revision: -1, events: [] });
 
 /** A retry must be the same request: the same Idempotency-Key with another body is a client's mistake. */
 const assertSameRequest = (first: RecordedEvent, envelope: CommandEnvelope): void => {
@@ -119,7 +130,8 @@ export class CommandRunner {
     envelope: CommandEnvelope,
     options: RunOptions = {},
   ): Promise<PreparedStream<S> & { readonly decided: readonly E[] }> {
-    const loaded = await this.load(decider, streamId);
+    const fresh = options.newStream === true && envelope.freshCommandId === true;
+    const loaded = fresh ? notRead(decider) : await this.load(decider, streamId);
     const earlier = loaded.events.filter((event) => event.metadata.causationId === envelope.commandId);
     const before = earlier.length === 0 ? loaded.state : foldRecorded(decider, loaded.events.filter((event) => !earlier.includes(event)));
     if (earlier.length > 0) {
@@ -152,7 +164,9 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<CommandResult<S, E>> {
     for (let attempt = 1; ; attempt += 1) {
-      const { state, revision, events: history, earlier, decided } = await this.prepare(decider, streamId, command, envelope, options);
+      // Only the first attempt may trust that a new stream is empty: a refused append means it is not.
+      const attemptOptions = attempt === 1 ? options : { ...options, newStream: false };
+      const { state, revision, events: history, earlier, decided } = await this.prepare(decider, streamId, command, envelope, attemptOptions);
       // A retry of a command that already landed answers as the first time and appends nothing.
       if (earlier.length > 0) {
         const last = lastOf(earlier)!;

@@ -53,18 +53,24 @@ export class EmailReservations {
     const streamId = emailReservationStream(scope, scopeId, email);
     let step = `claim|${streamId}@${ownerRevision}`;
     for (let attempt = 1; ; attempt += 1) {
-      const { state, revision } = await this.runner.load(reservationDecider, streamId);
+      // Most addresses were never claimed: a command without an Idempotency-Key first claims as on an
+      // empty stream, appended only if the stream is still empty (no_stream); a claim there is looked at
+      // as usual on the next attempt. (With a key, a retry must find what the first attempt wrote.)
+      const unread = attempt === 1 && envelope.freshCommandId === true;
+      const { state, revision } = unread ? { state: reservationDecider.initialState(), revision: -1 } : await this.runner.load(reservationDecider, streamId);
       const command = await this.reserveCommand(scope, scopeId, email, ownerId, ownerRevision, envelope.now, state);
       // Refused on the state looked at: that is the answer.
       reservationDecider.decide(command, state);
       let result: CommandResult<ReservationState, ReservationEvent> | undefined;
       try {
-        result = await this.runner.run(reservationDecider, streamId, command, stepEnvelope(envelope, step), { expectedRevision: revision });
+        // An empty stream is not read again (newStream): if it is not empty any more, the append is refused.
+        result = await this.runner.run(reservationDecider, streamId, command, stepEnvelope(envelope, step), { expectedRevision: revision, newStream: revision === -1 });
       } catch (error) {
         // The claim changed since it was looked at (what was found about its holder may not apply): look again.
         const changed = error instanceof RevisionMismatchError || error instanceof DomainError;
         if (!changed || attempt >= MAX_ATTEMPTS) throw error;
-        await afterLostRace(attempt);
+        // A claim found where none was assumed is no race lost: look at it at once.
+        if (!unread) await afterLostRace(attempt);
       }
       if (result !== undefined) {
         if (heldFor(result.state, ownerId, ownerRevision)) return;

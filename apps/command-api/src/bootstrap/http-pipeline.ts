@@ -1,5 +1,6 @@
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { runInRequestContext } from '../application/request-context';
+import { answerPayload } from '../http/answer-headers.interceptor';
 import { corsFor } from '../http/cors';
 import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
@@ -51,6 +52,9 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
       done();
     }),
   );
+
+  // ETag, Location and X-Consistency-Token from the HttpAnswer a route returns (no RxJS per request).
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => done(null, answerPayload(reply, payload)));
 
   // Only JSON reaches here (see above), at most bodyLimit bytes (Fastify answers 413 past it). The
   // checks are checkJsonBody's: malformed, not an object, too deep, prototype keys, lone surrogates.

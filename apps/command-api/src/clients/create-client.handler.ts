@@ -22,7 +22,8 @@ export class CreateClientHandler implements ICommandHandler<CreateClientCommand>
       // -1: this command creates the chart, at no revision; that is what the claim names.
       await this.reservations.reserve('client-email', practiceId, email, chartId, -1, envelope);
     }
-    const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope);
+    // The chart is named by this command's id: a command without an Idempotency-Key need not read it.
+    const result = await this.runner.run(chartDecider, chartStream(chartId), create, envelope, { newStream: true });
     return { chartId, revision: result.revision, position: result.position };
   }
 }

@@ -1,6 +1,4 @@
-import type { CallHandler, ExecutionContext } from '@nestjs/common';
-import { lastValueFrom, of } from 'rxjs';
-import { AnswerHeadersInterceptor, type HeaderReply } from './answer-headers.interceptor';
+import { answerPayload, type HeaderReply } from './answer-headers.interceptor';
 import { commandAnswer, HttpAnswer } from './command-answer';
 
 /** A reply with only `header(name, value)`, the one thing Express and Fastify replies share here. */
@@ -12,13 +10,11 @@ const replyRecorder = () => {
 
 const intercept = async (value: unknown) => {
   const { reply, headers } = replyRecorder();
-  const context = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ExecutionContext;
-  const next: CallHandler = { handle: () => of(value) };
-  const body = await lastValueFrom(new AnswerHeadersInterceptor().intercept(context, next));
+  const body = answerPayload(reply, value);
   return { body, headers };
 };
 
-describe('AnswerHeadersInterceptor', () => {
+describe('answerPayload (the preSerialization hook of every answer)', () => {
   it("writes a command's revision as ETag and its position as X-Consistency-Token, and answers with the body", async () => {
     const { body, headers } = await intercept(commandAnswer({ revision: 3, position: 41 }, { chartId: 'c1', revision: 3 }));
     expect(body).toEqual({ chartId: 'c1', revision: 3, position: 41 });

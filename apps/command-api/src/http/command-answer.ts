@@ -9,7 +9,7 @@ export interface AnswerHeaders {
 }
 
 /**
- * A route's typed answer: the body, and what AnswerHeadersInterceptor turns into ETag, Location and
+ * A route's typed answer: the body, and what `answerPayload` (answer-headers.interceptor.ts) turns into ETag, Location and
  * X-Consistency-Token. Routes never set those headers themselves.
  */
 export class HttpAnswer<TBody extends object> {

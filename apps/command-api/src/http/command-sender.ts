@@ -18,7 +18,7 @@ interface SendOptions extends EnvelopeOptions {
 /**
  * The one way a route sends a command: the envelope from the request context (actor, practice,
  * Idempotency-Key, correlation id), the command on the bus, the result as a typed answer whose
- * headers the AnswerHeadersInterceptor writes.
+ * headers the preSerialization hook writes (answer-headers.interceptor.ts).
  */
 @Injectable()
 export class CommandSender {

@@ -21,6 +21,12 @@ const COLUMNS = 'position, stream_id, revision, type, data, metadata';
 export interface EventStatements {
   readonly head: Statement<[], { head: number | null }>;
   readonly streamForwards: Statement<[string, number, number], EventRow>;
+  /**
+   * A stream from a revision on, whole: no ORDER BY and no LIMIT, which cost SQLite several times the
+   * lookup itself on every read of a short stream (a membership check, a command's load). The rows come
+   * in index order; the caller sorts them by revision anyway (see `byRevision`).
+   */
+  readonly streamFrom: Statement<[string, number], EventRow>;
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
   /** Filtered reads of $all, one statement per shape of filter. */
   selectAll(after: number, upTo: number, limit: number, filter?: EventFilter): EventRow[];
@@ -33,6 +39,7 @@ export const prepareStatements = (db: Database): EventStatements => {
     streamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     ),
+    streamFrom: db.prepare<[string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?`),
     streamBackwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
@@ -44,6 +51,14 @@ export const prepareStatements = (db: Database): EventStatements => {
 const valuesOf = (values: readonly string[] | undefined): readonly string[] => values ?? [];
 
 const byPosition = (a: EventRow, b: EventRow): number => a.position - b.position;
+
+/** Revision order (rows already in it, as the index gives them, are left as they are). */
+export const byRevision = (rows: EventRow[]): EventRow[] => {
+  for (let i = 1; i < rows.length; i += 1) {
+    if (rows[i - 1].revision > rows[i].revision) return rows.sort((a, b) => a.revision - b.revision);
+  }
+  return rows;
+};
 
 /**
  * A filtered read runs one query per category and per type, each served in position order straight

@@ -61,7 +61,7 @@ export class GroupCommitter implements Committer {
     db: Database,
     private readonly maxGroupSize: number,
     /** Called after a commit that stored at least one event (wakes live subscriptions). */
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (group: readonly RowAppend[], outcomes: readonly RowOutcome[]) => void,
   ) {
     this.write = createGroupWriter(db);
   }
@@ -100,7 +100,7 @@ export class GroupCommitter implements Committer {
     }
     this.transactions += 1;
     this.appendRequests += group.length;
-    if (storedEvents(group, outcomes)) this.onCommitted();
+    if (storedEvents(group, outcomes)) this.onCommitted(group.map((pending) => pending.request), outcomes);
     group.forEach((pending, index) => settle(pending, outcomes[index]));
   }
 }

@@ -17,12 +17,13 @@ import {
   type SubscriptionCallbacks,
   passThroughCodec,
 } from '../event-store.port';
-import { type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
+import { byRevision, type EventRow, type EventStatements, NO_LIMIT, prepareStatements, toRecordedEvent } from './event-rows';
 import { type Committer, GroupCommitter, type GroupCommitStats } from './group-commit';
-import type { RowAppend } from './sqlite-writer';
+import type { RowAppend, RowOutcome } from './sqlite-writer';
 import { WriterThreadCommitter } from './writer-thread-committer';
 import { configureDatabase } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
+import { RecentRows } from './recent-rows';
 
 export interface SqliteEventStoreOptions {
   /** The database file; `':memory:'` for tests. */
@@ -80,6 +81,8 @@ export class SqliteEventStore implements EventStore {
   private readonly codec: EventCodec;
   private readonly committer: Committer;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** What this process's commits just stored, for the live subscriptions (see recent-rows.ts). */
+  private readonly recent = new RecentRows();
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -89,7 +92,11 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(this.db);
     this.codec = options.codec ?? passThroughCodec;
     const maxGroupSize = Math.max(1, options.maxGroupSize ?? DEFAULT_MAX_GROUP_SIZE);
-    const onCommitted = (): void => this.subscriptions.forEach((subscription) => subscription.notify());
+    const onCommitted = (group: readonly RowAppend[], outcomes: readonly RowOutcome[]): void => {
+      if (this.subscriptions.size === 0) return;
+      this.recent.remember(group, outcomes);
+      this.subscriptions.forEach((subscription) => subscription.notify());
+    };
     this.committer =
       options.filename === ':memory:' || options.writerThread === false
         ? new GroupCommitter(this.db, maxGroupSize, onCommitted)
@@ -109,7 +116,9 @@ export class SqliteEventStore implements EventStore {
     const rows =
       options.direction === 'backwards'
         ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? END, limit)
-        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+        : limit === NO_LIMIT
+          ? byRevision(this.statements.streamFrom.all(streamId, options.fromRevision ?? 0))
+          : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
     return rows.map((row) => this.codec.decodeOnRead(toRecordedEvent(row)));
   }
 
@@ -124,7 +133,9 @@ export class SqliteEventStore implements EventStore {
     const source = {
       head: () => this.head(),
       readPage: (after: number, upTo: number, maxCount: number, filter?: EventFilter) =>
-        this.statements.selectAll(after, upTo, maxCount, filter).map((row) => this.decodeForSubscription(row)),
+        (this.recent.page(after, upTo, maxCount, filter) ?? this.statements.selectAll(after, upTo, maxCount, filter)).map((row) =>
+          this.decodeForSubscription(row),
+        ),
     };
     const subscription = new SqliteSubscription(source, options, callbacks, (ended) =>
       this.subscriptions.delete(ended),

@@ -29,7 +29,13 @@ export interface RowAppend {
 
 /** Each append of a group gets its own answer; one failing append never fails the others. */
 export type RowOutcome =
-  | { readonly kind: 'appended'; readonly nextExpectedRevision: number; readonly position: number }
+  | {
+      readonly kind: 'appended';
+      readonly nextExpectedRevision: number;
+      readonly position: number;
+      /** The position of the first row this append inserted; unset when it inserted none (a retry, no rows). */
+      readonly firstPosition?: number;
+    }
   | { readonly kind: 'conflict'; readonly actual: number }
   | { readonly kind: 'failed'; readonly error: unknown };
 
@@ -104,11 +110,13 @@ const appendRows = (statements: WriterStatements, request: RowAppend): RowOutcom
   // Nothing to append: answer with where the stream stands (-1 position for a missing stream).
   if (request.rows.length === 0) return { kind: 'appended', nextExpectedRevision: actual, position: last?.position ?? -1 };
   let position = -1;
+  let firstPosition = -1;
   request.rows.forEach((row, index) => {
     const params: InsertParams = [request.streamId, request.category, actual + 1 + index, row.eventId, row.type, row.data, row.metadata];
     position = Number(statements.insert.run(...params).lastInsertRowid);
+    if (index === 0) firstPosition = position;
   });
-  return { kind: 'appended', nextExpectedRevision: actual + request.rows.length, position };
+  return { kind: 'appended', nextExpectedRevision: actual + request.rows.length, position, firstPosition };
 };
 
 /** Writes a group of appends in one transaction (one WAL sync); throws only when the commit fails. */

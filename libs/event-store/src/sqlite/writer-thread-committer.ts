@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppendResult } from '../event-store.port';
 import { EventStoreUnavailableError } from '../event-store.port';
 import { type Committer, commitFailed, type GroupCommitStats, type PendingAppend, settle, storedEvents } from './group-commit';
-import type { RowAppend, WriterData, WriterReply, WriterRequest } from './sqlite-writer';
+import type { RowAppend, RowOutcome, WriterData, WriterReply, WriterRequest } from './sqlite-writer';
 
 /** The writer thread's entry: sqlite-writer.js when built, sqlite-writer.ts under ts-node and Jest. */
 const WRITER_ENTRY = join(__dirname, `sqlite-writer${extname(__filename)}`);
@@ -38,7 +38,7 @@ export class WriterThreadCommitter implements Committer {
     filename: string,
     private readonly maxGroupSize: number,
     /** Called after a commit that stored at least one event (wakes live subscriptions). */
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (group: readonly RowAppend[], outcomes: readonly RowOutcome[]) => void,
   ) {
     this.worker = new Worker(WRITER_ENTRY, {
       workerData: { role: 'sqlite-writer', filename } satisfies WriterData,
@@ -103,7 +103,7 @@ export class WriterThreadCommitter implements Committer {
     } else {
       this.transactions += 1;
       this.appendRequests += flight.group.length;
-      if (storedEvents(flight.group, reply.outcomes)) this.onCommitted();
+      if (storedEvents(flight.group, reply.outcomes)) this.onCommitted(flight.group.map((pending) => pending.request), reply.outcomes);
       flight.group.forEach((pending, index) => settle(pending, reply.outcomes[index]));
     }
     this.send();
