@@ -2,6 +2,7 @@ import { Filter, FindOptions, IndexSpec, ReadDocument } from '../read-store.port
 import { OrderedIndex } from './ordered-index';
 import { PlannedRead, planRead } from './query-plan';
 import { UniqueConstraint } from './unique-constraint';
+import type { StringInterner } from './string-interner';
 
 /**
  * The data of one collection and the write rules that keep its indexes true. Everything here is
@@ -16,7 +17,11 @@ export class CollectionState {
   private readonly indexes: OrderedIndex[] = [];
   private readonly uniques: UniqueConstraint[] = [];
 
-  constructor(readonly name: string) {}
+  /** `strings`: makes the short strings of every stored doc the ones stored before (issue 14, P5). */
+  constructor(
+    readonly name: string,
+    private readonly strings?: StringInterner,
+  ) {}
 
   // ---- writes -------------------------------------------------------------------------------
 
@@ -30,6 +35,7 @@ export class CollectionState {
     if (!isNewer(position, known)) return;
     if (position !== undefined) (doc as { _position?: number })._position = position;
     for (const unique of this.uniques) unique.check(doc);
+    this.strings?.internDoc(doc);
     this.docs.set(doc._id, doc);
     this.tombstones.delete(doc._id);
     if (current) this.reindex(current, doc);
@@ -78,7 +84,7 @@ export class CollectionState {
 
   private buildOrdered(spec: IndexSpec): OrderedIndex {
     const index = new OrderedIndex(spec);
-    for (const doc of this.docs.values()) index.add(doc);
+    index.addAll(this.docs.values());
     return index;
   }
 
