@@ -113,9 +113,25 @@ export class CollectionState {
 
   // ---- snapshots ----------------------------------------------------------------------------
 
-  /** The docs (shared: a stored doc never changes), deleted ids and index specs, for a snapshot. */
+  /**
+   * The docs (shared: a stored doc never changes), deleted ids and index specs, for a snapshot. The
+   * docs come in the order of the first index that gives one (see OrderedIndex.docsInOrder), then
+   * any doc it does not hold: the indexes built over them at load then sort runs already in order.
+   */
   exportState(): CollectionExport {
-    return { name: this.name, indexes: [...this.specs.values()], docs: [...this.docs.values()], tombstones: [...this.tombstones] };
+    return { name: this.name, indexes: [...this.specs.values()], docs: this.docsInIndexOrder(), tombstones: [...this.tombstones] };
+  }
+
+  private docsInIndexOrder(): ReadDocument[] {
+    for (const index of this.indexes) {
+      const ordered = index.docsInOrder();
+      if (!ordered) continue;
+      if (ordered.length === this.docs.size) return ordered;
+      const filed = new Set(ordered.map((doc) => doc._id));
+      for (const doc of this.docs.values()) if (!filed.has(doc._id)) ordered.push(doc);
+      return ordered;
+    }
+    return [...this.docs.values()];
   }
 
   // ---- reads --------------------------------------------------------------------------------

@@ -76,6 +76,20 @@ export class OrderedIndex {
     for (const [value, entries] of unsorted) this.groups.set(value, SortedList.fromSorted(this.compareEntries, entries.sort(this.compareEntries)));
   }
 
+  /**
+   * Every doc filed here, group after group, each group in index order; undefined when a doc may be
+   * filed under several values (an array or a path at the first key) or the order is `_id` alone. A
+   * snapshot holds a collection's docs in this order, so when they are loaded the groups of every
+   * index ordered by the same keys after the first come already sorted (sorting a sorted run is one
+   * pass). Docs without the first key are not filed, so not here either.
+   */
+  docsInOrder(): ReadDocument[] | undefined {
+    if (this.arrayLeading > 0 || this.rest.length === 0) return undefined;
+    const docs: ReadDocument[] = [];
+    for (const group of this.groups.values()) group.forEach((entry) => docs.push(entry.doc));
+    return docs;
+  }
+
   private addEntry(value: LookupValue, entry: Entry): void {
     let group = this.groups.get(value);
     if (!group) {
