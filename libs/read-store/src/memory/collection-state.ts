@@ -2,6 +2,7 @@ import { Filter, FindOptions, IndexSpec, ReadDocument } from '../read-store.port
 import { OrderedIndex } from './ordered-index';
 import { PlannedRead, planRead } from './query-plan';
 import { UniqueConstraint } from './unique-constraint';
+import type { StringInterner } from './string-interner';
 
 /**
  * The data of one collection and the write rules that keep its indexes true. Everything here is
@@ -16,7 +17,11 @@ export class CollectionState {
   private readonly indexes: OrderedIndex[] = [];
   private readonly uniques: UniqueConstraint[] = [];
 
-  constructor(readonly name: string) {}
+  /** `strings`: makes the short strings of every stored doc the ones stored before (issue 14, P5). */
+  constructor(
+    readonly name: string,
+    private readonly strings?: StringInterner,
+  ) {}
 
   // ---- writes -------------------------------------------------------------------------------
 
@@ -30,6 +35,7 @@ export class CollectionState {
     if (!isNewer(position, known)) return;
     if (position !== undefined) (doc as { _position?: number })._position = position;
     for (const unique of this.uniques) unique.check(doc);
+    this.strings?.internDoc(doc);
     this.docs.set(doc._id, doc);
     this.tombstones.delete(doc._id);
     if (current) this.reindex(current, doc);
@@ -78,7 +84,7 @@ export class CollectionState {
 
   private buildOrdered(spec: IndexSpec): OrderedIndex {
     const index = new OrderedIndex(spec);
-    for (const doc of this.docs.values()) index.add(doc);
+    index.addAll(this.docs.values());
     return index;
   }
 
@@ -107,9 +113,25 @@ export class CollectionState {
 
   // ---- snapshots ----------------------------------------------------------------------------
 
-  /** The docs (shared: a stored doc never changes), deleted ids and index specs, for a snapshot. */
+  /**
+   * The docs (shared: a stored doc never changes), deleted ids and index specs, for a snapshot. The
+   * docs come in the order of the first index that gives one (see OrderedIndex.docsInOrder), then
+   * any doc it does not hold: the indexes built over them at load then sort runs already in order.
+   */
   exportState(): CollectionExport {
-    return { name: this.name, indexes: [...this.specs.values()], docs: [...this.docs.values()], tombstones: [...this.tombstones] };
+    return { name: this.name, indexes: [...this.specs.values()], docs: this.docsInIndexOrder(), tombstones: [...this.tombstones] };
+  }
+
+  private docsInIndexOrder(): ReadDocument[] {
+    for (const index of this.indexes) {
+      const ordered = index.docsInOrder();
+      if (!ordered) continue;
+      if (ordered.length === this.docs.size) return ordered;
+      const filed = new Set(ordered.map((doc) => doc._id));
+      for (const doc of this.docs.values()) if (!filed.has(doc._id)) ordered.push(doc);
+      return ordered;
+    }
+    return [...this.docs.values()];
   }
 
   // ---- reads --------------------------------------------------------------------------------

@@ -2,6 +2,14 @@ import { ReadDocument, ReadStore, ReadStoreUnavailableError } from '../read-stor
 import { CollectionState } from './collection-state';
 import { importCollection, type StoreExport } from './snapshot-state';
 import { CollectionHost, InMemoryCollection } from './in-memory-collection';
+import { StringInterner } from './string-interner';
+
+/**
+ * The store's table of shared strings: the repeated ones (practice ids, segment and search keys,
+ * statuses, tag ids) are few and come back at once after the table is emptied, while the unique ones
+ * (ids, names) would only make a larger table hold more of them.
+ */
+const SHARED_STRINGS = 50_000;
 
 /**
  * The embedded read store: every collection lives in this process and is rebuilt from the event
@@ -11,6 +19,8 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   private readonly states = new Map<string, CollectionState>();
   private readonly handles = new Map<string, InMemoryCollection>();
   private readonly checkpoints = new Map<string, number>();
+  /** Every stored doc's short strings are made the equal ones stored before (see CollectionState.put). */
+  private readonly strings = new StringInterner(SHARED_STRINGS);
   private closed = false;
 
   collection<TDoc extends ReadDocument = ReadDocument>(name: string): InMemoryCollection<TDoc> {
@@ -50,7 +60,7 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   importSnapshot(snapshot: StoreExport): void {
     this.assertOpen();
     if (this.states.size > 0 || this.checkpoints.size > 0) throw new Error('a snapshot is imported into an empty store only');
-    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection));
+    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection, this.strings));
     for (const [projection, position] of snapshot.checkpoints) this.checkpoints.set(projection, position);
   }
 
@@ -66,7 +76,7 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   stateOf(name: string, create: boolean): CollectionState | undefined {
     this.assertOpen();
     let state = this.states.get(name);
-    if (!state && create) this.states.set(name, (state = new CollectionState(name)));
+    if (!state && create) this.states.set(name, (state = new CollectionState(name, this.strings)));
     return state;
   }
 

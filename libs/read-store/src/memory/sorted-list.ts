@@ -10,6 +10,19 @@ export class SortedList<T> {
 
   constructor(private readonly cmp: (a: T, b: T) => number) {}
 
+  /**
+   * A list of `items`, which must already be in order under `cmp` (each distinct): cut into chunks
+   * half full, so the inserts that follow split none at first. Building an index this way (sort
+   * once, then cut) is several times cheaper than inserting its entries one by one.
+   */
+  static fromSorted<T>(cmp: (a: T, b: T) => number, items: readonly T[]): SortedList<T> {
+    const list = new SortedList(cmp);
+    const size = SortedList.MAX_CHUNK >> 1;
+    for (let from = 0; from < items.length; from += size) list.chunks.push(items.slice(from, from + size));
+    list.count = items.length;
+    return list;
+  }
+
   get size(): number {
     return this.count;
   }
