@@ -110,27 +110,32 @@ function compile(filter: Filter): Query {
 
 /**
  * mingo's sort, skip and limit over every match. Sorting by top-level fields that hold no array in
- * any match, it sorts here with mingo's compare (the order mingo's $sort gives them, as the indexes
- * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor.
+ * any candidate, it sorts here with mingo's compare (the order mingo's $sort gives them, as the indexes
+ * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor. A paged
+ * read (a limit) orders the candidates first and tests them in that order until the page is full: a
+ * compare of two sort keys costs far less than mingo's test of a filter, so a range of a few hundred
+ * candidates (a search by a long prefix) costs a sort of their keys and the tests of about a page.
  */
 function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const keys = Object.entries(sort);
   if (keys.every(([field]) => !field.includes('.'))) {
-    const matches: ReadDocument[] = [];
-    for (const doc of docs) if (query.test(doc)) matches.push(doc);
-    if (!matches.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
-      matches.sort((a, b) => {
+    const limit = limitOf(options);
+    const candidates: ReadDocument[] = [];
+    if (limit !== undefined) for (const doc of docs) candidates.push(doc);
+    else for (const doc of docs) if (query.test(doc)) candidates.push(doc);
+    if (!candidates.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
+      candidates.sort((a, b) => {
         for (const [field, direction] of keys) {
           const c = compareValues(a[field], b[field]);
           if (c !== 0) return direction === -1 ? -c : c;
         }
         return 0;
       });
+      if (limit !== undefined) return firstMatches(query, candidates, options);
       const skip = options.skip ?? 0;
-      const limit = limitOf(options);
-      return matches.slice(skip, limit === undefined ? undefined : skip + limit);
+      return candidates.slice(skip);
     }
-    return mingoSortedPage(new Query({}), matches, sort, options);
+    return limit !== undefined ? mingoSortedPage(query, candidates, sort, options) : mingoSortedPage(new Query({}), candidates, sort, options);
   }
   return mingoSortedPage(query, docs, sort, options);
 }
