@@ -114,15 +114,15 @@ function compile(filter: Filter): Query {
  * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor. A paged
  * read (a limit) orders the candidates first and tests them in that order until the page is full: a
  * compare of two sort keys costs far less than mingo's test of a filter, so a range of a few hundred
- * candidates (a search by a long prefix) costs a sort of their keys and the tests of about a page.
+ * candidates (a search by a long prefix) costs a sort of their keys and the tests of about a page
+ * (up to SORT_FIRST_AT candidates; a larger set, a scan, is tested first as before).
  */
 function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const keys = Object.entries(sort);
   if (keys.every(([field]) => !field.includes('.'))) {
-    const limit = limitOf(options);
-    const candidates: ReadDocument[] = [];
-    if (limit !== undefined) for (const doc of docs) candidates.push(doc);
-    else for (const doc of docs) if (query.test(doc)) candidates.push(doc);
+    const all = [...docs];
+    const limit = all.length <= SORT_FIRST_AT ? limitOf(options) : undefined;
+    const candidates = limit !== undefined ? all : all.filter((doc) => query.test(doc));
     if (!candidates.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
       candidates.sort((a, b) => {
         for (const [field, direction] of keys) {
@@ -133,12 +133,19 @@ function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, opti
       });
       if (limit !== undefined) return firstMatches(query, candidates, options);
       const skip = options.skip ?? 0;
-      return candidates.slice(skip);
+      const pageSize = limitOf(options);
+      return candidates.slice(skip, pageSize === undefined ? undefined : skip + pageSize);
     }
-    return limit !== undefined ? mingoSortedPage(query, candidates, sort, options) : mingoSortedPage(new Query({}), candidates, sort, options);
+    return mingoSortedPage(limit !== undefined ? query : new Query({}), candidates, sort, options);
   }
   return mingoSortedPage(query, docs, sort, options);
 }
+
+/**
+ * The most candidates a paged read sorts before testing them (a range is read up to 16,000): beyond,
+ * with a selective filter, the sort would cost more than the tests it saves.
+ */
+const SORT_FIRST_AT = 16_000;
 
 function mingoSortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const cursor = query.find<ReadDocument>(docs).sort(sort);

@@ -44,4 +44,12 @@ describe('in-memory store: a sorted page read from candidates out of order', () 
     expect((await indexed.find(filter, { sort, ...page })).map((doc) => doc._id)).toEqual(want);
     expect((await scanned.find(filter, { sort, ...page })).map((doc) => doc._id)).toEqual(want);
   });
+
+  it('tests a large set of candidates before sorting them (a scan), with the same page', async () => {
+    const collection = new InMemoryReadStore().collection('many');
+    const many = Array.from({ length: 16_500 }, (_, i) => ({ _id: `m${i}`, name: `n${(i * 7919) % 16_500}`, odd: i % 2 === 1 }));
+    await collection.bulkWrite(many.map((doc) => ({ kind: 'put', doc })));
+    const want = new Query({ odd: true }).find<ReadDocument>(many).sort({ name: -1, _id: 1 }).skip(4).limit(10).all().map((doc) => doc._id);
+    expect((await collection.find({ odd: true }, { sort: { name: -1, _id: 1 }, skip: 4, limit: 10 })).map((doc) => doc._id)).toEqual(want);
+  });
 });
