@@ -3,7 +3,8 @@
  * rows of a practice like the large practice's (`BENCH_CLIENTS`, default 20000; individuals with an
  * email, tags on six of ten, setups, a couple and a minor per ten), then times `find` of each query as
  * the list route builds it and prints its plan. `BENCH_PROFILE_DIR=<dir>` writes a CPU profile of the reads.
- *   npx ts-node --transpile-only -r tsconfig-paths/register bench/client-list-find.ts
+ *   BENCH_CLIENTS=100000 npx ts-node --transpile-only -r tsconfig-paths/register bench/client-list-find.ts
+ * `BENCH_SAMPLES` (200) reads per query; `BENCH_QUERY=<name prefix>` runs the queries whose name starts so.
  */
 import { InMemoryReadStore, type ReadCollection } from '@practice/read-store';
 import { CLIENTS, clientListProjection } from '@practice/read-models';
@@ -72,20 +73,20 @@ const main = async (): Promise<void> => {
   ];
   console.log(`client list find: ${clients} clients, ${samples} samples each`);
   await profiled('client-list-find', async () => {
-  for (const [name, filterOf] of queries) {
-    if (process.env.BENCH_QUERY && !name.startsWith(process.env.BENCH_QUERY)) continue;
-    for (let i = 0; i < 20; i += 1) await collection.find(filterOf(i), page);
-    const latencies: number[] = [];
-    for (let i = 0; i < samples; i += 1) {
-      const filter = filterOf(i);
-      const started = process.hrtime.bigint();
-      await collection.find(filter, page);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    for (const [name, filterOf] of queries) {
+      if (process.env.BENCH_QUERY && !name.startsWith(process.env.BENCH_QUERY)) continue;
+      for (let i = 0; i < 20; i += 1) await collection.find(filterOf(i), page);
+      const latencies: number[] = [];
+      for (let i = 0; i < samples; i += 1) {
+        const filter = filterOf(i);
+        const started = process.hrtime.bigint();
+        await collection.find(filter, page);
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      const s = latencySummary(latencies);
+      const plans = [...new Set(Array.from({ length: 12 }, (_, i) => JSON.stringify(collection.explain(filterOf(i), page))))];
+      console.log(`  ${name}: p50 ${s.p50Ms.toFixed(3)} ms, p99 ${s.p99Ms.toFixed(3)} ms; ${plans.join(' ')}`);
     }
-    const s = latencySummary(latencies);
-    const plans = [...new Set(Array.from({ length: 12 }, (_, i) => JSON.stringify(collection.explain(filterOf(i), page))))];
-    console.log(`  ${name}: p50 ${s.p50Ms.toFixed(3)} ms, p99 ${s.p99Ms.toFixed(3)} ms; ${plans.join(' ')}`);
-  }
   });
 };
 
