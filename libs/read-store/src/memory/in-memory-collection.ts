@@ -110,30 +110,42 @@ function compile(filter: Filter): Query {
 
 /**
  * mingo's sort, skip and limit over every match. Sorting by top-level fields that hold no array in
- * any match, it sorts here with mingo's compare (the order mingo's $sort gives them, as the indexes
- * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor.
+ * any candidate, it sorts here with mingo's compare (the order mingo's $sort gives them, as the indexes
+ * keep it), a good deal faster than mingo's cursor; anything else goes through mingo's cursor. A paged
+ * read (a limit) orders the candidates first and tests them in that order until the page is full: a
+ * compare of two sort keys costs far less than mingo's test of a filter, so a range of a few hundred
+ * candidates (a search by a long prefix) costs a sort of their keys and the tests of about a page
+ * (up to SORT_FIRST_AT candidates; a larger set, a scan, is tested first as before).
  */
 function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const keys = Object.entries(sort);
   if (keys.every(([field]) => !field.includes('.'))) {
-    const matches: ReadDocument[] = [];
-    for (const doc of docs) if (query.test(doc)) matches.push(doc);
-    if (!matches.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
-      matches.sort((a, b) => {
+    const all = [...docs];
+    const limit = all.length <= SORT_FIRST_AT ? limitOf(options) : undefined;
+    const candidates = limit !== undefined ? all : all.filter((doc) => query.test(doc));
+    if (!candidates.some((doc) => keys.some(([field]) => Array.isArray(doc[field])))) {
+      candidates.sort((a, b) => {
         for (const [field, direction] of keys) {
           const c = compareValues(a[field], b[field]);
           if (c !== 0) return direction === -1 ? -c : c;
         }
         return 0;
       });
+      if (limit !== undefined) return firstMatches(query, candidates, options);
       const skip = options.skip ?? 0;
-      const limit = limitOf(options);
-      return matches.slice(skip, limit === undefined ? undefined : skip + limit);
+      const pageSize = limitOf(options);
+      return candidates.slice(skip, pageSize === undefined ? undefined : skip + pageSize);
     }
-    return mingoSortedPage(new Query({}), matches, sort, options);
+    return mingoSortedPage(limit !== undefined ? query : new Query({}), candidates, sort, options);
   }
   return mingoSortedPage(query, docs, sort, options);
 }
+
+/**
+ * The most candidates a paged read sorts before testing them (a range is read up to 16,000): beyond,
+ * with a selective filter, the sort would cost more than the tests it saves.
+ */
+const SORT_FIRST_AT = 16_000;
 
 function mingoSortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const cursor = query.find<ReadDocument>(docs).sort(sort);

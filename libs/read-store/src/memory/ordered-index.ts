@@ -157,19 +157,26 @@ export class OrderedIndex {
   /**
    * The docs filed under a string value of the first key in the range, each once, in no promised
    * order; undefined once the range holds more than `cap` entries (a planner only reads a small range).
+   * The groups are counted before any doc is collected, so a range found too large costs its keys only.
    */
   rangeDocs(range: KeyRange, cap = Infinity): ReadDocument[] | undefined {
-    const docs: ReadDocument[] = [];
-    const seen = new Set<string>();
+    const groups: SortedList<Entry>[] = [];
     let entries = 0;
     for (const value of this.keysIn(range)) {
       const group = this.groups.get(value);
       if (!group) continue;
       entries += group.size;
       if (entries > cap) return undefined;
+      groups.push(group);
+    }
+    const docs: ReadDocument[] = [];
+    const seen = groups.length > 1 ? new Set<string>() : undefined;
+    for (const group of groups) {
       group.forEach(({ doc }) => {
-        if (seen.has(doc._id)) return;
-        seen.add(doc._id);
+        if (seen) {
+          if (seen.has(doc._id)) return;
+          seen.add(doc._id);
+        }
         docs.push(doc);
       });
     }
