@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeSnapshotFile } from '@practice/read-store';
 import { allProjections, PARKED_EVENTS, TOMBSTONES } from '@practice/read-models';
 import { SNAPSHOT_FILE } from '../../apps/command-api/src/bootstrap/read-model-snapshots';
+import { settleAfterCatchUp } from '../../apps/command-api/src/bootstrap/heap-release';
 import { createdPractice, newDataDir, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 import { freePort, startProcess, waitForHttp } from '../support/processes';
 
@@ -122,6 +123,24 @@ describe('Read-model snapshots of the embedded default', () => {
     try {
       expect(app.runtime.projector!.status().eventsApplied).toBeGreaterThan(12);
       expect(await clientIds(app, practiceId, auth)).toEqual([...ids].sort());
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('is written before the server listens after a start that rebuilt the read models, and then not again until more events', async () => {
+    rmSync(file, { force: true });
+    const app = await startTestApp(dataDir);
+    try {
+      const applied = app.runtime.projector!.status().eventsApplied;
+      expect(applied).toBeGreaterThan(0);
+      expect(await settleAfterCatchUp(app.runtime, applied + 1)).toBeUndefined();
+      expect(existsSync(file)).toBe(false);
+      expect(await settleAfterCatchUp(app.runtime, applied)).toMatchObject({ ms: expect.any(Number) });
+      expect(existsSync(file)).toBe(true);
+      const written = statSync(file).mtimeMs;
+      await app.runtime.snapshots!.check();
+      expect(statSync(file).mtimeMs).toBe(written);
     } finally {
       await app.stop();
     }

@@ -3,7 +3,7 @@ import { createApp } from './bootstrap/create-app';
 import { createLogger } from './bootstrap/logger';
 import { startMetricsServer } from './bootstrap/metrics-server';
 import { createRuntime } from './bootstrap/runtime';
-import { releaseHeapAfterCatchUp } from './bootstrap/heap-release';
+import { settleAfterCatchUp } from './bootstrap/heap-release';
 import { engineNames } from '@practice/engines';
 
 const main = async (): Promise<void> => {
@@ -11,8 +11,7 @@ const main = async (): Promise<void> => {
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, (message) => logger.info({ context: 'projector' }, message));
   const app = await createApp(runtime, { logger });
-  // A start that rebuilt the read models gives back the pages of the rebuild's garbage (issue 14, P5).
-  const released = releaseHeapAfterCatchUp(runtime.projector?.status().eventsApplied ?? 0);
+  const released = await settleAfterCatchUp(runtime);
   if (released) logger.info({ context: 'projector', ...released }, 'heap released after the catch-up');
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

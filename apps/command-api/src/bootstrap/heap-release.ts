@@ -50,5 +50,24 @@ export const releaseHeap = (): HeapRelease => {
 };
 
 /** After the start's catch-up: releases the heap when the start applied `eventsApplied` >= RELEASE_AFTER_EVENTS. */
-export const releaseHeapAfterCatchUp = (eventsApplied: number): HeapRelease | undefined =>
-  eventsApplied >= RELEASE_AFTER_EVENTS ? releaseHeap() : undefined;
+export const releaseHeapAfterCatchUp = (eventsApplied: number, threshold = RELEASE_AFTER_EVENTS): HeapRelease | undefined =>
+  eventsApplied >= threshold ? releaseHeap() : undefined;
+
+/** What of the runtime the end of a start needs. */
+export interface CaughtUpRuntime {
+  readonly projector?: { status(): { readonly eventsApplied: number } };
+  readonly snapshots?: { write(): Promise<void> };
+}
+
+/**
+ * The end of a start, before the server listens. A start that rebuilt the read models (or caught up on
+ * a long stretch of the log) writes its snapshot first: written once serving, the encoding of a large
+ * snapshot and its garbage would hold the first reads up (issue 14, P4), and a crash before the first
+ * periodic one would mean the same rebuild again. Then it gives back the pages of the garbage (P5).
+ */
+export const settleAfterCatchUp = async (runtime: CaughtUpRuntime, threshold = RELEASE_AFTER_EVENTS): Promise<HeapRelease | undefined> => {
+  const applied = runtime.projector?.status().eventsApplied ?? 0;
+  if (applied < threshold) return undefined;
+  await runtime.snapshots?.write();
+  return releaseHeapAfterCatchUp(applied, threshold);
+};
