@@ -1,6 +1,3 @@
-import type { PracticeSettingsChanged, RecordedEvent } from '@practice/events';
-import type { ReadDocument } from '@practice/read-store';
-
 /** The periods reports are kept by: a day, a week (Monday to Sunday) or a calendar month. */
 export const granularities = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof granularities)[number];
@@ -105,23 +102,3 @@ export const periodsBetween = (from: string, to: string, granularity: Granularit
 
 /** Whole days from one calendar date to another. */
 export const daysBetween = (from: string, to: string): number => Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
-
-/** The zone periods are cut in when the practice has not set one. */
-export const DEFAULT_TIME_ZONE = 'UTC';
-
-/** The document of a practice in a report collection: the time zone its periods are cut in. */
-export interface PracticeTimeZoneDocument extends ReadDocument {
-  readonly kind: 'practice';
-  readonly practiceId: string;
-  readonly timeZone: string;
-}
-
-/** The practice's document after a practice event: its `timeZone` setting, else what it had, else UTC. */
-export const practiceTimeZoneDocument = (doc: PracticeTimeZoneDocument | null, event: RecordedEvent, id: string): PracticeTimeZoneDocument => {
-  const practiceId = (event.data as { practiceId: string }).practiceId;
-  const timeZone =
-    event.type === 'PracticeSettingsChanged'
-      ? ((event as RecordedEvent & PracticeSettingsChanged).data.settings as { timeZone?: string }).timeZone ?? DEFAULT_TIME_ZONE
-      : (doc?.timeZone ?? DEFAULT_TIME_ZONE);
-  return { _id: id, kind: 'practice', practiceId, timeZone };
-};

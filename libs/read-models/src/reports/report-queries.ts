@@ -15,7 +15,7 @@ import {
 } from './report-definitions';
 import type { ReportPeriodDocument, ReportPracticeDocument } from './report.document';
 import { practiceReportId, REPORTS } from './report.projection';
-import { DEFAULT_TIME_ZONE } from './periods';
+import { DEFAULT_TIME_ZONE } from './practice-documents';
 import { isRevenueReportName } from '../revenue/revenue-definitions';
 import { readRevenueReport } from '../revenue/revenue-queries';
 

@@ -2,25 +2,25 @@ import type { RecordedEvent } from '@practice/events';
 import type { EventContext, Increments, ProjectionDefinition } from '../projection';
 import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
 import { contributionsOf } from './contributions';
-import { DEFAULT_TIME_ZONE, granularities, localDate, periodStart, practiceTimeZoneDocument } from './periods';
+import { granularities, localDate, periodStart } from './periods';
+import {
+  chartAndPracticeContext,
+  chartDocumentId,
+  chartIdOf,
+  DEFAULT_TIME_ZONE,
+  periodDocumentId,
+  PRACTICE_EVENTS,
+  practiceDocumentId,
+  practiceIdOf,
+  practiceTimeZoneDocument,
+} from './practice-documents';
 import type { ReportChartDocument, ReportDocument, ReportPeriodDocument, ReportPracticeDocument } from './report.document';
 
 export const REPORTS = 'reports';
 
-export const practiceReportId = (practiceId: string): string => `practice|${practiceId}`;
-export const chartReportId = (chartId: string): string => `chart|${chartId}`;
-export const periodReportId = (practiceId: string, granularity: string, period: string): string => `period|${practiceId}|${granularity}|${period}`;
-
-const PRACTICE_EVENTS = ['PracticeCreated', 'PracticeSettingsChanged'];
-
-const chartIdOf = (event: RecordedEvent): string | undefined => {
-  const chartId = (event.data as { chartId?: unknown }).chartId;
-  return typeof chartId === 'string' ? chartId : undefined;
-};
-const practiceIdOf = (event: RecordedEvent): string | undefined => {
-  const fromData = (event.data as { practiceId?: unknown }).practiceId;
-  return typeof fromData === 'string' ? fromData : (event.metadata.practiceId ?? undefined);
-};
+export const practiceReportId = practiceDocumentId;
+export const chartReportId = chartDocumentId;
+export const periodReportId = periodDocumentId;
 
 type Counts = Record<string, number>;
 type Deltas = Map<string, { stock: Counts; flow: Counts }>;
@@ -120,13 +120,7 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
   name: REPORTS,
   indexes: [{ name: 'practice_granularity_period', keys: { practiceId: 1, granularity: 1, period: 1 } }],
   eventTypes: [...PRACTICE_EVENTS, ...chartFactEventTypes],
-  context: (event) => {
-    if (PRACTICE_EVENTS.includes(event.type)) return [];
-    const chartId = chartIdOf(event);
-    const practiceId = practiceIdOf(event);
-    if (chartId === undefined) return [];
-    return practiceId === undefined ? [chartReportId(chartId)] : [chartReportId(chartId), practiceReportId(practiceId)];
-  },
+  context: chartAndPracticeContext,
   documentIds: (event) => {
     if (PRACTICE_EVENTS.includes(event.type)) return [practiceReportId((event.data as { practiceId: string }).practiceId)];
     const chartId = chartIdOf(event);

@@ -1,6 +1,17 @@
 import type { RecordedEvent } from '@practice/events';
 import type { EventContext, ProjectionDefinition } from '../projection';
-import { DEFAULT_TIME_ZONE, granularities, periodStart, practiceTimeZoneDocument } from '../reports/periods';
+import { granularities, periodStart } from '../reports/periods';
+import {
+  chartAndPracticeContext,
+  chartDocumentId,
+  chartIdOf,
+  DEFAULT_TIME_ZONE,
+  periodDocumentId,
+  PRACTICE_EVENTS,
+  practiceDocumentId,
+  practiceIdOf,
+  practiceTimeZoneDocument,
+} from '../reports/practice-documents';
 import { revenueContributionsOf } from './revenue-contributions';
 import { evolveRevenueFacts, revenueFactEventTypes } from './revenue-facts';
 import type { RevenueChartDocument, RevenueDocument, RevenueOpenDocument, RevenuePeriodDocument, RevenuePracticeDocument } from './revenue.document';
@@ -9,21 +20,10 @@ export const REVENUE = 'revenue';
 /** `settledFrom` of open charges. */
 export const STILL_OPEN = '9999-12-31';
 
-export const revenuePracticeId = (practiceId: string): string => `practice|${practiceId}`;
-export const revenueChartId = (chartId: string): string => `chart|${chartId}`;
-export const revenuePeriodId = (practiceId: string, granularity: string, period: string): string => `period|${practiceId}|${granularity}|${period}`;
+export const revenuePracticeId = practiceDocumentId;
+export const revenueChartId = chartDocumentId;
+export const revenuePeriodId = periodDocumentId;
 export const revenueOpenId = (practiceId: string, currency: string, chargeDate: string): string => `open|${practiceId}|${currency}|${chargeDate}`;
-
-const PRACTICE_EVENTS = ['PracticeCreated', 'PracticeSettingsChanged'];
-
-const chartIdOf = (event: RecordedEvent): string | undefined => {
-  const chartId = (event.data as { chartId?: unknown }).chartId;
-  return typeof chartId === 'string' ? chartId : undefined;
-};
-const practiceIdOf = (event: RecordedEvent): string | undefined => {
-  const fromData = (event.data as { practiceId?: unknown }).practiceId;
-  return typeof fromData === 'string' ? fromData : (event.metadata.practiceId ?? undefined);
-};
 
 type Deltas = ReadonlyMap<string, Record<string, number>>;
 const computed = new WeakMap<EventContext, { facts: RevenueChartDocument | null; deltas: Deltas }>();
@@ -118,13 +118,7 @@ export const revenueProjection: ProjectionDefinition<RevenueDocument> = {
     { name: 'practice_settled_charge_date', keys: { practiceId: 1, settledFrom: 1, chargeDate: 1 } },
   ],
   eventTypes: [...PRACTICE_EVENTS, ...revenueFactEventTypes],
-  context: (event) => {
-    if (PRACTICE_EVENTS.includes(event.type)) return [];
-    const chartId = chartIdOf(event);
-    const practiceId = practiceIdOf(event);
-    if (chartId === undefined) return [];
-    return practiceId === undefined ? [revenueChartId(chartId)] : [revenueChartId(chartId), revenuePracticeId(practiceId)];
-  },
+  context: chartAndPracticeContext,
   documentIds: (event, context) => {
     if (PRACTICE_EVENTS.includes(event.type)) return [revenuePracticeId((event.data as { practiceId: string }).practiceId)];
     const chartId = chartIdOf(event);
