@@ -8,6 +8,7 @@ import {
   WriteOp,
 } from '@practice/read-store';
 import { readStoreContract } from './read-store.contract';
+import { seededRandom as random } from '../support/seeded-random';
 
 readStoreContract('in-memory', async () => {
   const store = new InMemoryReadStore();
@@ -15,17 +16,6 @@ readStoreContract('in-memory', async () => {
 });
 
 /** A small deterministic PRNG (mulberry32) so a failing random case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
 
 const PRACTICES = ['p1', 'p2', 'p3', 'p4'];

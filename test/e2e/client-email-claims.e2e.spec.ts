@@ -7,6 +7,7 @@ import { commandEnvelope } from '../../apps/command-api/src/application/command-
 import { EmailReservations, emailReservationStream } from '../../apps/command-api/src/application/email-reservations';
 import { LOGIN_SCOPE_ID } from '../../apps/command-api/src/auth/sign-up.handler';
 import { startTestApp, signedInUser, createdPractice, type TestApp } from '../support/test-app';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * The seed's rule, "the same email address cannot be used for multiple client records", held exactly:
@@ -130,13 +131,8 @@ describe('Client email claims under concurrency and crashes (embedded default)',
 
   it('concurrent email changes, creations and deletions keep the invariant over the whole log', async () => {
     // mulberry32: the same operations on every run (the interleaving is the event loop's).
-    let seed = 9;
-    const random = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    const next = seededRandom(9);
+    const random = (n: number): number => Math.floor(next() * n);
     for (let round = 0; round < 3; round += 1) {
       // More addresses than clients, so that emails move; few clients, so that edits of one client meet.
       const pool = Array.from({ length: 40 }, (_, i) => `mix.${round}.${i}@claims.example`);

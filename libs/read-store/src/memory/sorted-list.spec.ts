@@ -1,16 +1,5 @@
 import { SortedList } from './sorted-list';
-
-/** A small deterministic PRNG so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../../test/support/seeded-random';
 
 const byNumber = (a: number, b: number): number => a - b;
 
