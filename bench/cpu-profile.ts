@@ -7,8 +7,10 @@ import { Session } from 'node:inspector/promises';
  * `<dir>/<name>.cpuprofile` (open it in Chrome DevTools or speedscope). Only the part measured is
  * profiled, not the seeding before it.
  */
-export const profiled = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-  const dir = process.env.BENCH_PROFILE_DIR;
+export const profiled = <T>(name: string, fn: () => Promise<T>): Promise<T> => profiledInto(process.env.BENCH_PROFILE_DIR, name, fn);
+
+/** Runs `fn`, under the V8 CPU profiler when `dir` is set, the profile written to `<dir>/<name>.cpuprofile`. */
+export const profiledInto = async <T>(dir: string | undefined, name: string, fn: () => Promise<T>): Promise<T> => {
   if (!dir) return fn();
   const session = new Session();
   session.connect();

@@ -1,12 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Session } from 'node:inspector/promises';
 import pino from 'pino';
 import { loadConfig } from '../apps/command-api/src/config';
 import { createRuntime } from '../apps/command-api/src/bootstrap/runtime';
 import { createApp } from '../apps/command-api/src/bootstrap/create-app';
 import { newDataDir } from './bench-support';
+import { profiledInto } from './cpu-profile';
 import { call, createClientsLoad, type LoadResult } from './load';
 
 export interface HttpBenchResult {
@@ -21,21 +19,7 @@ export interface HttpBenchResult {
  * BENCH_PROFILE=<dir>: a CPU profile of this process (the server; the load is another process) during
  * one load, written as <dir>/<name>.cpuprofile (open it in Chrome's DevTools or speedscope).
  */
-const profiled = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return run();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await run();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-};
+const profiled = <T>(name: string, run: () => Promise<T>): Promise<T> => profiledInto(process.env.BENCH_PROFILE, name, run);
 
 /** CreateClient through HTTP, Nest and the command bus, with and then without an email, on one server. */
 export const benchHttpCreateClient = async (commands: number, concurrency: number): Promise<HttpBenchResult> => {
