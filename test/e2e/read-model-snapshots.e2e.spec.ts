@@ -101,31 +101,30 @@ describe('Read-model snapshots of the embedded default', () => {
     }
   });
 
+  /** A start on the data directory replays the whole log and serves every client. */
+  const expectRebuiltFromLog = async (): Promise<void> => {
+    const app = await startTestApp(dataDir);
+    try {
+      expect(app.runtime.projector!.status().eventsApplied).toBeGreaterThan(12);
+      expect(await clientIds(app, practiceId, auth)).toEqual([...ids].sort());
+    } finally {
+      await app.stop();
+    }
+  };
+
   it('is ignored when written by another version of the projections: rebuilt from the log', async () => {
     const bogus = { _id: 'bogus', practiceId, firstName: 'Not', lastName: 'InTheLog' };
     await writeSnapshotFile(file, { version: 'another-version', position: 1_000_000, writtenAt: new Date().toISOString() }, {
       checkpoints: allProjections.map((projection) => [projection.name, 1_000_000] as const),
       collections: [{ name: 'clients', indexes: [], docs: [bogus], tombstones: [] }],
     });
-    const app = await startTestApp(dataDir);
-    try {
-      expect(app.runtime.projector!.status().eventsApplied).toBeGreaterThan(12);
-      expect(await clientIds(app, practiceId, auth)).toEqual([...ids].sort());
-    } finally {
-      await app.stop();
-    }
+    await expectRebuiltFromLog();
   });
 
   it('is ignored when corrupt (truncated): rebuilt from the log', async () => {
     expect(existsSync(file)).toBe(true);
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    const app = await startTestApp(dataDir);
-    try {
-      expect(app.runtime.projector!.status().eventsApplied).toBeGreaterThan(12);
-      expect(await clientIds(app, practiceId, auth)).toEqual([...ids].sort());
-    } finally {
-      await app.stop();
-    }
+    await expectRebuiltFromLog();
   });
 
   it('is written before the server listens after a start that rebuilt the read models, and then not again until more events', async () => {
