@@ -1,4 +1,4 @@
-import { RELEASE_AFTER_EVENTS, releaseHeap, releaseHeapAfterCatchUp } from './heap-release';
+import { RELEASE_AFTER_EVENTS, releaseHeap, settleAfterCatchUp } from './heap-release';
 
 describe('releasing the heap after a start that rebuilt the read models', () => {
   it('collects without exposing a global gc, and gives back the pages of dropped garbage', () => {
@@ -11,9 +11,10 @@ describe('releasing the heap after a start that rebuilt the read models', () => 
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
   });
 
-  it('runs only after a start that applied many events', () => {
-    expect(releaseHeapAfterCatchUp(0)).toBeUndefined();
-    expect(releaseHeapAfterCatchUp(RELEASE_AFTER_EVENTS - 1)).toBeUndefined();
-    expect(releaseHeapAfterCatchUp(RELEASE_AFTER_EVENTS)).toMatchObject({ ms: expect.any(Number) });
+  it('runs only after a start that applied many events', async () => {
+    const started = (eventsApplied: number) => ({ projector: { status: () => ({ eventsApplied }) } });
+    expect(await settleAfterCatchUp(started(0))).toBeUndefined();
+    expect(await settleAfterCatchUp(started(RELEASE_AFTER_EVENTS - 1))).toBeUndefined();
+    expect(await settleAfterCatchUp(started(RELEASE_AFTER_EVENTS))).toMatchObject({ ms: expect.any(Number) });
   });
 });

@@ -49,10 +49,6 @@ export const releaseHeap = (): HeapRelease => {
   return { rssBeforeMiB: mib(rssBefore), rssAfterMiB: mib(rss), heapUsedMiB: mib(heapUsed), ms: Number(process.hrtime.bigint() - started) / 1e6 };
 };
 
-/** After the start's catch-up: releases the heap when the start applied `eventsApplied` >= RELEASE_AFTER_EVENTS. */
-export const releaseHeapAfterCatchUp = (eventsApplied: number, threshold = RELEASE_AFTER_EVENTS): HeapRelease | undefined =>
-  eventsApplied >= threshold ? releaseHeap() : undefined;
-
 /** What of the runtime the end of a start needs. */
 export interface CaughtUpRuntime {
   readonly projector?: { status(): { readonly eventsApplied: number } };
@@ -69,5 +65,5 @@ export const settleAfterCatchUp = async (runtime: CaughtUpRuntime, threshold = R
   const applied = runtime.projector?.status().eventsApplied ?? 0;
   if (applied < threshold) return undefined;
   await runtime.snapshots?.write();
-  return releaseHeapAfterCatchUp(applied, threshold);
+  return releaseHeap();
 };
