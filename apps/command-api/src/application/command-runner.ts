@@ -119,6 +119,14 @@ export class CommandRunner {
   }
 
   /**
+   * The stream, or without a read the empty stream when it is new as far as the caller knows
+   * (`newStream`) and the command id is fresh: nothing of this command can be in the log yet.
+   */
+  async loadUnlessNew<S, E extends DomainEvent>(decider: Folding<S, E>, streamId: string, envelope: CommandEnvelope, options: RunOptions): Promise<LoadedStream<S>> {
+    return options.newStream === true && envelope.freshCommandId === true ? notRead(decider) : this.load(decider, streamId);
+  }
+
+  /**
    * Everything a command checks before it writes anything, in one place: a retry is recognised (and
    * must be the same request), otherwise the command is decided on the current state (a refusal
    * throws here, before any write) and the revision compared with If-Match. Nothing is appended.
@@ -130,8 +138,7 @@ export class CommandRunner {
     envelope: CommandEnvelope,
     options: RunOptions = {},
   ): Promise<PreparedStream<S> & { readonly decided: readonly E[] }> {
-    const fresh = options.newStream === true && envelope.freshCommandId === true;
-    const loaded = fresh ? notRead(decider) : await this.load(decider, streamId);
+    const loaded = await this.loadUnlessNew(decider, streamId, envelope, options);
     const earlier = loaded.events.filter((event) => event.metadata.causationId === envelope.commandId);
     const before = earlier.length === 0 ? loaded.state : foldRecorded(decider, loaded.events.filter((event) => !earlier.includes(event)));
     if (earlier.length > 0) {

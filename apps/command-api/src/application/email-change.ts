@@ -7,7 +7,6 @@ import type { EmailReservations } from './email-reservations';
 import { executeWorkflow } from './workflow-executor';
 import { afterLostRace, MAX_ATTEMPTS } from './lost-race';
 
-
 export interface EmailChange<C, S, E extends DomainEvent> {
   readonly decider: Decider<C, S, E>;
   readonly streamId: string;

@@ -13,7 +13,6 @@ import { afterLostRace, MAX_ATTEMPTS } from './lost-race';
 export const emailReservationStream = (scope: ReservationScope, scopeId: string, email: string): string =>
   reservationStream(createHash('sha256').update(`${scope}|${scopeId}|${normalizeEmail(email)}`).digest('hex').slice(0, 40));
 
-
 /**
  * The envelope of a claim or release, under an id of its own derived from the command's: a retry of the
  * command (same Idempotency-Key) finds what it wrote and appends nothing, while claims of one command
@@ -57,7 +56,7 @@ export class EmailReservations {
       // empty stream, appended only if the stream is still empty (no_stream); a claim there is looked at
       // as usual on the next attempt. (With a key, a retry must find what the first attempt wrote.)
       const unread = attempt === 1 && envelope.freshCommandId === true;
-      const { state, revision } = unread ? { state: reservationDecider.initialState(), revision: -1 } : await this.runner.load(reservationDecider, streamId);
+      const { state, revision } = await this.runner.loadUnlessNew(reservationDecider, streamId, envelope, { newStream: attempt === 1 });
       const command = await this.reserveCommand(scope, scopeId, email, ownerId, ownerRevision, envelope.now, state);
       // Refused on the state looked at: that is the answer.
       reservationDecider.decide(command, state);
