@@ -5,7 +5,7 @@ import type { ReadDocument } from '@practice/read-store';
  * What the report projections (reports, revenue) share: one collection each, with a document per
  * practice (its time zone), one per chart (its facts) and the period documents, ids
  * `practice|<id>`, `chart|<id>` and `period|<practice>|<granularity>|<period>`; and what they read of
- * an event (its chart and practice).
+ * an event (its chart and practice); and how their counts add up.
  */
 export const practiceDocumentId = (practiceId: string): string => `practice|${practiceId}`;
 export const chartDocumentId = (chartId: string): string => `chart|${chartId}`;
@@ -51,4 +51,15 @@ export const practiceTimeZoneDocument = (doc: PracticeTimeZoneDocument | null, e
       ? ((event as RecordedEvent & PracticeSettingsChanged).data.settings as { timeZone?: string }).timeZone ?? DEFAULT_TIME_ZONE
       : (doc?.timeZone ?? DEFAULT_TIME_ZONE);
   return { _id: id, kind: 'practice', practiceId, timeZone };
+};
+
+/** `counts` with `delta` added key by key; a key that comes to 0 is left out. */
+export const addCounts = (counts: Readonly<Record<string, number>>, delta: Readonly<Record<string, number>>): Record<string, number> => {
+  const next = { ...counts };
+  for (const [key, n] of Object.entries(delta)) {
+    const value = (next[key] ?? 0) + n;
+    if (value === 0) delete next[key];
+    else next[key] = value;
+  }
+  return next;
 };

@@ -4,6 +4,7 @@ import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
 import { contributionsOf } from './contributions';
 import { granularities, localDate, periodStart } from './periods';
 import {
+  addCounts,
   chartAndPracticeContext,
   chartDocumentId,
   chartIdOf,
@@ -93,16 +94,6 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
     if (Object.keys(entry.stock).length === 0 && Object.keys(entry.flow).length === 0) deltas.delete(id);
   }
   return deltas;
-};
-
-const addCounts = (counts: Readonly<Counts>, delta: Readonly<Counts>): Counts => {
-  const next = { ...counts };
-  for (const [key, n] of Object.entries(delta)) {
-    const value = (next[key] ?? 0) + n;
-    if (value === 0) delete next[key];
-    else next[key] = value;
-  }
-  return next;
 };
 
 const addToPeriod = (doc: ReportPeriodDocument | null, id: string, increments: Increments): ReportPeriodDocument => {

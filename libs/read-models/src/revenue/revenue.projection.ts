@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@practice/events';
 import type { EventContext, ProjectionDefinition } from '../projection';
 import { granularities, periodStart } from '../reports/periods';
 import {
+  addCounts,
   chartAndPracticeContext,
   chartDocumentId,
   chartIdOf,
@@ -67,16 +68,6 @@ const effectOf = (event: RecordedEvent, context: EventContext) => {
   return result;
 };
 
-const added = (counts: Readonly<Record<string, number>>, delta: Readonly<Record<string, number>>): Record<string, number> => {
-  const next = { ...counts };
-  for (const [key, n] of Object.entries(delta)) {
-    const value = (next[key] ?? 0) + n;
-    if (value === 0) delete next[key];
-    else next[key] = value;
-  }
-  return next;
-};
-
 /** The first day from which every clinician's open amount stays 0 (`STILL_OPEN` while one is owed). */
 export const settledFromOf = (changes: Readonly<Record<string, number>>): string => {
   const byDate = new Map<string, [string, number][]>();
@@ -97,12 +88,12 @@ export const settledFromOf = (changes: Readonly<Record<string, number>>): string
 const applyToPeriod = (doc: RevenuePeriodDocument | null, id: string, delta: Record<string, number>): RevenuePeriodDocument => {
   const [, practiceId, granularity, period] = id.split('|');
   const base = doc ?? { _id: id, kind: 'period' as const, practiceId, granularity: granularity as RevenuePeriodDocument['granularity'], period, flow: {} };
-  return { ...base, flow: added(base.flow, delta) };
+  return { ...base, flow: addCounts(base.flow, delta) };
 };
 
 const applyToOpen = (doc: RevenueOpenDocument | null, id: string, delta: Record<string, number>): RevenueOpenDocument => {
   const [, practiceId, currency, chargeDate] = id.split('|');
-  const changes = added(doc?.changes ?? {}, delta);
+  const changes = addCounts(doc?.changes ?? {}, delta);
   return { _id: id, kind: 'open', practiceId, currency, chargeDate, changes, settledFrom: settledFromOf(changes) };
 };
 
