@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import { batchedDestination } from '@practice/engines';
 import { loadConfig } from '../apps/command-api/src/config';
 import { createRuntime } from '../apps/command-api/src/bootstrap/runtime';
 import { createApp } from '../apps/command-api/src/bootstrap/create-app';
@@ -24,10 +24,11 @@ const profiled = <T>(name: string, run: () => Promise<T>): Promise<T> => profile
 /** CreateClient through HTTP, Nest and the command bus, with and then without an email, on one server. */
 export const benchHttpCreateClient = async (commands: number, concurrency: number): Promise<HttpBenchResult> => {
   const dataDir = newDataDir();
-  // Logs as in production (an access line per request, at info), written where they cost what a file does.
+  // Logs as in production (an access line per request, at info, through the destination the service
+  // writes stdout with), written where they cost what a file does.
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
   const runtime = await createRuntime(config);
-  const app = await createApp(runtime, { logDestination: pino.destination({ dest: '/dev/null', sync: false }) });
+  const app = await createApp(runtime, { logDestination: batchedDestination('/dev/null') });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   try {

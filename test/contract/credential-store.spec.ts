@@ -151,6 +151,50 @@ describe('SqliteCredentialStore', () => {
   });
 });
 
+describe('SqliteCredentialStore: credentials remembered between checks', () => {
+  it('sees a password changed by another store on the same file (another process) at the very next read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
+    const box = new SecretBox(secretKeys());
+    const here = new SqliteCredentialStore(dir, box);
+    const there = new SqliteCredentialStore(dir, box);
+    try {
+      const id = randomUUID();
+      expect(await here.get(id)).toBeUndefined();
+      await there.put(id, 'first hash');
+      expect(await here.get(id)).toMatchObject({ passwordHash: 'first hash', version: 1 });
+      expect(await here.get(id)).toMatchObject({ version: 1 });
+      await there.put(id, 'second hash');
+      expect(await here.get(id)).toMatchObject({ passwordHash: 'second hash', version: 2 });
+    } finally {
+      await here.close();
+      await there.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sees a row changed past the store (a plain connection) at the very next read, and its own change at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credentials-'));
+    const store = new SqliteCredentialStore(dir, new SecretBox(secretKeys()));
+    const raw = new Database(join(dir, 'credentials.sqlite'));
+    try {
+      const id = randomUUID();
+      await store.put(id, 'hash');
+      expect(await store.get(id)).toMatchObject({ version: 1 });
+      raw.prepare('UPDATE credentials SET version = 7 WHERE user_id = ?').run(id);
+      expect(await store.get(id)).toMatchObject({ version: 7 });
+      raw.prepare('DELETE FROM credentials WHERE user_id = ?').run(id);
+      expect(await store.get(id)).toBeUndefined();
+      expect(await store.put(id, 'again')).toMatchObject({ version: 1 });
+      expect(await store.put(id, 'and again')).toMatchObject({ passwordHash: 'and again', version: 2 });
+      expect(await store.get(id)).toMatchObject({ passwordHash: 'and again', version: 2 });
+    } finally {
+      raw.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('MongoCredentialStore over the wire-protocol test server', () => {
   let dbName: string;
   let store: MongoCredentialStore;

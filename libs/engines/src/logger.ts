@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
+import { batchedDestination } from './log-destination';
 
 export type { DestinationStream, Logger };
 
@@ -36,7 +37,7 @@ const serializers = {
 
 /**
  * A process logger (the API's and the projector's): one JSON object a line (pino) at `level`, to `destination` (stdout by default,
- * made readable by pino-pretty when stdout is a terminal).
+ * the lines of a turn of the event loop written together; made readable by pino-pretty when stdout is a terminal).
  */
 export const createLogger = (level: LogLevel, destination?: DestinationStream, base?: Record<string, string>): Logger => {
   const options: LoggerOptions = {
@@ -48,6 +49,7 @@ export const createLogger = (level: LogLevel, destination?: DestinationStream, b
   };
   if (destination) return pino(options, destination);
   if (process.stdout.isTTY) return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
-  return pino(options);
+  // The lines of one turn of the event loop in one write (see log-destination.ts).
+  return pino(options, batchedDestination(process.stdout.fd ?? 1));
 };
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { chartStream, reservationStream, userStream, type ReservationEvent, type ReservationScope } from '@practice/events';
 import { normalizeEmail, DomainError, chartDecider, userDecider, emailAlreadyInUse, reservationDecider, type HolderFinding, type ReleaseEmail, type ReservationState, type ReserveEmail } from '@practice/domain';
 import type { CommandEnvelope } from './command-envelope';
@@ -11,7 +11,7 @@ import { afterLostRace, MAX_ATTEMPTS } from './lost-race';
  * second clear-text copy of every address; the same email in any letter case meets in one stream.
  */
 export const emailReservationStream = (scope: ReservationScope, scopeId: string, email: string): string =>
-  reservationStream(createHash('sha256').update(`${scope}|${scopeId}|${normalizeEmail(email)}`).digest('hex').slice(0, 40));
+  reservationStream(hash('sha256', `${scope}|${scopeId}|${normalizeEmail(email)}`, 'hex').slice(0, 40));
 
 /**
  * The envelope of a claim or release, under an id of its own derived from the command's: a retry of the

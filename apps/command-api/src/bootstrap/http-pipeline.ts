@@ -75,6 +75,22 @@ export const accessLineOf = (request: FastifyRequest, reply: FastifyReply) => ({
   ...((request as { user?: AuthenticatedUser }).user ? { userId: (request as { user?: AuthenticatedUser }).user!.userId } : {}),
 });
 
+type ProcessLogger = FastifyRequest['server']['log'];
+
+/**
+ * The logger of the access lines: the process logger's child (same destination, level, time and
+ * fields) without its redaction. An access line holds only the flat values of accessLineOf and the
+ * request id (a checked token), none of them an object, so the logger's redact paths (`*.email`,
+ * `*.password`, ... : a key under an object) can match nothing in it; pino still ran its wildcard
+ * redactor on each of the line's values, 2.5% of the server's thread in a profile of POST /clients.
+ */
+const accessLoggers = new WeakMap<ProcessLogger, ProcessLogger>();
+const accessLoggerOf = (log: ProcessLogger): ProcessLogger => {
+  let access = accessLoggers.get(log);
+  if (!access) accessLoggers.set(log, (access = log.child({}, { redact: [] })));
+  return access;
+};
+
 /**
  * Fastify's request log lines, replaced by one access line per request, written by the process
  * logger with the request id under `requestId` (the line is the one the request's child logger would
@@ -91,7 +107,7 @@ export class AccessLogController extends LogController {
   override routeNotFound(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const log = request.server.log;
+    const log = accessLoggerOf(request.server.log);
     if (error) log.warn({ requestId: request.id, ...accessLineOf(request, reply), error: error.name }, 'request failed');
     else if ((log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== false) log.info({ requestId: request.id, ...accessLineOf(request, reply) }, 'request');
   }

@@ -32,8 +32,11 @@ export class AuthGuard implements CanActivate {
     @Inject(CREDENTIAL_STORE) private readonly credentials: CredentialStore,
   ) {}
 
+  /** Whether a route is public, by handler and controller class: fixed once the classes are decorated. */
+  private readonly publicRoutes = new WeakMap<object, WeakMap<object, boolean>>();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.isPublic(context.getHandler(), context.getClass())) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (headerOf(request, 'authorization') ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
@@ -44,6 +47,14 @@ export class AuthGuard implements CanActivate {
     if (!credential || credential.version !== claims.credentialVersion) throw unauthorized();
     request.user = { userId: claims.userId };
     return true;
+  }
+
+  private isPublic(handler: ReturnType<ExecutionContext['getHandler']>, controller: ReturnType<ExecutionContext['getClass']>): boolean {
+    let ofHandler = this.publicRoutes.get(handler);
+    if (!ofHandler) this.publicRoutes.set(handler, (ofHandler = new WeakMap()));
+    let found = ofHandler.get(controller);
+    if (found === undefined) ofHandler.set(controller, (found = this.reflector.getAllAndOverride<boolean>(PUBLIC, [handler, controller]) === true));
+    return found;
   }
 }
 

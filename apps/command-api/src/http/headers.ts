@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader, type ApiHeaderOptions } from '@nestjs/swagger';
 import { headerOf, pathOf, type HttpRequest } from './http-types';
@@ -52,9 +52,7 @@ const withoutSecrets = (body: unknown): unknown =>
     : body;
 
 export const requestFingerprint = (request: HttpRequest): string =>
-  createHash('sha256')
-    .update(`${request.method} ${pathOf(request.url)}\n${JSON.stringify(withoutSecrets(request.body) ?? null)}`)
-    .digest('base64url');
+  hash('sha256', `${request.method} ${pathOf(request.url)}\n${JSON.stringify(withoutSecrets(request.body) ?? null)}`, 'base64url');
 
 export const idempotencyOf = (request: HttpRequest): Idempotency | undefined => {
   const key = parseIdempotencyKey(headerOf(request, 'idempotency-key'));

@@ -21,6 +21,8 @@ export const RequiresPermission = (permission: Permission): MethodDecorator => S
  */
 @Injectable()
 export class PracticeMemberGuard implements CanActivate {
+  private readonly permissions = new WeakMap<object, Permission | undefined>();
+
   constructor(
     private readonly access: PracticeAccess,
     private readonly reflector: Reflector,
@@ -31,11 +33,17 @@ export class PracticeMemberGuard implements CanActivate {
     const practiceId = request.params.practiceId;
     if (!request.user || typeof practiceId !== 'string' || !isUuid(practiceId)) throw practiceNotFound();
     const membership = await this.access.requireMember(practiceId, request.user.userId);
-    const permission = this.reflector.get<Permission | undefined>(PERMISSION, context.getHandler());
+    const permission = this.permissionOf(context.getHandler());
     if (permission === undefined) throw new Error(`route ${context.getHandler().name} declares no permission`);
     assertPermission(membership.role, permission);
     request.membership = membership;
     return true;
+  }
+
+  /** The route's declared permission, looked up once per handler (it is fixed once the class is decorated). */
+  private permissionOf(handler: ReturnType<ExecutionContext['getHandler']>): Permission | undefined {
+    if (!this.permissions.has(handler)) this.permissions.set(handler, this.reflector.get<Permission | undefined>(PERMISSION, handler));
+    return this.permissions.get(handler);
   }
 }
 

@@ -128,8 +128,20 @@ interface AttemptsRow {
   window_ends_at: string;
 }
 
+/** At most this many credentials are remembered between checks; past it the memory starts again. */
+const REMEMBERED_CREDENTIALS = 10_000;
+
 export class SqliteCredentialStore implements CredentialStore {
   private readonly db: Database.Database;
+  /**
+   * The credentials read since the file last changed, for the auth guard's check of every request.
+   * They are kept only while `PRAGMA data_version` (changed by any commit of another connection, in
+   * this process or another) stays the one they were read at, and forgotten on this connection's own
+   * change (`put`): a password changed anywhere is seen by the very next check, as with a read.
+   */
+  private remembered = new Map<string, Credential | undefined>();
+  private rememberedAt: number | undefined;
+  private readonly dataVersion: Database.Statement<[], number>;
   // Prepared once: preparing on every call showed up in CPU profiles of every authenticated request.
   private readonly selectCredential: Database.Statement<[string], CredentialRow>;
   private readonly upsertCredential: Database.Statement<[string, string]>;
@@ -170,6 +182,7 @@ export class SqliteCredentialStore implements CredentialStore {
     this.addColumnIfMissing('two_factor', 'last_totp_step', 'INTEGER');
     this.createSignInAttempts();
     this.selectCredential = this.db.prepare('SELECT user_id, password_hash, version FROM credentials WHERE user_id = ?');
+    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.upsertCredential = this.db.prepare(
       `INSERT INTO credentials (user_id, password_hash, version) VALUES (?, ?, 1)
        ON CONFLICT(user_id) DO UPDATE SET password_hash = excluded.password_hash, version = version + 1`,
@@ -228,12 +241,21 @@ export class SqliteCredentialStore implements CredentialStore {
   }
 
   async get(userId: string): Promise<Credential | undefined> {
+    const version = this.dataVersion.get();
+    if (version !== this.rememberedAt || this.remembered.size >= REMEMBERED_CREDENTIALS) {
+      this.remembered = new Map();
+      this.rememberedAt = version;
+    }
+    if (this.remembered.has(userId)) return this.remembered.get(userId);
     const row = this.selectCredential.get(userId);
-    return row && { userId: row.user_id, passwordHash: row.password_hash, version: row.version };
+    const credential = row && { userId: row.user_id, passwordHash: row.password_hash, version: row.version };
+    this.remembered.set(userId, credential);
+    return credential;
   }
 
   async put(userId: string, passwordHash: string): Promise<Credential> {
     this.upsertCredential.run(userId, passwordHash);
+    this.remembered = new Map();
     return (await this.get(userId))!;
   }
 
