@@ -66,6 +66,21 @@ export class ReadModelSnapshots {
     this.log(`read-model snapshot loaded: ${read.docs} documents at position ${read.meta.position} in ${Date.now() - started} ms`);
   }
 
+  /**
+   * Builds the indexes the load left for later (see InMemoryReadStore.buildDeferredIndex), one per turn
+   * of the event loop, from `delayMs` on: called once the server listens, so that the start serves
+   * without building the indexes of collections nothing read yet (issue 14, P6).
+   */
+  buildDeferredIndexes(delayMs = 1000): Promise<void> {
+    return new Promise((resolve) => {
+      const next = (): void => {
+        if (this.store.buildDeferredIndex()) setImmediate(next);
+        else resolve();
+      };
+      setTimeout(next, delayMs).unref();
+    });
+  }
+
   /** Temporary files of writes a crash or a hard kill cut short (the snapshot beside them is whole). */
   private async removeLeftovers(): Promise<void> {
     const prefix = `.${SNAPSHOT_FILE}.`;

@@ -16,6 +16,13 @@ export class CollectionState {
   private readonly specs = new Map<string, IndexSpec>();
   private readonly indexes: OrderedIndex[] = [];
   private readonly uniques: UniqueConstraint[] = [];
+  /**
+   * Indexes registered but not built yet (a collection loaded from a snapshot): built, in the order
+   * they were registered, before anything uses the indexes (a write, a delete, a query, a snapshot), or
+   * by `buildDeferredIndex` after the server listens. A start then builds only the indexes of the
+   * collections it reads or writes before it serves (issue 14, P6).
+   */
+  private deferred: IndexSpec[] = [];
 
   /** `strings`: makes the short strings of every stored doc the ones stored before (issue 14, P5). */
   constructor(
@@ -30,6 +37,7 @@ export class CollectionState {
    * anything. `doc` must be the caller's own copy: it is kept, and `_position` is set on it.
    */
   put(doc: ReadDocument, position: number | undefined): void {
+    this.buildDeferredIndexes();
     const current = this.docs.get(doc._id);
     const known = current ? current._position : this.tombstones.get(doc._id);
     if (!isNewer(position, known)) return;
@@ -43,6 +51,7 @@ export class CollectionState {
   }
 
   delete(id: string, position: number | undefined): void {
+    this.buildDeferredIndexes();
     const current = this.docs.get(id);
     if (!current) {
       // Deleting what is not there still records the position: a replayed older put stays dead.
@@ -60,16 +69,49 @@ export class CollectionState {
 
   /** Registers an index; a unique one is built from the current docs first and refused on a duplicate. */
   addIndex(spec: IndexSpec): void {
+    if (!this.isNew(spec)) return;
+    this.buildDeferredIndexes();
+    this.build(spec);
+    this.specs.set(spec.name, spec);
+  }
+
+  /**
+   * Registers an index of a collection loaded from a snapshot without building it yet (see `deferred`):
+   * it answers for the spec at once (a conflicting `addIndex` is refused), and is built before first use.
+   */
+  addIndexDeferred(spec: IndexSpec): void {
+    if (!this.isNew(spec)) return;
+    this.specs.set(spec.name, spec);
+    this.deferred.push(spec);
+  }
+
+  /** Builds the next deferred index; false when none was left. One index per call keeps each turn short. */
+  buildDeferredIndex(): boolean {
+    const spec = this.deferred.shift();
+    if (spec === undefined) return false;
+    this.build(spec);
+    return true;
+  }
+
+  private buildDeferredIndexes(): void {
+    while (this.buildDeferredIndex());
+  }
+
+  /** False when an equal index exists already; throws when one of that name differs or the spec has no key. */
+  private isNew(spec: IndexSpec): boolean {
     const existing = this.specs.get(spec.name);
     if (existing) {
       if (!sameIndex(existing, spec)) throw new IndexConflictError(this.name, spec.name);
-      return;
+      return false;
     }
     if (Object.keys(spec.keys).length === 0) {
       throw new IndexConflictError(this.name, spec.name, 'an index needs at least one key');
     }
+    return true;
+  }
+
+  private build(spec: IndexSpec): void {
     if (spec.unique) this.uniques.push(this.buildUnique(spec));
-    this.specs.set(spec.name, spec);
     this.indexes.push(this.buildOrdered(spec));
   }
 
@@ -119,6 +161,7 @@ export class CollectionState {
    * any doc it does not hold: the indexes built over them at load then sort runs already in order.
    */
   exportState(): CollectionExport {
+    this.buildDeferredIndexes();
     return { name: this.name, indexes: [...this.specs.values()], docs: this.docsInIndexOrder(), tombstones: [...this.tombstones] };
   }
 
@@ -137,6 +180,7 @@ export class CollectionState {
   // ---- reads --------------------------------------------------------------------------------
 
   read(filter: Filter, options?: FindOptions): PlannedRead {
+    this.buildDeferredIndexes();
     return planRead(this.docs, this.indexes, filter, options);
   }
 }

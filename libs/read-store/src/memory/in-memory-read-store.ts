@@ -64,6 +64,17 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
     for (const [projection, position] of snapshot.checkpoints) this.checkpoints.set(projection, position);
   }
 
+  /**
+   * Builds one index a snapshot's load left to build (see CollectionState.addIndexDeferred); false once
+   * none is left. A caller builds them one per turn of the event loop after the server listens, so that
+   * the first read of a collection does not pay for them; a query or a write builds its collection's first.
+   */
+  buildDeferredIndex(): boolean {
+    if (this.closed) return false;
+    for (const state of this.states.values()) if (state.buildDeferredIndex()) return true;
+    return false;
+  }
+
   /** Releases everything; later calls reject with ReadStoreUnavailableError, as a closed connection would. */
   async close(): Promise<void> {
     this.closed = true;

@@ -12,14 +12,16 @@ export interface StoreExport {
 }
 
 /**
- * A collection state from a snapshot: the docs first, then each index built over them once (cheaper
- * than indexing doc by doc), and the deleted ids with the position of their delete. `strings` serves
- * the docs stored after (the loaded ones were made to share their strings as they were decoded).
+ * A collection state from a snapshot: the docs first, then the deleted ids with the position of their
+ * delete, then its indexes, registered but built only before their first use (a query, a write) or by
+ * `InMemoryReadStore.buildDeferredIndex` once the server serves; each over all the docs at once
+ * (cheaper than indexing doc by doc). `strings` serves the docs stored after (the loaded ones were made
+ * to share their strings as they were decoded).
  */
 export const importCollection = (collection: CollectionExport, strings?: StringInterner): CollectionState => {
   const state = new CollectionState(collection.name, strings);
   for (const doc of collection.docs) state.docs.set(doc._id, doc as ReadDocument);
   for (const [id, position] of collection.tombstones) state.delete(id, position);
-  for (const spec of collection.indexes) state.addIndex(spec);
+  for (const spec of collection.indexes) state.addIndexDeferred(spec);
   return state;
 };
