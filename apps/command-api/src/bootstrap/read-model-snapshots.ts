@@ -67,17 +67,27 @@ export class ReadModelSnapshots {
   }
 
   /**
-   * Builds the indexes the load left for later (see InMemoryReadStore.buildDeferredIndex), one per turn
-   * of the event loop, from `delayMs` on: called once the server listens, so that the start serves
-   * without building the indexes of collections nothing read yet (issue 14, P6).
+   * Finishes what the load left for later (the docs of collections nothing read yet, their indexes: see
+   * InMemoryReadStore.loadStep), one step per turn of the event loop, from `delayMs` on: called once the
+   * server listens, so that the start serves before it has decoded and indexed them (issue 14, P6).
    */
-  buildDeferredIndexes(delayMs = 1000): Promise<void> {
+  finishLoad(delayMs = 1000): Promise<void> {
     return new Promise((resolve) => {
+      let steps = 0;
+      let started = 0;
       const next = (): void => {
-        if (this.store.buildDeferredIndex()) setImmediate(next);
-        else resolve();
+        if (this.store.loadStep()) {
+          steps += 1;
+          setImmediate(next);
+          return;
+        }
+        if (steps > 0) this.log(`read-model snapshot load finished after listening: ${steps} frames of docs decoded or indexes built in ${Date.now() - started} ms`);
+        resolve();
       };
-      setTimeout(next, delayMs).unref();
+      setTimeout(() => {
+        started = Date.now();
+        next();
+      }, delayMs).unref();
     });
   }
 

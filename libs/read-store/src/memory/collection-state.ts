@@ -3,6 +3,7 @@ import { OrderedIndex } from './ordered-index';
 import { PlannedRead, planRead } from './query-plan';
 import { UniqueConstraint } from './unique-constraint';
 import type { StringInterner } from './string-interner';
+import type { FrameDecoder } from './frame-decoder';
 
 /**
  * The data of one collection and the write rules that keep its indexes true. Everything here is
@@ -10,7 +11,15 @@ import type { StringInterner } from './string-interner';
  * way in and out, so stored docs are never shared and never change once stored.
  */
 export class CollectionState {
-  readonly docs = new Map<string, ReadDocument>();
+  private readonly stored = new Map<string, ReadDocument>();
+  /**
+   * Frames of a snapshot's docs not decoded yet (see `loadFrames`), from `nextFrame` on. Every reader of
+   * `docs` gets them all decoded first, so nothing can observe a collection half loaded.
+   */
+  private frames: readonly Buffer[] = [];
+  private nextFrame = 0;
+  /** Set while frames are left. */
+  private decoder: FrameDecoder | undefined;
   /** Position of the last delete per id, so an older put replayed after it cannot bring the doc back. */
   private readonly tombstones = new Map<string, number>();
   private readonly specs = new Map<string, IndexSpec>();
@@ -29,6 +38,45 @@ export class CollectionState {
     readonly name: string,
     private readonly strings?: StringInterner,
   ) {}
+
+  /** The stored docs by id (a snapshot's frames not decoded yet are decoded first). */
+  get docs(): Map<string, ReadDocument> {
+    if (this.decoder !== undefined) while (this.decodeFrame());
+    return this.stored;
+  }
+
+  // ---- a snapshot's load --------------------------------------------------------------------
+
+  /**
+   * Takes a snapshot's frames of docs (JSON, checked already) to decode later: one per `decodeFrame`
+   * call after the server listens, or all of them before anyone reads `docs` (issue 14, P6).
+   */
+  loadFrames(frames: readonly Buffer[], decoder: FrameDecoder): void {
+    if (frames.length === 0) return;
+    this.frames = frames;
+    this.nextFrame = 0;
+    this.decoder = decoder;
+  }
+
+  /** Decodes the next frame of docs the load left; false when none was left. */
+  decodeFrame(): boolean {
+    const decoder = this.decoder;
+    if (decoder === undefined) return false;
+    const frame = this.frames[this.nextFrame];
+    this.nextFrame += 1;
+    if (this.nextFrame >= this.frames.length) {
+      this.frames = [];
+      this.nextFrame = 0;
+      this.decoder = undefined;
+    }
+    for (const doc of decoder.decode(frame)) this.stored.set(doc._id, doc);
+    return true;
+  }
+
+  /** The deleted ids of a snapshot, with the position of their delete (the docs are not looked at). */
+  restoreTombstones(tombstones: readonly (readonly [string, number])[]): void {
+    for (const [id, position] of tombstones) this.tombstones.set(id, Math.max(position, this.tombstones.get(id) ?? position));
+  }
 
   // ---- writes -------------------------------------------------------------------------------
 
@@ -191,6 +239,8 @@ export interface CollectionExport {
   readonly indexes: readonly IndexSpec[];
   readonly docs: readonly ReadDocument[];
   readonly tombstones: readonly (readonly [string, number])[];
+  /** Read from a file: its frames of docs (JSON, not decoded yet), stored after `docs` when decoded. */
+  readonly frames?: readonly Buffer[];
 }
 
 /** A write applies when it carries no position, the target has none, or it is strictly newer. */

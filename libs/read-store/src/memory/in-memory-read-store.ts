@@ -60,17 +60,20 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   importSnapshot(snapshot: StoreExport): void {
     this.assertOpen();
     if (this.states.size > 0 || this.checkpoints.size > 0) throw new Error('a snapshot is imported into an empty store only');
-    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection, this.strings));
+    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection, this.strings, snapshot.decoder));
     for (const [projection, position] of snapshot.checkpoints) this.checkpoints.set(projection, position);
   }
 
   /**
-   * Builds one index a snapshot's load left to build (see CollectionState.addIndexDeferred); false once
-   * none is left. A caller builds them one per turn of the event loop after the server listens, so that
-   * the first read of a collection does not pay for them; a query or a write builds its collection's first.
+   * One step of what a snapshot's load left for later: a frame of docs decoded, once none is left an
+   * index built (see CollectionState.loadFrames, addIndexDeferred); false once nothing is left. A
+   * caller takes one step per turn of the event loop after the server listens, so that the start serves
+   * without decoding and indexing the collections nothing read yet, and the first read of one does not
+   * pay for it later; a read or a write of a collection finishes its own load first.
    */
-  buildDeferredIndex(): boolean {
+  loadStep(): boolean {
     if (this.closed) return false;
+    for (const state of this.states.values()) if (state.decodeFrame()) return true;
     for (const state of this.states.values()) if (state.buildDeferredIndex()) return true;
     return false;
   }

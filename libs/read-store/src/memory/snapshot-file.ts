@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ReadDocument } from '../read-store.port';
-import { StringInterner, type CollectionExport, type StoreExport } from './snapshot-state';
+import type { CollectionExport, StoreExport } from './snapshot-state';
+import { collectionIndexOf, FrameDecoder } from './frame-decoder';
 
 /**
  * The snapshot file of the in-memory read store. Layout: the magic, then frames of
@@ -156,14 +157,15 @@ async function* framesOf(file: string): AsyncGenerator<[string, Buffer, Buffer]>
 
 /**
  * Reads a snapshot written by `writeSnapshotFile`. `version` is the projections' version now: a file
- * of another one is left unread past its header. Nothing is returned unless the whole file checks out.
+ * of another one is left unread past its header. Nothing is returned unless the whole file checks out
+ * (its frames, the count of docs its frames say they hold, its SHA-256). The frames of docs are kept as
+ * they are (JSON), for the store to decode when a collection is first used or after the server listens
+ * (see CollectionState.loadFrames): decoding was most of a start (issue 14, P6).
  */
 export const readSnapshotFile = async (file: string, version: string): Promise<SnapshotRead> => {
   let header: Header | undefined;
-  const docsOf: ReadDocument[][] = [];
+  const framesOfCollection: Buffer[][] = [];
   const hash = createHash('sha256');
-  let docs = 0;
-  const interner = new StringInterner();
   try {
     for await (const [type, payload, whole] of framesOf(file)) {
       if (type === 'M') {
@@ -172,21 +174,18 @@ export const readSnapshotFile = async (file: string, version: string): Promise<S
         hash.update(whole);
         header = decode(payload) as Header;
         if (header.format !== SNAPSHOT_FORMAT || header.version !== version) return { kind: 'other-version', version: String(header.version) };
-        for (let i = 0; i < header.collections.length; i += 1) docsOf.push([]);
+        for (let i = 0; i < header.collections.length; i += 1) framesOfCollection.push([]);
       } else if (type === 'D' && header !== undefined) {
         hash.update(whole);
-        const [index, slice] = decode(payload) as [number, ReadDocument[]];
-        const target = docsOf[index];
-        if (target === undefined || !Array.isArray(slice)) throw new CorruptSnapshot('a frame of docs names no collection');
-        interner.intern(slice);
-        for (const doc of slice) target.push(doc);
-        docs += slice.length;
+        const target = framesOfCollection[collectionIndexOf(payload) ?? -1];
+        if (target === undefined) throw new CorruptSnapshot('a frame of docs names no collection');
+        target.push(payload);
       } else if (type === 'E' && header !== undefined) {
         const end = decode(payload) as { docs: number; sha256: string };
-        if (end.docs !== docs || end.sha256 !== hash.digest('hex')) throw new CorruptSnapshot('the count or checksum of the docs does not match');
+        if (!Number.isSafeInteger(end.docs) || end.sha256 !== hash.digest('hex')) throw new CorruptSnapshot('the count or checksum of the docs does not match');
         const { version: written, position, writtenAt } = header;
-        const collections = header.collections.map((collection, i) => ({ ...collection, docs: docsOf[i] }));
-        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections }, docs };
+        const collections: CollectionExport[] = header.collections.map((collection, i) => ({ ...collection, docs: [], frames: framesOfCollection[i] }));
+        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections, decoder: new FrameDecoder() }, docs: end.docs };
       } else {
         throw new CorruptSnapshot(`an unexpected frame (${JSON.stringify(type)})`);
       }
