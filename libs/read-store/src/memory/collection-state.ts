@@ -3,7 +3,7 @@ import { OrderedIndex } from './ordered-index';
 import { PlannedRead, planRead } from './query-plan';
 import { UniqueConstraint } from './unique-constraint';
 import type { StringInterner } from './string-interner';
-import type { FrameDecoder } from './frame-decoder';
+import type { FrameDecoder, FrameRef } from './frame-decoder';
 
 /**
  * The data of one collection and the write rules that keep its indexes true. Everything here is
@@ -16,7 +16,7 @@ export class CollectionState {
    * Frames of a snapshot's docs not decoded yet (see `loadFrames`), from `nextFrame` on. Every reader of
    * `docs` gets them all decoded first, so nothing can observe a collection half loaded.
    */
-  private frames: readonly Buffer[] = [];
+  private frames: readonly FrameRef[] = [];
   private nextFrame = 0;
   /** Set while frames are left. */
   private decoder: FrameDecoder | undefined;
@@ -48,10 +48,10 @@ export class CollectionState {
   // ---- a snapshot's load --------------------------------------------------------------------
 
   /**
-   * Takes a snapshot's frames of docs (JSON, checked already) to decode later: one per `decodeFrame`
+   * Takes a snapshot's frames of docs (checked already) to decode later: one per `decodeFrame`
    * call after the server listens, or all of them before anyone reads `docs` (issue 14, P6).
    */
-  loadFrames(frames: readonly Buffer[], decoder: FrameDecoder): void {
+  loadFrames(frames: readonly FrameRef[], decoder: FrameDecoder): void {
     if (frames.length === 0) return;
     this.frames = frames;
     this.nextFrame = 0;
@@ -239,8 +239,8 @@ export interface CollectionExport {
   readonly indexes: readonly IndexSpec[];
   readonly docs: readonly ReadDocument[];
   readonly tombstones: readonly (readonly [string, number])[];
-  /** Read from a file: its frames of docs (JSON, not decoded yet), stored after `docs` when decoded. */
-  readonly frames?: readonly Buffer[];
+  /** Read from a file: where its frames of docs are (not decoded yet), stored after `docs` when decoded. */
+  readonly frames?: readonly FrameRef[];
 }
 
 /** A write applies when it carries no position, the target has none, or it is strictly newer. */

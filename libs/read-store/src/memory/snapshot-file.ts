@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ReadDocument } from '../read-store.port';
 import type { CollectionExport, StoreExport } from './snapshot-state';
-import { collectionIndexOf, FrameDecoder } from './frame-decoder';
+import { collectionIndexOf, FrameDecoder, type FrameRef } from './frame-decoder';
 
 /**
  * The snapshot file of the in-memory read store. Layout: the magic, then frames of
@@ -131,25 +130,35 @@ export type SnapshotRead =
 
 class CorruptSnapshot extends Error {}
 
-/** Frames of the file as they stream in: `[type, payload, bytes of the frame]`. */
-async function* framesOf(file: string): AsyncGenerator<[string, Buffer, Buffer]> {
+const READ_BYTES = 1024 * 1024;
+
+/** Frames of the file as they are read: `[type, payload, bytes of the frame, the payload's offset in the file]`. */
+async function* framesOf(handle: FileHandle): AsyncGenerator<[string, Buffer, Buffer, number]> {
   let pending: Buffer = Buffer.alloc(0);
+  /** The file offset of `pending`'s first byte. */
+  let at = 0;
   let magicSeen = false;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+  for (let position = 0; ; ) {
+    const chunk = Buffer.allocUnsafe(READ_BYTES);
+    const { bytesRead } = await handle.read(chunk, 0, READ_BYTES, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    pending = pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
     if (!magicSeen) {
       if (pending.length < MAGIC.length) continue;
       if (!pending.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptSnapshot('not a read-model snapshot');
-      yield ['M', MAGIC, pending.subarray(0, MAGIC.length)];
+      yield ['M', MAGIC, pending.subarray(0, MAGIC.length), 0];
       pending = pending.subarray(MAGIC.length);
+      at += MAGIC.length;
       magicSeen = true;
     }
     while (pending.length >= 5) {
       const length = pending.readUInt32BE(1);
       if (pending.length < 5 + length) break;
       const whole = pending.subarray(0, 5 + length);
-      yield [pending.toString('latin1', 0, 1), whole.subarray(5), whole];
+      yield [pending.toString('latin1', 0, 1), whole.subarray(5), whole, at + 5];
       pending = pending.subarray(5 + length);
+      at += 5 + length;
     }
   }
   if (pending.length > 0 || !magicSeen) throw new CorruptSnapshot('the file ends inside a frame');
@@ -164,34 +173,42 @@ async function* framesOf(file: string): AsyncGenerator<[string, Buffer, Buffer]>
  */
 export const readSnapshotFile = async (file: string, version: string): Promise<SnapshotRead> => {
   let header: Header | undefined;
-  const framesOfCollection: Buffer[][] = [];
+  const framesOfCollection: FrameRef[][] = [];
   const hash = createHash('sha256');
+  let handle: FileHandle | undefined;
   try {
-    for await (const [type, payload, whole] of framesOf(file)) {
+    handle = await open(file, 'r');
+    for await (const [type, payload, whole, offset] of framesOf(handle)) {
       if (type === 'M') {
         hash.update(whole);
       } else if (type === 'H' && header === undefined) {
         hash.update(whole);
         header = decode(payload) as Header;
-        if (header.format !== SNAPSHOT_FORMAT || header.version !== version) return { kind: 'other-version', version: String(header.version) };
+        if (header.format !== SNAPSHOT_FORMAT || header.version !== version) {
+          await handle.close();
+          return { kind: 'other-version', version: String(header.version) };
+        }
         for (let i = 0; i < header.collections.length; i += 1) framesOfCollection.push([]);
       } else if (type === 'D' && header !== undefined) {
         hash.update(whole);
         const target = framesOfCollection[collectionIndexOf(payload) ?? -1];
         if (target === undefined) throw new CorruptSnapshot('a frame of docs names no collection');
-        target.push(payload);
+        target.push({ offset, length: payload.length });
       } else if (type === 'E' && header !== undefined) {
         const end = decode(payload) as { docs: number; sha256: string };
         if (!Number.isSafeInteger(end.docs) || end.sha256 !== hash.digest('hex')) throw new CorruptSnapshot('the count or checksum of the docs does not match');
         const { version: written, position, writtenAt } = header;
         const collections: CollectionExport[] = header.collections.map((collection, i) => ({ ...collection, docs: [], frames: framesOfCollection[i] }));
-        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections, decoder: new FrameDecoder() }, docs: end.docs };
+        // The decoder reads the frames again from this handle (the same file, even once a newer snapshot is renamed over it).
+        const decoder = new FrameDecoder(handle, framesOfCollection.reduce((sum, frames) => sum + frames.length, 0));
+        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections, decoder }, docs: end.docs };
       } else {
         throw new CorruptSnapshot(`an unexpected frame (${JSON.stringify(type)})`);
       }
     }
     throw new CorruptSnapshot('the file has no end frame (truncated)');
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     // A decoder's message quotes the bytes it stopped at (the data of clients): only its name is kept.
     return { kind: 'corrupt', reason: error instanceof CorruptSnapshot ? error.message : `a frame does not decode (${(error as Error)?.name ?? 'error'})` };
