@@ -132,36 +132,50 @@ class CorruptSnapshot extends Error {}
 
 const READ_BYTES = 1024 * 1024;
 
-/** Frames of the file as they are read: `[type, payload, bytes of the frame, the payload's offset in the file]`. */
+/**
+ * Frames of the file as they are read: `[type, payload, bytes of the frame, the payload's offset in the
+ * file]`. The file is read into one buffer, reused (a frame is a view of it, valid until the loop over
+ * the frames asks for the next one): reading a large snapshot allocates and copies no chunk per MiB.
+ */
 async function* framesOf(handle: FileHandle): AsyncGenerator<[string, Buffer, Buffer, number]> {
-  let pending: Buffer = Buffer.alloc(0);
-  /** The file offset of `pending`'s first byte. */
+  let buffer = Buffer.allocUnsafe(2 * READ_BYTES);
+  /** The bytes read and not yet framed: `buffer[start, end)`, at file offset `at`. */
+  let start = 0;
+  let end = 0;
   let at = 0;
   let magicSeen = false;
   for (let position = 0; ; ) {
-    const chunk = Buffer.allocUnsafe(READ_BYTES);
-    const { bytesRead } = await handle.read(chunk, 0, READ_BYTES, position);
+    if (buffer.length - end < READ_BYTES) {
+      // Keep the bytes not framed yet at the front (a buffer twice the size when a frame needs more).
+      const pending = end - start;
+      const next = pending + READ_BYTES > buffer.length ? Buffer.allocUnsafe(2 * (pending + READ_BYTES)) : buffer;
+      buffer.copy(next, 0, start, end);
+      buffer = next;
+      start = 0;
+      end = pending;
+    }
+    const { bytesRead } = await handle.read(buffer, end, READ_BYTES, position);
     if (bytesRead === 0) break;
     position += bytesRead;
-    pending = pending.length === 0 ? chunk.subarray(0, bytesRead) : Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+    end += bytesRead;
     if (!magicSeen) {
-      if (pending.length < MAGIC.length) continue;
-      if (!pending.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptSnapshot('not a read-model snapshot');
-      yield ['M', MAGIC, pending.subarray(0, MAGIC.length), 0];
-      pending = pending.subarray(MAGIC.length);
+      if (end - start < MAGIC.length) continue;
+      if (!buffer.subarray(start, start + MAGIC.length).equals(MAGIC)) throw new CorruptSnapshot('not a read-model snapshot');
+      yield ['M', MAGIC, buffer.subarray(start, start + MAGIC.length), 0];
+      start += MAGIC.length;
       at += MAGIC.length;
       magicSeen = true;
     }
-    while (pending.length >= 5) {
-      const length = pending.readUInt32BE(1);
-      if (pending.length < 5 + length) break;
-      const whole = pending.subarray(0, 5 + length);
-      yield [pending.toString('latin1', 0, 1), whole.subarray(5), whole, at + 5];
-      pending = pending.subarray(5 + length);
+    while (end - start >= 5) {
+      const length = buffer.readUInt32BE(start + 1);
+      if (end - start < 5 + length) break;
+      const whole = buffer.subarray(start, start + 5 + length);
+      yield [buffer.toString('latin1', start, start + 1), whole.subarray(5), whole, at + 5];
+      start += 5 + length;
       at += 5 + length;
     }
   }
-  if (pending.length > 0 || !magicSeen) throw new CorruptSnapshot('the file ends inside a frame');
+  if (end > start || !magicSeen) throw new CorruptSnapshot('the file ends inside a frame');
 }
 
 /**
