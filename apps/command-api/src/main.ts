@@ -15,6 +15,7 @@ const main = async (): Promise<void> => {
   if (released) logger.info({ context: 'projector', ...released }, 'heap released after the catch-up');
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
+  void runtime.snapshots?.finishLoad();
   const metrics = await startMetricsServer(runtime);
   // Nest's shutdown hook raises the signal again once the app is closed: the listeners stay, so that
   // signal does not end the process before the runtime is closed (the read-model snapshot written).

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import pretty from 'pino-pretty';
+import type pretty from 'pino-pretty';
 import { batchedDestination } from './log-destination';
 
 export type { DestinationStream, Logger };
@@ -48,7 +48,9 @@ export const createLogger = (level: LogLevel, destination?: DestinationStream, b
     redact: { paths: REDACTED, censor: '[redacted]' },
   };
   if (destination) return pino(options, destination);
-  if (process.stdout.isTTY) return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  // pino-pretty is loaded only for a terminal (not by a server writing JSON lines: issue 14, P6).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (process.stdout.isTTY) return pino(options, (require('pino-pretty') as typeof pretty)({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
   // The lines of one turn of the event loop in one write (see log-destination.ts).
   return pino(options, batchedDestination(process.stdout.fd ?? 1));
 };

@@ -66,6 +66,31 @@ export class ReadModelSnapshots {
     this.log(`read-model snapshot loaded: ${read.docs} documents at position ${read.meta.position} in ${Date.now() - started} ms`);
   }
 
+  /**
+   * Finishes what the load left for later (the docs of collections nothing read yet, their indexes: see
+   * InMemoryReadStore.loadStep), one step per turn of the event loop, from `delayMs` on: called once the
+   * server listens, so that the start serves before it has decoded and indexed them (issue 14, P6).
+   */
+  finishLoad(delayMs = 1000): Promise<void> {
+    return new Promise((resolve) => {
+      let steps = 0;
+      let started = 0;
+      const next = (): void => {
+        if (this.store.loadStep()) {
+          steps += 1;
+          setImmediate(next);
+          return;
+        }
+        if (steps > 0) this.log(`read-model snapshot load finished after listening: ${steps} frames of docs decoded or indexes built in ${Date.now() - started} ms`);
+        resolve();
+      };
+      setTimeout(() => {
+        started = Date.now();
+        next();
+      }, delayMs).unref();
+    });
+  }
+
   /** Temporary files of writes a crash or a hard kill cut short (the snapshot beside them is whole). */
   private async removeLeftovers(): Promise<void> {
     const prefix = `.${SNAPSHOT_FILE}.`;

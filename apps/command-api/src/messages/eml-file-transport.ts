@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from './load-nodemailer';
 import type { SendOutcome } from '@practice/domain';
 import { mailOptions, type MessageTransport, type OutgoingMail } from './message-transport';
 
@@ -24,7 +25,11 @@ export class EmlFileTransport implements MessageTransport {
   readonly name = 'eml-files' as const;
   readonly dir: string;
   // nodemailer composes the message (MIME, encodings, headers) and hands it back instead of sending it.
-  private readonly composer: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never);
+  // Made with the first message: nodemailer is not loaded at start.
+  private composerOf?: Transporter;
+  private get composer(): Transporter {
+    return (this.composerOf ??= loadNodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never));
+  }
 
   // The directory is made with the first message, so a DATA_DIR that never sent one holds only its files.
   constructor(dataDir: string) {

@@ -1,4 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from './load-nodemailer';
 import type { SendOutcome } from '@practice/domain';
 import { mailOptions, type MessageTransport, type OutgoingMail } from './message-transport';
 
@@ -20,7 +21,7 @@ export class SmtpTransport implements MessageTransport {
   private readonly transporter: Transporter;
 
   constructor(url: string, timeoutMs: number) {
-    this.transporter = nodemailer.createTransport(url, {
+    this.transporter = loadNodemailer().createTransport(url, {
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,

@@ -3,6 +3,7 @@ import { OrderedIndex } from './ordered-index';
 import { PlannedRead, planRead } from './query-plan';
 import { UniqueConstraint } from './unique-constraint';
 import type { StringInterner } from './string-interner';
+import type { FrameDecoder, FrameRef } from './frame-decoder';
 
 /**
  * The data of one collection and the write rules that keep its indexes true. Everything here is
@@ -10,18 +11,72 @@ import type { StringInterner } from './string-interner';
  * way in and out, so stored docs are never shared and never change once stored.
  */
 export class CollectionState {
-  readonly docs = new Map<string, ReadDocument>();
+  private readonly stored = new Map<string, ReadDocument>();
+  /**
+   * Frames of a snapshot's docs not decoded yet (see `loadFrames`), from `nextFrame` on. Every reader of
+   * `docs` gets them all decoded first, so nothing can observe a collection half loaded.
+   */
+  private frames: readonly FrameRef[] = [];
+  private nextFrame = 0;
+  /** Set while frames are left. */
+  private decoder: FrameDecoder | undefined;
   /** Position of the last delete per id, so an older put replayed after it cannot bring the doc back. */
   private readonly tombstones = new Map<string, number>();
   private readonly specs = new Map<string, IndexSpec>();
   private readonly indexes: OrderedIndex[] = [];
   private readonly uniques: UniqueConstraint[] = [];
+  /**
+   * Indexes registered but not built yet (a collection loaded from a snapshot): built, in the order
+   * they were registered, before anything uses the indexes (a write, a delete, a query, a snapshot), or
+   * by `buildDeferredIndex` after the server listens. A start then builds only the indexes of the
+   * collections it reads or writes before it serves (issue 14, P6).
+   */
+  private deferred: IndexSpec[] = [];
 
   /** `strings`: makes the short strings of every stored doc the ones stored before (issue 14, P5). */
   constructor(
     readonly name: string,
     private readonly strings?: StringInterner,
   ) {}
+
+  /** The stored docs by id (a snapshot's frames not decoded yet are decoded first). */
+  get docs(): Map<string, ReadDocument> {
+    if (this.decoder !== undefined) while (this.decodeFrame());
+    return this.stored;
+  }
+
+  // ---- a snapshot's load --------------------------------------------------------------------
+
+  /**
+   * Takes a snapshot's frames of docs (checked already) to decode later: one per `decodeFrame`
+   * call after the server listens, or all of them before anyone reads `docs` (issue 14, P6).
+   */
+  loadFrames(frames: readonly FrameRef[], decoder: FrameDecoder): void {
+    if (frames.length === 0) return;
+    this.frames = frames;
+    this.nextFrame = 0;
+    this.decoder = decoder;
+  }
+
+  /** Decodes the next frame of docs the load left; false when none was left. */
+  decodeFrame(): boolean {
+    const decoder = this.decoder;
+    if (decoder === undefined) return false;
+    const frame = this.frames[this.nextFrame];
+    this.nextFrame += 1;
+    if (this.nextFrame >= this.frames.length) {
+      this.frames = [];
+      this.nextFrame = 0;
+      this.decoder = undefined;
+    }
+    for (const doc of decoder.decode(frame)) this.stored.set(doc._id, doc);
+    return true;
+  }
+
+  /** The deleted ids of a snapshot, with the position of their delete (the docs are not looked at). */
+  restoreTombstones(tombstones: readonly (readonly [string, number])[]): void {
+    for (const [id, position] of tombstones) this.tombstones.set(id, Math.max(position, this.tombstones.get(id) ?? position));
+  }
 
   // ---- writes -------------------------------------------------------------------------------
 
@@ -30,6 +85,7 @@ export class CollectionState {
    * anything. `doc` must be the caller's own copy: it is kept, and `_position` is set on it.
    */
   put(doc: ReadDocument, position: number | undefined): void {
+    this.buildDeferredIndexes();
     const current = this.docs.get(doc._id);
     const known = current ? current._position : this.tombstones.get(doc._id);
     if (!isNewer(position, known)) return;
@@ -43,6 +99,7 @@ export class CollectionState {
   }
 
   delete(id: string, position: number | undefined): void {
+    this.buildDeferredIndexes();
     const current = this.docs.get(id);
     if (!current) {
       // Deleting what is not there still records the position: a replayed older put stays dead.
@@ -60,16 +117,49 @@ export class CollectionState {
 
   /** Registers an index; a unique one is built from the current docs first and refused on a duplicate. */
   addIndex(spec: IndexSpec): void {
+    if (!this.isNew(spec)) return;
+    this.buildDeferredIndexes();
+    this.build(spec);
+    this.specs.set(spec.name, spec);
+  }
+
+  /**
+   * Registers an index of a collection loaded from a snapshot without building it yet (see `deferred`):
+   * it answers for the spec at once (a conflicting `addIndex` is refused), and is built before first use.
+   */
+  addIndexDeferred(spec: IndexSpec): void {
+    if (!this.isNew(spec)) return;
+    this.specs.set(spec.name, spec);
+    this.deferred.push(spec);
+  }
+
+  /** Builds the next deferred index; false when none was left. One index per call keeps each turn short. */
+  buildDeferredIndex(): boolean {
+    const spec = this.deferred.shift();
+    if (spec === undefined) return false;
+    this.build(spec);
+    return true;
+  }
+
+  private buildDeferredIndexes(): void {
+    while (this.buildDeferredIndex());
+  }
+
+  /** False when an equal index exists already; throws when one of that name differs or the spec has no key. */
+  private isNew(spec: IndexSpec): boolean {
     const existing = this.specs.get(spec.name);
     if (existing) {
       if (!sameIndex(existing, spec)) throw new IndexConflictError(this.name, spec.name);
-      return;
+      return false;
     }
     if (Object.keys(spec.keys).length === 0) {
       throw new IndexConflictError(this.name, spec.name, 'an index needs at least one key');
     }
+    return true;
+  }
+
+  private build(spec: IndexSpec): void {
     if (spec.unique) this.uniques.push(this.buildUnique(spec));
-    this.specs.set(spec.name, spec);
     this.indexes.push(this.buildOrdered(spec));
   }
 
@@ -119,6 +209,7 @@ export class CollectionState {
    * any doc it does not hold: the indexes built over them at load then sort runs already in order.
    */
   exportState(): CollectionExport {
+    this.buildDeferredIndexes();
     return { name: this.name, indexes: [...this.specs.values()], docs: this.docsInIndexOrder(), tombstones: [...this.tombstones] };
   }
 
@@ -137,6 +228,7 @@ export class CollectionState {
   // ---- reads --------------------------------------------------------------------------------
 
   read(filter: Filter, options?: FindOptions): PlannedRead {
+    this.buildDeferredIndexes();
     return planRead(this.docs, this.indexes, filter, options);
   }
 }
@@ -147,6 +239,8 @@ export interface CollectionExport {
   readonly indexes: readonly IndexSpec[];
   readonly docs: readonly ReadDocument[];
   readonly tombstones: readonly (readonly [string, number])[];
+  /** Read from a file: where its frames of docs are (not decoded yet), stored after `docs` when decoded. */
+  readonly frames?: readonly FrameRef[];
 }
 
 /** A write applies when it carries no position, the target has none, or it is strictly newer. */

@@ -3,6 +3,7 @@ import { CollectionState } from './collection-state';
 import { importCollection, type StoreExport } from './snapshot-state';
 import { CollectionHost, InMemoryCollection } from './in-memory-collection';
 import { StringInterner } from './string-interner';
+import type { FrameDecoder } from './frame-decoder';
 
 /**
  * The store's table of shared strings: the repeated ones (practice ids, segment and search keys,
@@ -22,6 +23,8 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   /** Every stored doc's short strings are made the equal ones stored before (see CollectionState.put). */
   private readonly strings = new StringInterner(SHARED_STRINGS);
   private closed = false;
+  /** The decoder of the snapshot imported last, while it may hold its file open. */
+  private decoder: FrameDecoder | undefined;
 
   collection<TDoc extends ReadDocument = ReadDocument>(name: string): InMemoryCollection<TDoc> {
     if (typeof name !== 'string' || name.length === 0) throw new TypeError('a collection needs a non-empty name');
@@ -60,13 +63,31 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   importSnapshot(snapshot: StoreExport): void {
     this.assertOpen();
     if (this.states.size > 0 || this.checkpoints.size > 0) throw new Error('a snapshot is imported into an empty store only');
-    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection, this.strings));
+    this.decoder = snapshot.decoder;
+    for (const collection of snapshot.collections) this.states.set(collection.name, importCollection(collection, this.strings, snapshot.decoder));
     for (const [projection, position] of snapshot.checkpoints) this.checkpoints.set(projection, position);
+  }
+
+  /**
+   * One step of what a snapshot's load left for later: a frame of docs decoded, once none is left an
+   * index built (see CollectionState.loadFrames, addIndexDeferred); false once nothing is left. A
+   * caller takes one step per turn of the event loop after the server listens, so that the start serves
+   * without decoding and indexing the collections nothing read yet, and the first read of one does not
+   * pay for it later; a read or a write of a collection finishes its own load first.
+   */
+  loadStep(): boolean {
+    if (this.closed) return false;
+    for (const state of this.states.values()) if (state.decodeFrame()) return true;
+    for (const state of this.states.values()) if (state.buildDeferredIndex()) return true;
+    this.decoder = undefined;
+    return false;
   }
 
   /** Releases everything; later calls reject with ReadStoreUnavailableError, as a closed connection would. */
   async close(): Promise<void> {
     this.closed = true;
+    this.decoder?.close();
+    this.decoder = undefined;
     this.states.clear();
     this.handles.clear();
     this.checkpoints.clear();

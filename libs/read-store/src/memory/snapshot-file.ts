@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ReadDocument } from '../read-store.port';
-import { StringInterner, type CollectionExport, type StoreExport } from './snapshot-state';
+import type { CollectionExport, StoreExport } from './snapshot-state';
+import { collectionIndexOf, FrameDecoder, type FrameRef } from './frame-decoder';
 
 /**
  * The snapshot file of the in-memory read store. Layout: the magic, then frames of
@@ -130,69 +130,99 @@ export type SnapshotRead =
 
 class CorruptSnapshot extends Error {}
 
-/** Frames of the file as they stream in: `[type, payload, bytes of the frame]`. */
-async function* framesOf(file: string): AsyncGenerator<[string, Buffer, Buffer]> {
-  let pending: Buffer = Buffer.alloc(0);
+const READ_BYTES = 1024 * 1024;
+
+/**
+ * Frames of the file as they are read: `[type, payload, bytes of the frame, the payload's offset in the
+ * file]`. The file is read into one buffer, reused (a frame is a view of it, valid until the loop over
+ * the frames asks for the next one): reading a large snapshot allocates and copies no chunk per MiB.
+ */
+async function* framesOf(handle: FileHandle): AsyncGenerator<[string, Buffer, Buffer, number]> {
+  let buffer = Buffer.allocUnsafe(2 * READ_BYTES);
+  /** The bytes read and not yet framed: `buffer[start, end)`, at file offset `at`. */
+  let start = 0;
+  let end = 0;
+  let at = 0;
   let magicSeen = false;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+  for (let position = 0; ; ) {
+    if (buffer.length - end < READ_BYTES) {
+      // Keep the bytes not framed yet at the front (a buffer twice the size when a frame needs more).
+      const pending = end - start;
+      const next = pending + READ_BYTES > buffer.length ? Buffer.allocUnsafe(2 * (pending + READ_BYTES)) : buffer;
+      buffer.copy(next, 0, start, end);
+      buffer = next;
+      start = 0;
+      end = pending;
+    }
+    const { bytesRead } = await handle.read(buffer, end, READ_BYTES, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    end += bytesRead;
     if (!magicSeen) {
-      if (pending.length < MAGIC.length) continue;
-      if (!pending.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptSnapshot('not a read-model snapshot');
-      yield ['M', MAGIC, pending.subarray(0, MAGIC.length)];
-      pending = pending.subarray(MAGIC.length);
+      if (end - start < MAGIC.length) continue;
+      if (!buffer.subarray(start, start + MAGIC.length).equals(MAGIC)) throw new CorruptSnapshot('not a read-model snapshot');
+      yield ['M', MAGIC, buffer.subarray(start, start + MAGIC.length), 0];
+      start += MAGIC.length;
+      at += MAGIC.length;
       magicSeen = true;
     }
-    while (pending.length >= 5) {
-      const length = pending.readUInt32BE(1);
-      if (pending.length < 5 + length) break;
-      const whole = pending.subarray(0, 5 + length);
-      yield [pending.toString('latin1', 0, 1), whole.subarray(5), whole];
-      pending = pending.subarray(5 + length);
+    while (end - start >= 5) {
+      const length = buffer.readUInt32BE(start + 1);
+      if (end - start < 5 + length) break;
+      const whole = buffer.subarray(start, start + 5 + length);
+      yield [buffer.toString('latin1', start, start + 1), whole.subarray(5), whole, at + 5];
+      start += 5 + length;
+      at += 5 + length;
     }
   }
-  if (pending.length > 0 || !magicSeen) throw new CorruptSnapshot('the file ends inside a frame');
+  if (end > start || !magicSeen) throw new CorruptSnapshot('the file ends inside a frame');
 }
 
 /**
  * Reads a snapshot written by `writeSnapshotFile`. `version` is the projections' version now: a file
- * of another one is left unread past its header. Nothing is returned unless the whole file checks out.
+ * of another one is left unread past its header. Nothing is returned unless the whole file checks out
+ * (its frames, the count of docs its frames say they hold, its SHA-256). The frames of docs are kept as
+ * they are (JSON), for the store to decode when a collection is first used or after the server listens
+ * (see CollectionState.loadFrames): decoding was most of a start (issue 14, P6).
  */
 export const readSnapshotFile = async (file: string, version: string): Promise<SnapshotRead> => {
   let header: Header | undefined;
-  const docsOf: ReadDocument[][] = [];
+  const framesOfCollection: FrameRef[][] = [];
   const hash = createHash('sha256');
-  let docs = 0;
-  const interner = new StringInterner();
+  let handle: FileHandle | undefined;
   try {
-    for await (const [type, payload, whole] of framesOf(file)) {
+    handle = await open(file, 'r');
+    for await (const [type, payload, whole, offset] of framesOf(handle)) {
       if (type === 'M') {
         hash.update(whole);
       } else if (type === 'H' && header === undefined) {
         hash.update(whole);
         header = decode(payload) as Header;
-        if (header.format !== SNAPSHOT_FORMAT || header.version !== version) return { kind: 'other-version', version: String(header.version) };
-        for (let i = 0; i < header.collections.length; i += 1) docsOf.push([]);
+        if (header.format !== SNAPSHOT_FORMAT || header.version !== version) {
+          await handle.close();
+          return { kind: 'other-version', version: String(header.version) };
+        }
+        for (let i = 0; i < header.collections.length; i += 1) framesOfCollection.push([]);
       } else if (type === 'D' && header !== undefined) {
         hash.update(whole);
-        const [index, slice] = decode(payload) as [number, ReadDocument[]];
-        const target = docsOf[index];
-        if (target === undefined || !Array.isArray(slice)) throw new CorruptSnapshot('a frame of docs names no collection');
-        interner.intern(slice);
-        for (const doc of slice) target.push(doc);
-        docs += slice.length;
+        const target = framesOfCollection[collectionIndexOf(payload) ?? -1];
+        if (target === undefined) throw new CorruptSnapshot('a frame of docs names no collection');
+        target.push({ offset, length: payload.length });
       } else if (type === 'E' && header !== undefined) {
         const end = decode(payload) as { docs: number; sha256: string };
-        if (end.docs !== docs || end.sha256 !== hash.digest('hex')) throw new CorruptSnapshot('the count or checksum of the docs does not match');
+        if (!Number.isSafeInteger(end.docs) || end.sha256 !== hash.digest('hex')) throw new CorruptSnapshot('the count or checksum of the docs does not match');
         const { version: written, position, writtenAt } = header;
-        const collections = header.collections.map((collection, i) => ({ ...collection, docs: docsOf[i] }));
-        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections }, docs };
+        const collections: CollectionExport[] = header.collections.map((collection, i) => ({ ...collection, docs: [], frames: framesOfCollection[i] }));
+        // The decoder reads the frames again from this handle (the same file, even once a newer snapshot is renamed over it).
+        const decoder = new FrameDecoder(handle, framesOfCollection.reduce((sum, frames) => sum + frames.length, 0));
+        return { kind: 'loaded', meta: { version: written, position, writtenAt }, store: { checkpoints: header.checkpoints, collections, decoder }, docs: end.docs };
       } else {
         throw new CorruptSnapshot(`an unexpected frame (${JSON.stringify(type)})`);
       }
     }
     throw new CorruptSnapshot('the file has no end frame (truncated)');
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     // A decoder's message quotes the bytes it stopped at (the data of clients): only its name is kept.
     return { kind: 'corrupt', reason: error instanceof CorruptSnapshot ? error.message : `a frame does not decode (${(error as Error)?.name ?? 'error'})` };
