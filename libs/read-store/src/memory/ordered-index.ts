@@ -1,5 +1,5 @@
 import type { IndexSpec, ReadDocument, Sort } from '../read-store.port';
-import { LookupValue, lookupValues } from './index-keys';
+import { LookupValue, isLookupValue, lookupValues } from './index-keys';
 import { compareValues, resolvePath } from './mingo-util';
 import { SortedList } from './sorted-list';
 import type { StringRange } from './filter-bounds';
@@ -8,7 +8,11 @@ import type { StringRange } from './filter-bounds';
 export type KeyRange = StringRange;
 
 interface Entry {
-  readonly doc: ReadDocument;
+  /**
+   * The stored doc. One entry stands for a doc in every group of this index that files it, so a new
+   * version of the doc with the same keys after the first is filed by pointing the entry at it.
+   */
+  doc: ReadDocument;
   /** The doc's values of the index keys after the first, resolved as mingo's $sort resolves them. */
   readonly keys: readonly unknown[];
 }
@@ -49,7 +53,7 @@ export class OrderedIndex {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
     if (this.holdsArray(doc)) this.arrayLeading += 1;
-    for (const value of lookupValues(doc, this.leading)) this.addEntry(value, entry);
+    for (const value of this.valuesOf(doc)) this.addEntry(value, entry);
   }
 
   /**
@@ -113,14 +117,26 @@ export class OrderedIndex {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
     if (this.holdsArray(doc)) this.arrayLeading -= 1;
-    for (const value of lookupValues(doc, this.leading)) this.removeEntry(value, entry);
+    for (const value of this.valuesOf(doc)) this.removeEntry(value, entry);
+  }
+
+  /**
+   * The values of the first key `doc` is filed under (see lookupValues): a top-level scalar or array of
+   * scalars (a practice id, segment or search keys) read as it is, an array copied only when it
+   * repeats a value, instead of a Set per write.
+   */
+  private valuesOf(doc: ReadDocument): Iterable<LookupValue> {
+    const direct = this.leading.includes('.') ? undefined : doc[this.leading];
+    if (isLookupValue(direct)) return [direct];
+    if (Array.isArray(direct) && direct.length <= 32 && direct.every(isLookupValue) && !hasRepeats(direct)) return direct as LookupValue[];
+    return lookupValues(doc, this.leading);
   }
 
   /**
    * Files `next` where `previous` (the stored doc of the same id) was. When the two hold the same
-   * keys after the first, a value of the first key both hold keeps its entry in place (only the doc
-   * it points to changes), a value only `previous` held loses its entry and one only `next` holds
-   * gains one: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
+   * keys after the first, the doc's entry stays where it is in every group (one search finds it and
+   * it is pointed at `next`), a value only `previous` held loses its entry and one only `next` holds
+   * gains it: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
    * and nothing changed, when a key after the first differs: the caller removes and adds instead.
    */
   replace(previous: ReadDocument, next: ReadDocument): boolean {
@@ -131,16 +147,23 @@ export class OrderedIndex {
     }
     const wasArray = this.holdsArray(previous);
     if (wasArray !== this.holdsArray(next)) this.arrayLeading += wasArray ? -1 : 1;
-    const values = lookupValues(previous, this.leading);
-    const nextValues = new Set(lookupValues(next, this.leading));
-    for (const value of values) {
+    const nextValues = new Set(this.valuesOf(next));
+    // The entry filed under every value of `previous` (one object in all its groups), found in the
+    // smallest group both versions are filed under (a search key's, not the practice's).
+    let smallest: SortedList<Entry> | undefined;
+    for (const value of this.valuesOf(previous)) {
       if (!nextValues.delete(value)) {
         this.removeEntry(value, before);
         continue;
       }
-      if (!this.groups.get(value)?.replace(after)) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+      const group = this.groups.get(value);
+      if (group === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+      if (smallest === undefined || group.size < smallest.size) smallest = group;
     }
-    for (const value of nextValues) this.addEntry(value, after);
+    const filed = smallest?.find(before);
+    if (smallest !== undefined && filed === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+    if (filed !== undefined) filed.doc = next;
+    for (const value of nextValues) this.addEntry(value, filed ?? after);
     return true;
   }
 
@@ -278,4 +301,10 @@ function compareKeys(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   return compareValues(a, b);
+}
+
+/** Whether a short array holds a value twice (a doc is filed once per distinct value). */
+function hasRepeats(values: readonly unknown[]): boolean {
+  for (let i = 1; i < values.length; i += 1) if (values.lastIndexOf(values[i], i - 1) >= 0) return true;
+  return false;
 }

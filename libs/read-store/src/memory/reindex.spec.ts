@@ -54,4 +54,23 @@ describe('in-memory indexes across rewrites of a doc', () => {
     expect(await tagged('x')).toEqual(['a', 'c']);
     expect(collection.explain({ tags: 'z' }, { sort, limit: 10 }).candidates).toBe(0);
   });
+
+  it('points every group of a doc at its new version, found through its smallest group, among many docs filed meanwhile', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([{ name: 'words_name', keys: { words: 1, name: 1, _id: 1 } }]);
+    const doc = (i: number, note: string) => ({ _id: `id-${String(i).padStart(4, '0')}`, name: `n${i % 97}`, words: ['all', `w${i % 10}`, `own${i}`], note });
+    await collection.bulkWrite(Array.from({ length: 2_000 }, (_, i) => ({ kind: 'put' as const, doc: doc(i, 'v1') })));
+    // Rewritten with the same keys in the same bulk as new docs are filed: every group sees the new version.
+    await collection.bulkWrite([
+      { kind: 'put', doc: doc(1_234, 'v2') },
+      ...Array.from({ length: 500 }, (_, i) => ({ kind: 'put' as const, doc: doc(2_000 + i, 'v1') })),
+    ]);
+    for (const word of ['all', 'w4', 'own1234']) {
+      const found = await collection.find({ words: word }, { sort, limit: 3_000 });
+      expect(found.filter((d) => d._id === 'id-1234').map((d) => d.note)).toEqual(['v2']);
+      const inOrder = [...found].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : 1));
+      expect(found.map((d) => d._id)).toEqual(inOrder.map((d) => d._id));
+    }
+    expect(await collection.count({ words: 'all' })).toBe(2_500);
+  });
 });
