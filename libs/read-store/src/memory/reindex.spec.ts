@@ -68,7 +68,7 @@ describe('in-memory indexes across rewrites of a doc', () => {
     for (const word of ['all', 'w4', 'own1234']) {
       const found = await collection.find({ words: word }, { sort, limit: 3_000 });
       expect(found.filter((d) => d._id === 'id-1234').map((d) => d.note)).toEqual(['v2']);
-      const inOrder = [...found].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : 1));
+      const inOrder = [...found].sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : a._id < b._id ? -1 : 1));
       expect(found.map((d) => d._id)).toEqual(inOrder.map((d) => d._id));
     }
     expect(await collection.count({ words: 'all' })).toBe(2_500);
