@@ -160,7 +160,9 @@ export class OrderedIndex {
       if (group === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
       if (smallest === undefined || group.size < smallest.size) smallest = group;
     }
-    const filed = smallest?.find(before);
+    // A large group keeps its entries by doc id from its first such search on (see SortedList.keepIds).
+    if (smallest !== undefined && smallest.size >= KEEP_IDS_FROM) smallest.keepIds(entryId);
+    const filed = smallest?.withId(previous._id) ?? smallest?.find(before);
     if (smallest !== undefined && filed === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
     if (filed !== undefined) filed.doc = next;
     for (const value of nextValues) this.addEntry(value, filed ?? after);
@@ -289,6 +291,10 @@ export class OrderedIndex {
     return a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0;
   };
 }
+
+/** The group size from which a rewrite finds a doc's entry by id rather than by a binary search. */
+const KEEP_IDS_FROM = 4096;
+const entryId = (entry: Entry): string => entry.doc._id;
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -73,4 +73,22 @@ describe('in-memory indexes across rewrites of a doc', () => {
     }
     expect(await collection.count({ words: 'all' })).toBe(2_500);
   });
+
+  it('finds a rewritten doc in a large group by its id, and keeps finding it after moves in and out', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([{ name: 'practice_name', keys: { practiceId: 1, name: 1, _id: 1 } }]);
+    const doc = (i: number, name: string, practiceId = 'p1') => ({ _id: `id-${i}`, practiceId, name, note: name });
+    await collection.bulkWrite(Array.from({ length: 5_000 }, (_, i) => ({ kind: 'put' as const, doc: doc(i, `n${i % 300}`) })));
+    // Same keys (found by id from now on), then a new name (moved), then away and back.
+    await collection.bulkWrite([{ kind: 'put', doc: { ...doc(42, 'n42'), note: 'v2' } }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(43, 'a-first') }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(44, 'n44', 'p2') }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(44, 'n44') }, { kind: 'put', doc: { ...doc(43, 'a-first'), note: 'v3' } }]);
+    await collection.bulkWrite([{ kind: 'put', doc: { ...doc(44, 'n44'), note: 'v4' } }]);
+    const all = await collection.find({ practiceId: 'p1' }, { sort, limit: 6_000 });
+    expect(all).toHaveLength(5_000);
+    expect(all[0]).toMatchObject({ _id: 'id-43', note: 'v3' });
+    expect(all.find((d) => d._id === 'id-42')?.note).toBe('v2');
+    expect(all.find((d) => d._id === 'id-44')?.note).toBe('v4');
+  });
 });

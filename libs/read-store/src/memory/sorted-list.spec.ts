@@ -83,4 +83,19 @@ describe('SortedList', () => {
     expect([...list.values()].slice(-2)).toEqual([{ key: 999, label: 'v1' }, { key: 1_000, label: 'v2' }]);
     expect(list.size).toBe(1_001);
   });
+
+  it('finds an element by id once asked to keep ids, through inserts, replacements and removals', () => {
+    const list = new SortedList<{ key: number; label: string }>((a, b) => a.key - b.key);
+    for (let i = 0; i < 600; i += 1) list.insert({ key: i, label: 'v1' });
+    expect(list.withId('5')).toBeUndefined();
+    list.keepIds((item) => String(item.key));
+    expect(list.withId('5')).toEqual({ key: 5, label: 'v1' });
+    list.insert({ key: 600, label: 'v1' });
+    expect(list.withId('600')).toEqual({ key: 600, label: 'v1' });
+    list.replace({ key: 7, label: 'v2' });
+    expect(list.withId('7')).toEqual({ key: 7, label: 'v2' });
+    expect(list.remove({ key: 8, label: '' })).toBe(true);
+    expect(list.withId('8')).toBeUndefined();
+    expect([...list.values()].map((item) => item.key)).toEqual([...Array(601).keys()].filter((k) => k !== 8));
+  });
 });
