@@ -1,5 +1,6 @@
 import type { IndexSpec, ReadDocument, Sort } from '../read-store.port';
-import { LookupValue, isLookupValue, lookupValues } from './index-keys';
+import { LookupValue, lookupValues } from './index-keys';
+import { leadingValues } from './leading-values';
 import { compareValues, resolvePath } from './mingo-util';
 import { SortedList } from './sorted-list';
 import type { StringRange } from './filter-bounds';
@@ -8,10 +9,7 @@ import type { StringRange } from './filter-bounds';
 export type KeyRange = StringRange;
 
 interface Entry {
-  /**
-   * The stored doc. One entry stands for a doc in every group of this index that files it, so a new
-   * version of the doc with the same keys after the first is filed by pointing the entry at it.
-   */
+  /** The stored doc: one entry in every group that files it, pointed at each new version with the same keys. */
   doc: ReadDocument;
   /** The doc's values of the index keys after the first, resolved as mingo's $sort resolves them. */
   readonly keys: readonly unknown[];
@@ -120,16 +118,8 @@ export class OrderedIndex {
     for (const value of this.valuesOf(doc)) this.removeEntry(value, entry);
   }
 
-  /**
-   * The values of the first key `doc` is filed under (see lookupValues): a top-level scalar or array of
-   * scalars (a practice id, segment or search keys) read as it is, an array copied only when it
-   * repeats a value, instead of a Set per write.
-   */
   private valuesOf(doc: ReadDocument): Iterable<LookupValue> {
-    const direct = this.leading.includes('.') ? undefined : doc[this.leading];
-    if (isLookupValue(direct)) return [direct];
-    if (Array.isArray(direct) && direct.length <= 32 && direct.every(isLookupValue) && !hasRepeats(direct)) return direct as LookupValue[];
-    return lookupValues(doc, this.leading);
+    return leadingValues(doc, this.leading);
   }
 
   /**
@@ -148,8 +138,7 @@ export class OrderedIndex {
     const wasArray = this.holdsArray(previous);
     if (wasArray !== this.holdsArray(next)) this.arrayLeading += wasArray ? -1 : 1;
     const nextValues = new Set(this.valuesOf(next));
-    // The entry filed under every value of `previous` (one object in all its groups), found in the
-    // smallest group both versions are filed under (a search key's, not the practice's).
+    // The doc's entry (one object in all its groups), found in the smallest group both versions share.
     let smallest: SortedList<Entry> | undefined;
     for (const value of this.valuesOf(previous)) {
       if (!nextValues.delete(value)) {
@@ -292,7 +281,7 @@ export class OrderedIndex {
   };
 }
 
-/** The group size from which a rewrite finds a doc's entry by id rather than by a binary search. */
+/** From this group size on, a rewrite finds a doc's entry by id rather than by a binary search. */
 const KEEP_IDS_FROM = 4096;
 const entryId = (entry: Entry): string => entry.doc._id;
 
@@ -307,10 +296,4 @@ function compareKeys(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   return compareValues(a, b);
-}
-
-/** Whether a short array holds a value twice (a doc is filed once per distinct value). */
-function hasRepeats(values: readonly unknown[]): boolean {
-  for (let i = 1; i < values.length; i += 1) if (values.lastIndexOf(values[i], i - 1) >= 0) return true;
-  return false;
 }
