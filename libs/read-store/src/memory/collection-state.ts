@@ -91,7 +91,7 @@ export class CollectionState {
     if (!isNewer(position, known)) return;
     if (position !== undefined) (doc as { _position?: number })._position = position;
     for (const unique of this.uniques) unique.check(doc);
-    this.strings?.internDoc(doc);
+    this.strings?.internDoc(doc, current);
     this.docs.set(doc._id, doc);
     this.tombstones.delete(doc._id);
     if (current) this.reindex(current, doc);

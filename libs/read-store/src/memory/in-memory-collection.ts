@@ -73,8 +73,7 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
    * Applies the ops in order. Like a MongoDB unordered bulk, an op refused by a unique index does
    * not stop the others: every other op applies, then the first DuplicateKeyError is thrown.
    * A malformed bulk (e.g. two ops on one id) is refused whole before anything applies. A doc handed
-   * over (`handOver`) is kept as it is below its top level, which the store still copies (it sets
-   * `_position` there); every other doc is copied whole.
+   * over (`handOver`) is kept as it is (the store sets `_position` on it); every other doc is copied whole.
    */
   async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
     validateBulk(ops);
@@ -83,7 +82,7 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
     let firstError: DuplicateKeyError | undefined;
     for (const op of ops) {
       try {
-        if (op.kind === 'put') state.put(op.handOver ? { ...op.doc } : copy(op.doc), op.position);
+        if (op.kind === 'put') state.put(op.handOver ? op.doc : copy(op.doc), op.position);
         else state.delete(op.id, op.position);
       } catch (error) {
         if (!(error instanceof DuplicateKeyError)) throw error;

@@ -1,5 +1,6 @@
 import type { IndexSpec, ReadDocument, Sort } from '../read-store.port';
 import { LookupValue, lookupValues } from './index-keys';
+import { leadingValues } from './leading-values';
 import { compareValues, resolvePath } from './mingo-util';
 import { SortedList } from './sorted-list';
 import type { StringRange } from './filter-bounds';
@@ -8,7 +9,8 @@ import type { StringRange } from './filter-bounds';
 export type KeyRange = StringRange;
 
 interface Entry {
-  readonly doc: ReadDocument;
+  /** The stored doc: one entry in every group that files it, pointed at each new version with the same keys. */
+  doc: ReadDocument;
   /** The doc's values of the index keys after the first, resolved as mingo's $sort resolves them. */
   readonly keys: readonly unknown[];
 }
@@ -49,7 +51,7 @@ export class OrderedIndex {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;
     if (this.holdsArray(doc)) this.arrayLeading += 1;
-    for (const value of lookupValues(doc, this.leading)) this.addEntry(value, entry);
+    for (const value of this.valuesOf(doc)) this.addEntry(value, entry);
   }
 
   /**
@@ -113,14 +115,18 @@ export class OrderedIndex {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed -= 1;
     if (this.holdsArray(doc)) this.arrayLeading -= 1;
-    for (const value of lookupValues(doc, this.leading)) this.removeEntry(value, entry);
+    for (const value of this.valuesOf(doc)) this.removeEntry(value, entry);
+  }
+
+  private valuesOf(doc: ReadDocument): Iterable<LookupValue> {
+    return leadingValues(doc, this.leading);
   }
 
   /**
    * Files `next` where `previous` (the stored doc of the same id) was. When the two hold the same
-   * keys after the first, a value of the first key both hold keeps its entry in place (only the doc
-   * it points to changes), a value only `previous` held loses its entry and one only `next` holds
-   * gains one: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
+   * keys after the first, the doc's entry stays where it is in every group (one search finds it and
+   * it is pointed at `next`), a value only `previous` held loses its entry and one only `next` holds
+   * gains it: a rewrite that adds a tag or a word moves one entry, not every entry of the doc. False,
    * and nothing changed, when a key after the first differs: the caller removes and adds instead.
    */
   replace(previous: ReadDocument, next: ReadDocument): boolean {
@@ -131,16 +137,24 @@ export class OrderedIndex {
     }
     const wasArray = this.holdsArray(previous);
     if (wasArray !== this.holdsArray(next)) this.arrayLeading += wasArray ? -1 : 1;
-    const values = lookupValues(previous, this.leading);
-    const nextValues = new Set(lookupValues(next, this.leading));
-    for (const value of values) {
+    const nextValues = new Set(this.valuesOf(next));
+    // The doc's entry (one object in all its groups), found in the smallest group both versions share.
+    let smallest: SortedList<Entry> | undefined;
+    for (const value of this.valuesOf(previous)) {
       if (!nextValues.delete(value)) {
         this.removeEntry(value, before);
         continue;
       }
-      if (!this.groups.get(value)?.replace(after)) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+      const group = this.groups.get(value);
+      if (group === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+      if (smallest === undefined || group.size < smallest.size) smallest = group;
     }
-    for (const value of nextValues) this.addEntry(value, after);
+    // A large group keeps its entries by doc id from its first such search on (see SortedList.keepIds).
+    if (smallest !== undefined && smallest.size >= KEEP_IDS_FROM) smallest.keepIds(entryId);
+    const filed = smallest?.withId(previous._id) ?? smallest?.find(before);
+    if (smallest !== undefined && filed === undefined) throw new Error(`index ${this.spec.name}: the stored doc ${previous._id} was not filed`);
+    if (filed !== undefined) filed.doc = next;
+    for (const value of nextValues) this.addEntry(value, filed ?? after);
     return true;
   }
 
@@ -266,6 +280,10 @@ export class OrderedIndex {
     return a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0;
   };
 }
+
+/** From this group size on, a rewrite finds a doc's entry by id rather than by a binary search. */
+const KEEP_IDS_FROM = 4096;
+const entryId = (entry: Entry): string => entry.doc._id;
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -54,4 +54,41 @@ describe('in-memory indexes across rewrites of a doc', () => {
     expect(await tagged('x')).toEqual(['a', 'c']);
     expect(collection.explain({ tags: 'z' }, { sort, limit: 10 }).candidates).toBe(0);
   });
+
+  it('points every group of a doc at its new version, found through its smallest group, among many docs filed meanwhile', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([{ name: 'words_name', keys: { words: 1, name: 1, _id: 1 } }]);
+    const doc = (i: number, note: string) => ({ _id: `id-${String(i).padStart(4, '0')}`, name: `n${i % 97}`, words: ['all', `w${i % 10}`, `own${i}`], note });
+    await collection.bulkWrite(Array.from({ length: 2_000 }, (_, i) => ({ kind: 'put' as const, doc: doc(i, 'v1') })));
+    // Rewritten with the same keys in the same bulk as new docs are filed: every group sees the new version.
+    await collection.bulkWrite([
+      { kind: 'put', doc: doc(1_234, 'v2') },
+      ...Array.from({ length: 500 }, (_, i) => ({ kind: 'put' as const, doc: doc(2_000 + i, 'v1') })),
+    ]);
+    for (const word of ['all', 'w4', 'own1234']) {
+      const found = await collection.find({ words: word }, { sort, limit: 3_000 });
+      expect(found.filter((d) => d._id === 'id-1234').map((d) => d.note)).toEqual(['v2']);
+      const inOrder = [...found].sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : a._id < b._id ? -1 : 1));
+      expect(found.map((d) => d._id)).toEqual(inOrder.map((d) => d._id));
+    }
+    expect(await collection.count({ words: 'all' })).toBe(2_500);
+  });
+
+  it('finds a rewritten doc in a large group by its id, and keeps finding it after moves in and out', async () => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([{ name: 'practice_name', keys: { practiceId: 1, name: 1, _id: 1 } }]);
+    const doc = (i: number, name: string, practiceId = 'p1') => ({ _id: `id-${i}`, practiceId, name, note: name });
+    await collection.bulkWrite(Array.from({ length: 5_000 }, (_, i) => ({ kind: 'put' as const, doc: doc(i, `n${i % 300}`) })));
+    // Same keys (found by id from now on), then a new name (moved), then away and back.
+    await collection.bulkWrite([{ kind: 'put', doc: { ...doc(42, 'n42'), note: 'v2' } }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(43, 'a-first') }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(44, 'n44', 'p2') }]);
+    await collection.bulkWrite([{ kind: 'put', doc: doc(44, 'n44') }, { kind: 'put', doc: { ...doc(43, 'a-first'), note: 'v3' } }]);
+    await collection.bulkWrite([{ kind: 'put', doc: { ...doc(44, 'n44'), note: 'v4' } }]);
+    const all = await collection.find({ practiceId: 'p1' }, { sort, limit: 6_000 });
+    expect(all).toHaveLength(5_000);
+    expect(all[0]).toMatchObject({ _id: 'id-43', note: 'v3' });
+    expect(all.find((d) => d._id === 'id-42')?.note).toBe('v2');
+    expect(all.find((d) => d._id === 'id-44')?.note).toBe('v4');
+  });
 });

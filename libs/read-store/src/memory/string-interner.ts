@@ -19,27 +19,38 @@ export class StringInterner {
     for (const doc of docs) this.walk(doc);
   }
 
-  /** One doc: its short strings replaced in place by the equal ones seen before (nothing else changes). */
-  internDoc(doc: object): void {
-    this.walk(doc);
+  /**
+   * One doc: its short strings replaced in place by the equal ones seen before (nothing else changes).
+   * With `previous` (the stored version it replaces, already shared), a string equal to the one at the
+   * same place in `previous` takes that one without a look-up in the table: a rewrite of a document
+   * looks up only what it changed.
+   */
+  internDoc(doc: object, previous?: object): void {
+    this.walk(doc, previous);
   }
 
-  private walk(value: unknown): void {
+  private walk(value: unknown, previous?: unknown): void {
     if (Array.isArray(value)) {
       if (Object.isFrozen(value)) return;
+      const before = Array.isArray(previous) ? previous : undefined;
       for (let i = 0; i < value.length; i += 1) {
         const item = value[i];
-        if (typeof item === 'string') value[i] = this.one(item);
-        else if (typeof item === 'object' && item !== null) this.walk(item);
+        if (typeof item === 'string') {
+          const old = before?.[i];
+          value[i] = old === item ? old : this.one(item);
+        } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i]);
       }
       return;
     }
     const object = value as Record<string, unknown>;
     if (Object.isFrozen(object)) return;
+    const before = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? (previous as Record<string, unknown>) : undefined;
     for (const key in object) {
       const item = object[key];
-      if (typeof item === 'string') object[key] = this.one(item);
-      else if (typeof item === 'object' && item !== null) this.walk(item);
+      if (typeof item === 'string') {
+        const old = before?.[key];
+        object[key] = old === item ? old : this.one(item);
+      } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key]);
     }
   }
 
