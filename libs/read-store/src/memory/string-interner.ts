@@ -22,10 +22,8 @@ export class StringInterner {
   /**
    * One doc: its short strings replaced in place by the equal ones seen before (nothing else changes).
    * With `previous` (the stored version it replaces, already shared), a string equal to the one at the
-   * same place in `previous` takes that one without a look-up in the table, and a nested object or
-   * array equal to the one at the same place in `previous` is replaced by that one, without a write
-   * per string (stored documents never change, so two versions can share what they hold alike): a
-   * rewrite of a document looks up and writes only what it changed.
+   * same place in `previous` takes that one without a look-up in the table: a rewrite of a document
+   * looks up only what it changed.
    */
   internDoc(doc: object, previous?: object): void {
     this.walk(doc, previous);
@@ -41,11 +39,7 @@ export class StringInterner {
           const old = before?.[i];
           const shared = old === item ? old : this.known(item);
           if (shared !== undefined) value[i] = shared;
-        } else if (typeof item === 'object' && item !== null) {
-          const old = before?.[i];
-          if (sameData(item, old)) value[i] = old;
-          else this.walk(item, old);
-        }
+        } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i]);
       }
       return;
     }
@@ -58,11 +52,7 @@ export class StringInterner {
         const old = before?.[key];
         const shared = old === item ? old : this.known(item);
         if (shared !== undefined) object[key] = shared;
-      } else if (typeof item === 'object' && item !== null) {
-        const old = before?.[key];
-        if (sameData(item, old)) object[key] = old;
-        else this.walk(item, old);
-      }
+      } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key]);
     }
   }
 
@@ -79,32 +69,3 @@ export class StringInterner {
     return undefined;
   }
 }
-
-/**
- * Whether `value` (a plain object or array of a new doc) holds the same data as `previous`: the same
- * keys in any order, equal strings, numbers, booleans and nulls, and nested values alike.
- */
-const sameData = (value: object, previous: unknown): boolean => {
-  if (value === previous) return true;
-  if (typeof previous !== 'object' || previous === null) return false;
-  if (Array.isArray(value)) {
-    if (!Array.isArray(previous) || previous.length !== value.length) return false;
-    for (let i = 0; i < value.length; i += 1) if (!sameValue(value[i], previous[i])) return false;
-    return true;
-  }
-  // Plain objects only: a Date, a Map or a class instance is never taken for another.
-  if (Array.isArray(previous) || Object.getPrototypeOf(value) !== Object.prototype || Object.getPrototypeOf(previous) !== Object.prototype) return false;
-  const object = value as Record<string, unknown>;
-  const before = previous as Record<string, unknown>;
-  let keys = 0;
-  for (const key in object) {
-    keys += 1;
-    const item = object[key];
-    if (item === undefined ? !(key in before) || before[key] !== undefined : !sameValue(item, before[key])) return false;
-  }
-  for (const key in before) keys -= 1;
-  return keys === 0;
-};
-
-const sameValue = (value: unknown, previous: unknown): boolean =>
-  value === previous || (typeof value === 'object' && value !== null && sameData(value, previous));
