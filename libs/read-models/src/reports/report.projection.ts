@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@practice/events';
 import type { EventContext, Increments, ProjectionDefinition } from '../projection';
 import { chartFactEventTypes, evolveChartFacts } from './chart-facts';
-import { contributionsOf } from './contributions';
+import { forEachContribution } from './contributions';
 import { granularities, localDate, periodStart } from './periods';
 import {
   addCounts,
@@ -52,6 +52,7 @@ const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
 /**
  * What an event adds to the period documents: the chart's contributions after the event minus before
  * it. A standing count changes in the period of the event; a dated one in the period of its date.
+ * The period ids are computed once per date, not per counter.
  */
 const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const chartId = chartIdOf(event)!;
@@ -59,39 +60,56 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const after = chartFactsAfter(before, event, chartId, context);
   const practiceId = after?.practiceId ?? before?.practiceId;
   const deltas: Deltas = new Map();
-  if (practiceId === undefined) return deltas;
+  if (practiceId === undefined || after === before) return deltas;
   const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
   const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
   // What the event changes: the contributions after it minus those before it (most cancel out).
   const stock = new Map<string, number>();
-  const flow = new Map<string, Map<string, number>>();
-  const count = (facts: ReportChartDocument | null, sign: 1 | -1) => {
-    for (const { measure, key, at } of contributionsOf(facts)) {
-      if (measure === 'stock') {
-        stock.set(key, (stock.get(key) ?? 0) + sign);
-        continue;
-      }
-      let dated = flow.get(key);
-      if (dated === undefined) flow.set(key, (dated = new Map()));
-      dated.set(at!, (dated.get(at!) ?? 0) + sign);
-    }
-  };
+  const flow = new Map<string, Map<string, number>>(); // by the instant a count is dated by, then key
+  const count = (facts: ReportChartDocument | null, sign: 1 | -1) =>
+    forEachContribution(
+      facts,
+      (key) => stock.set(key, (stock.get(key) ?? 0) + sign),
+      (key, at) => {
+        let dated = flow.get(at);
+        if (dated === undefined) flow.set(at, (dated = new Map()));
+        dated.set(key, (dated.get(key) ?? 0) + sign);
+      },
+    );
   count(before, -1);
   count(after, 1);
-  const add = (measure: 'stock' | 'flow', key: string, date: string, n: number) => {
-    for (const id of periodIdsOf(practiceId, date)) {
-      let entry = deltas.get(id);
-      if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
-      entry[measure][key] = (entry[measure][key] ?? 0) + n;
-    }
+  const entryOf = (id: string) => {
+    let entry = deltas.get(id);
+    if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
+    return entry;
   };
-  let eventDate: string | undefined;
-  for (const [key, n] of stock) if (n !== 0) add('stock', key, (eventDate ??= localDate(event.metadata.occurredAt, timeZone)), n);
-  for (const [key, dated] of flow) for (const [at, n] of dated) if (n !== 0) add('flow', key, localDate(at, timeZone), n);
+  let eventPeriods: readonly string[] | undefined;
+  for (const [key, n] of stock) {
+    if (n === 0) continue;
+    eventPeriods ??= periodIdsOf(practiceId, localDate(event.metadata.occurredAt, timeZone));
+    for (const id of eventPeriods) entryOf(id).stock[key] = n;
+  }
+  // Two instants of one date can cancel out: a count that comes to 0 is left out below.
+  let cancelled = false;
+  for (const [at, dated] of flow) {
+    let periods: readonly string[] | undefined;
+    for (const [key, n] of dated) {
+      if (n === 0) continue;
+      periods ??= periodIdsOf(practiceId, localDate(at, timeZone));
+      for (const id of periods) {
+        const counts = entryOf(id).flow;
+        const sum = (counts[key] ?? 0) + n;
+        counts[key] = sum;
+        if (sum === 0) cancelled = true;
+      }
+    }
+  }
   // Only what changes: an event that moves nothing touches no period document.
-  for (const [id, entry] of deltas) {
-    for (const counts of [entry.stock, entry.flow]) for (const key of Object.keys(counts)) if (counts[key] === 0) delete counts[key];
-    if (Object.keys(entry.stock).length === 0 && Object.keys(entry.flow).length === 0) deltas.delete(id);
+  if (cancelled) {
+    for (const [id, entry] of deltas) {
+      for (const key of Object.keys(entry.flow)) if (entry.flow[key] === 0) delete entry.flow[key];
+      if (Object.keys(entry.stock).length === 0 && Object.keys(entry.flow).length === 0) deltas.delete(id);
+    }
   }
   return deltas;
 };

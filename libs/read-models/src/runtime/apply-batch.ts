@@ -4,6 +4,7 @@ import type { CounterDocuments, EventContext, Increments, ProjectionDefinition }
 import { writeTombstones } from './document-at';
 
 const NO_CONTEXT: EventContext = new Map();
+const NONE: readonly string[] = [];
 
 /** Each projection's event types as a set: every event of every batch is looked up in it. */
 const typesOf = new WeakMap<ProjectionDefinition, ReadonlySet<string>>();
@@ -66,11 +67,10 @@ export const applyBatch = async (
   const folded = new Map<string, Folded>();
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
-  const missingOf = (wanted: readonly string[]): string[] => {
-    if (wanted.every((id) => folded.has(id))) return [];
-    const missing = new Set<string>();
-    for (const id of wanted) if (!folded.has(id)) missing.add(id);
-    return [...missing];
+  const missingOf = (wanted: readonly string[]): readonly string[] => {
+    let missing: Set<string> | undefined;
+    for (const id of wanted) if (!folded.has(id)) (missing ??= new Set()).add(id);
+    return missing === undefined ? NONE : [...missing];
   };
   const load = async (missing: readonly string[]): Promise<void> => {
     if (missing.length === 0) return;
@@ -84,26 +84,34 @@ export const applyBatch = async (
       folded.set(id, { doc: doc ?? null, position: undefined });
     }
   };
-  const contexts = new Map<RecordedEvent, readonly string[]>(
-    relevant.map((event) => [event, projection.context ? guarded(event, () => projection.context!(event), [] as readonly string[]) : []]),
-  );
   const idsOf = (event: RecordedEvent, context: EventContext): readonly string[] =>
-    guarded(event, () => projection.documentIds(event, context), [] as readonly string[]);
+    guarded(event, () => projection.documentIds(event, context), NONE);
+  // Per event (by its index in `relevant`): without `context`, the ids it touches, computed once;
+  // with it, the documents it reads as context.
+  const known: (readonly string[])[] = relevant.map((event) =>
+    projection.context ? guarded(event, () => projection.context!(event), NONE) : idsOf(event, NO_CONTEXT),
+  );
   // The documents some event of the batch reads as context: written last (see above).
-  const contextIds = new Set([...contexts.values()].flat());
+  const contextIds = new Set<string>();
+  if (projection.context) for (const wanted of known) for (const id of wanted) contextIds.add(id);
 
   // One read for what the batch is known to touch; ids that depend on a context are read when found.
-  await load(missingOf(relevant.flatMap((event) => (projection.context ? contexts.get(event)! : idsOf(event, NO_CONTEXT)))));
+  await load(missingOf(known.flat()));
 
   const counted: { position: number; increments: ReadonlyMap<string, Increments> }[] = [];
-  for (const event of relevant) {
-    const wanted = contexts.get(event)!;
-    const missingContext = missingOf(wanted);
-    if (missingContext.length > 0) await load(missingContext);
-    // A context document stored at or past the event: the batch was written up to its end before a crash.
-    const replayed = wanted.some((id) => (stored.get(id)?._position ?? -1) >= event.position);
-    const context: EventContext = wanted.length === 0 ? NO_CONTEXT : new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
-    const eventIds = idsOf(event, context);
+  for (let index = 0; index < relevant.length; index += 1) {
+    const event = relevant[index];
+    const wanted = projection.context ? known[index] : NONE;
+    let replayed = false;
+    let context = NO_CONTEXT;
+    if (wanted.length > 0) {
+      const missingContext = missingOf(wanted);
+      if (missingContext.length > 0) await load(missingContext);
+      // A context document stored at or past the event: the batch was written up to its end before a crash.
+      replayed = wanted.some((id) => (stored.get(id)?._position ?? -1) >= event.position);
+      context = new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
+    }
+    const eventIds = projection.context ? idsOf(event, context) : known[index];
     const missingIds = missingOf(eventIds);
     if (missingIds.length > 0) await load(missingIds);
     const increments = projection.counters && !replayed ? guarded(event, () => projection.counters!.increments(event, context), undefined) : undefined;
@@ -150,7 +158,7 @@ const addCounters = async (
   folded: Map<string, Folded>,
   stored: ReadonlyMap<string, ReadDocument>,
   load: (missing: readonly string[]) => Promise<void>,
-  missingOf: (wanted: readonly string[]) => string[],
+  missingOf: (wanted: readonly string[]) => readonly string[],
 ): Promise<void> => {
   await load(missingOf([...new Set(counted.flatMap(({ increments }) => [...increments.keys()]))]));
   const sums = new Map<string, { position: number; fields: Record<string, Record<string, number>> }>();

@@ -37,7 +37,8 @@ export class StringInterner {
         const item = value[i];
         if (typeof item === 'string') {
           const old = before?.[i];
-          value[i] = old === item ? old : this.one(item);
+          const shared = old === item ? old : this.known(item);
+          if (shared !== undefined) value[i] = shared;
         } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i]);
       }
       return;
@@ -49,17 +50,22 @@ export class StringInterner {
       const item = object[key];
       if (typeof item === 'string') {
         const old = before?.[key];
-        object[key] = old === item ? old : this.one(item);
+        const shared = old === item ? old : this.known(item);
+        if (shared !== undefined) object[key] = shared;
       } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key]);
     }
   }
 
-  private one(value: string): string {
-    if (value.length > INTERNED_LENGTH) return value;
+  /**
+   * The equal string seen before, or undefined when `value` is itself the one to keep (seen first,
+   * now in the table, or too long to share): then the caller leaves its place as it is, without a write.
+   */
+  private known(value: string): string | undefined {
+    if (value.length > INTERNED_LENGTH) return undefined;
     const known = this.table.get(value);
     if (known !== undefined) return known;
     if (this.table.size >= this.limit) this.table = new Map();
     this.table.set(value, value);
-    return value;
+    return undefined;
   }
 }
