@@ -5,14 +5,17 @@
  * the list route builds it and prints its plan. `BENCH_PROFILE_DIR=<dir>` writes a CPU profile of the reads.
  *   BENCH_CLIENTS=100000 npx ts-node --transpile-only -r tsconfig-paths/register bench/client-list-find.ts
  * `BENCH_SAMPLES` (200) reads per query; `BENCH_QUERY=<name prefix>` runs the queries whose name starts so.
+ * Run under `node --expose-gc --min-semi-space-size=256 --max-semi-space-size=256` (see the README), it also prints the bytes each
+ * read allocates: the heap's growth over 1,000 reads after a full collection, with no collection between.
  */
 import { InMemoryReadStore, type ReadCollection } from '@practice/read-store';
 import { CLIENTS, clientListProjection } from '@practice/read-models';
 import type { RecordedEvent } from '@practice/events';
-import { clientListFilter, CLIENT_LIST_ORDER } from '../apps/command-api/src/clients/client-queries';
+import { clientListFilter, CLIENT_LIST_FIELDS, CLIENT_LIST_ORDER } from '../apps/command-api/src/clients/client-queries';
 import { afterKeys } from '../apps/command-api/src/http/keyset-page';
 import { latencySummary } from './bench-support';
 import { profiled } from './cpu-profile';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret', 'Ken', 'Radia', 'Tim', 'Sophie', 'Niklaus', 'Hedy', 'Dennis', 'Karen', 'Leslie', 'Shafi', 'Whitfield', 'Mary', 'Robin', 'Jean', 'Carl', 'Anita', 'Guido', 'Lynn', 'Vint', 'Ivan', 'Fran', 'Peter', 'Judea'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus', 'Hamilton', 'Thompson', 'Perlman', 'Berners', 'Wilson', 'Wirth', 'Lamarr', 'Ritchie', 'Jones', 'Lamport', 'Goldwasser', 'Diffie', 'Shaw', 'Milner', 'Sammet', 'Hewitt', 'Borg', 'Rossum', 'Conway', 'Cerf', 'Sutherland', 'Elkins', 'Naur', 'Pearl', 'Kay', 'Floyd', 'Hoare', 'Iverson', 'Kahn', 'Moore', 'Rivest', 'Shamir', 'Adleman', 'Hellman', 'Codd', 'Gray', 'Stonebraker', 'Bachman', 'Engelbart', 'Minsky', 'McCarthy', 'Simon', 'Newell', 'Feigenbaum', 'Reddy', 'Yao', 'Valiant', 'Karp', 'Cook', 'Rabin', 'Scott', 'Blum', 'Hartmanis', 'Stearns', 'Tarjan', 'Hopcroft'];
@@ -59,7 +62,7 @@ const main = async (): Promise<void> => {
   const collection = new InMemoryReadStore().collection(CLIENTS) as ReadCollection & { explain(f: unknown, o: unknown): unknown };
   await collection.ensureIndexes(clientListProjection.indexes);
   await fill(collection, clients);
-  const page = { sort: CLIENT_LIST_ORDER, limit: 51 };
+  const page = { sort: CLIENT_LIST_ORDER, limit: 51, projection: CLIENT_LIST_FIELDS };
   // Half-way through the practice, as the bench's deep cursor.
   const all = await collection.find(clientListFilter(practiceId, {} as never), { sort: CLIENT_LIST_ORDER });
   const middle = all[Math.floor(all.length / 2)];
@@ -85,9 +88,31 @@ const main = async (): Promise<void> => {
       }
       const s = latencySummary(latencies);
       const plans = [...new Set(Array.from({ length: 12 }, (_, i) => JSON.stringify(collection.explain(filterOf(i), page))))];
-      console.log(`  ${name}: p50 ${s.p50Ms.toFixed(3)} ms, p99 ${s.p99Ms.toFixed(3)} ms; ${plans.join(' ')}`);
+      const bytes = await bytesPerRead(collection, filterOf, page);
+      console.log(`  ${name}: p50 ${s.p50Ms.toFixed(3)} ms, p99 ${s.p99Ms.toFixed(3)} ms;${bytes} ${plans.join(' ')}`);
     }
   });
+};
+
+/** The heap's growth per read over 1,000 reads from a collected heap, when `gc` is exposed and no collection ran meanwhile. */
+const bytesPerRead = async (collection: ReadCollection, filterOf: (i: number) => Record<string, unknown>, page: object): Promise<string> => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return '';
+  const reads = 1_000;
+  const filters = Array.from({ length: reads }, (_, i) => filterOf(i));
+  let collections = 0;
+  let from = Infinity;
+  const observer = new PerformanceObserver((list) => (collections += list.getEntries().filter((entry) => entry.startTime >= from).length));
+  observer.observe({ entryTypes: ['gc'] });
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  from = performance.now();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < reads; i += 1) await collection.find(filters[i], page);
+  const grown = process.memoryUsage().heapUsed - before;
+  await new Promise((resolve) => setImmediate(resolve));
+  observer.disconnect();
+  return collections > 0 ? ` (a collection ran: no byte count)` : ` ${Math.round(grown / reads).toLocaleString('en')} bytes/read;`;
 };
 
 void main();

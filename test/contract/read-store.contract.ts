@@ -427,6 +427,20 @@ export function readStoreContract(
 
         expect(await docs.get('a')).toEqual({ _id: 'a', tags: ['x'], nested: { n: 1 } });
       });
+
+      it('does not let a caller change stored documents through a projected read', async () => {
+        const docs = newCollection<ReadDocument>();
+        await docs.bulkWrite([put({ _id: 'a', tags: ['x'], nested: { n: 1 }, other: 'o' })]);
+        const [projected] = (await docs.find({}, { projection: { tags: 1, nested: 1 } })) as unknown as { tags: string[]; nested: { n: number } }[];
+        expect(projected).toEqual({ _id: 'a', tags: ['x'], nested: { n: 1 } });
+        projected.tags.push('from-find');
+        projected.nested.n = 2;
+        const [withoutId] = (await docs.find({ _id: 'a' }, { projection: { _id: 0, tags: 1, missing: 1 } })) as unknown as { tags: string[] }[];
+        expect(withoutId).toEqual({ tags: ['x'] });
+        withoutId.tags.length = 0;
+
+        expect(await docs.get('a')).toEqual({ _id: 'a', tags: ['x'], nested: { n: 1 }, other: 'o' });
+      });
     });
 
     describe('ranges of strings through an index', () => {

@@ -1,4 +1,4 @@
-import type { Filter, ReadStore } from '@practice/read-store';
+import type { Filter, Projection, ReadStore } from '@practice/read-store';
 import { CLIENTS, clientSearchFilter, segment, type ClientListDocument, NEEDS_ATTENTION, type NeedsAttentionDocument, TAGS, type TagDocument } from '@practice/read-models';
 import { afterKeys, Keyset, limitOf, findPage, type PageQueryDto } from '../http/keyset-page';
 import type { ClientListQueryDto } from './client-list.query.dto';
@@ -53,10 +53,29 @@ export const clientListFilter = (practiceId: string, query: ClientListQueryDto):
 
 export const CLIENT_LIST_ORDER = CLIENT_ORDER;
 
+/**
+ * The fields a list row answers with, and its sort key for the cursor: a page reads these, not the
+ * search and segment keys the stored row holds too (about half the garbage of a read at 100,000 clients).
+ */
+export const CLIENT_LIST_FIELDS = {
+  kind: 1,
+  firstName: 1,
+  lastName: 1,
+  legalName: 1,
+  email: 1,
+  phone: 1,
+  status: 1,
+  tagIds: 1,
+  incomplete: 1,
+  createdAt: 1,
+  updatedAt: 1,
+  sortName: 1,
+} as const satisfies Projection;
+
 /** The client list: filtered (clientListFilter), sorted by last then first name, paged with a keyset cursor. */
 export const listClients = async (readStore: ReadStore, practiceId: string, query: ClientListQueryDto) => {
   const filter = clientListFilter(practiceId, query);
-  const page = await findPage(readStore.collection<ClientListDocument>(CLIENTS), filter, CLIENT_ORDER, clientKeyset, query);
+  const page = await findPage(readStore.collection<ClientListDocument>(CLIENTS), filter, CLIENT_ORDER, clientKeyset, query, CLIENT_LIST_FIELDS);
   const tags = await tagNames(readStore, practiceId, page.items.flatMap((doc) => doc.tagIds));
   return { items: page.items.map((doc) => toClientListItem(doc, tags)), nextCursor: page.nextCursor };
 };

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Filter, ReadCollection, ReadDocument, Sort } from '@practice/read-store';
+import type { Filter, Projection, ReadCollection, ReadDocument, Sort } from '@practice/read-store';
 import { badRequest } from './problem';
 
 /**
@@ -105,16 +105,20 @@ export const afterKeys = (filter: Filter, sort: Sort, values: readonly KeyValue[
   return { ...filter, $and: [...and, { $or: branches }] };
 };
 
-/** One page of a read-store collection in `sort` order (the keyset's keys, in the same order). */
+/**
+ * One page of a read-store collection in `sort` order (the keyset's keys, in the same order). An
+ * inclusion `projection` reads only the fields a list answers with (it must include the sort keys).
+ */
 export const findPage = async <TDoc extends ReadDocument>(
   collection: ReadCollection<TDoc>,
   filter: Filter,
   sort: Sort,
   keyset: Keyset,
   query: PageQueryDto,
+  projection?: Projection,
 ): Promise<Page<TDoc>> => {
   const limit = limitOf(query);
   const paged = query.cursor === undefined ? filter : afterKeys(filter, sort, keyset.decode(query.cursor));
-  const docs = await collection.find(paged, { sort, limit: limit + 1 });
+  const docs = await collection.find(paged, projection ? { sort, limit: limit + 1, projection } : { sort, limit: limit + 1 });
   return keyset.page(docs, limit, (doc) => Object.keys(sort).map((key) => doc[key] as KeyValue));
 };

@@ -4,6 +4,7 @@ import {
   Filter,
   FindOptions,
   IndexSpec,
+  Projection,
   ReadCollection,
   ReadDocument,
   Sort,
@@ -12,6 +13,7 @@ import {
 import { CollectionState } from './collection-state';
 import { QueryPlan } from './query-plan';
 import { copyDocument } from './copy-document';
+import { compileFilter } from './filter-match';
 import { compareValues } from './mingo-util';
 
 /** How a handle reaches its collection's data: resolved on every call, so a handle outlives drop(). */
@@ -51,8 +53,10 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
     const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
     // Docs read from an index in sort order need no sort, so the read can stop at the end of the page.
     const page = sort && !plan.sorted ? sortedPage(query, docs, sort, options) : firstMatches(query, docs, options);
-    const projected = options.projection ? new Query({}).find<ReadDocument>(page, options.projection).all() : page;
-    return projected.map((doc) => copy(doc));
+    if (!options.projection) return page.map((doc) => copy(doc));
+    const fields = includedFields(options.projection);
+    if (fields) return page.map((doc) => pick(doc, fields) as TDoc);
+    return new Query({}).find<ReadDocument>(page, options.projection).all().map((doc) => copy(doc));
   }
 
   async count(filter: Filter): Promise<number> {
@@ -102,7 +106,14 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
   }
 }
 
-function compile(filter: Filter): Query {
+/** What find and count need of a compiled filter: mingo's Query, or a plain predicate (filter-match.ts). */
+interface Matcher {
+  test(doc: ReadDocument): boolean;
+}
+
+function compile(filter: Filter): Matcher {
+  const test = compileFilter(filter);
+  if (test) return { test };
   // No $where / $function: filters may be built from request input, and code must not run from it.
   return new Query(filter, { scriptEnabled: false });
 }
@@ -116,7 +127,7 @@ function compile(filter: Filter): Query {
  * candidates (a search by a long prefix) costs a sort of their keys and the tests of about a page
  * (up to SORT_FIRST_AT candidates; a larger set, a scan, is tested first as before).
  */
-function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
+function sortedPage(query: Matcher, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
   const keys = Object.entries(sort);
   if (keys.every(([field]) => !field.includes('.'))) {
     const all = [...docs];
@@ -146,19 +157,25 @@ function sortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, opti
  */
 const SORT_FIRST_AT = 16_000;
 
-function mingoSortedPage(query: Query, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
-  const cursor = query.find<ReadDocument>(docs).sort(sort);
+function mingoSortedPage(query: Matcher, docs: Iterable<ReadDocument>, sort: Sort, options: FindOptions): ReadDocument[] {
+  const cursor = query instanceof Query ? query.find<ReadDocument>(docs).sort(sort) : new Query({}).find<ReadDocument>(matching(query, docs)).sort(sort);
   if (options.skip) cursor.skip(options.skip);
   const limit = limitOf(options);
   if (limit !== undefined) cursor.limit(limit);
   return cursor.all();
 }
 
+function matching(query: Matcher, docs: Iterable<ReadDocument>): ReadDocument[] {
+  const matches: ReadDocument[] = [];
+  for (const doc of docs) if (query.test(doc)) matches.push(doc);
+  return matches;
+}
+
 /**
  * The page of matches in the order the docs come. Counted here rather than with mingo's
  * skip/limit, which keep testing every remaining doc after the page is full.
  */
-function firstMatches(query: Query, docs: Iterable<ReadDocument>, options: FindOptions): ReadDocument[] {
+function firstMatches(query: Matcher, docs: Iterable<ReadDocument>, options: FindOptions): ReadDocument[] {
   let toSkip = options.skip ?? 0;
   const limit = limitOf(options) ?? Infinity;
   const page: ReadDocument[] = [];
@@ -172,6 +189,38 @@ function firstMatches(query: Query, docs: Iterable<ReadDocument>, options: FindO
     if (page.length >= limit) break;
   }
   return page;
+}
+
+/**
+ * The fields of an inclusion projection of top-level fields (`{a: 1, b: 1}`, `_id` included unless
+ * `_id: 0`), in MongoDB's order of the result (`_id` first); undefined for any other projection (an
+ * exclusion, a dotted path), which mingo projects.
+ */
+function includedFields(projection: Projection): string[] | undefined {
+  const fields: string[] = [];
+  let id = true;
+  for (const field in projection) {
+    const value = projection[field];
+    if (field === '_id') id = Boolean(value);
+    else if (value !== 1 && (value as unknown) !== true) return undefined;
+    else if (field.includes('.') || field.startsWith('$')) return undefined;
+    else fields.push(field);
+  }
+  if (fields.length === 0) return undefined;
+  return id ? ['_id', ...fields] : fields;
+}
+
+/**
+ * A stored doc's projection, its fields copied straight from the stored doc (no copy of the fields
+ * the projection leaves out): a list row reads a few fields of a doc that holds its index keys too.
+ */
+function pick(doc: ReadDocument, fields: readonly string[]): ReadDocument {
+  const result: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = doc[field];
+    if (value !== undefined) result[field] = copyDocument(value);
+  }
+  return result as ReadDocument;
 }
 
 /** MongoDB reads a limit of 0 as "no limit" and a negative one as its absolute value. */
