@@ -27,6 +27,12 @@ const loaded = async (): Promise<InMemoryReadStore> => {
 
 const page = { sort: { lastName: 1 as const, _id: 1 as const }, limit: 20 };
 
+/** The stores read from a file: closed after each test, which closes the file their frames are read from. */
+const opened: InMemoryReadStore[] = [];
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+});
+
 const fromFile = async (original: InMemoryReadStore): Promise<InMemoryReadStore> => {
   const dir = mkdtempSync(join(tmpdir(), 'deferred-load-'));
   try {
@@ -37,6 +43,7 @@ const fromFile = async (original: InMemoryReadStore): Promise<InMemoryReadStore>
     expect(read.docs).toBe(301);
     const store = new InMemoryReadStore();
     store.importSnapshot(read.store);
+    opened.push(store);
     return store;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -62,6 +62,7 @@ describe('read-model snapshot files', () => {
     expect(await restored.collection('clients').get('c7')).toBeNull();
     // The unique index is there again.
     await expect(restored.collection('clients').bulkWrite([{ kind: 'put', doc: { _id: 'new', email: 'c1@example.com' }, position: 2600 }])).rejects.toThrow(/duplicate/i);
+    await restored.close(); // the snapshot file stays open while frames of it are not decoded
   });
 
   it('is ignored when written by another version of the projections', async () => {
