@@ -26,8 +26,7 @@ export class SortedList<T> {
    */
   static fromSorted<T>(cmp: (a: T, b: T) => number, items: readonly T[]): SortedList<T> {
     const list = new SortedList(cmp);
-    const size = SortedList.MAX_CHUNK >> 1;
-    for (let from = 0; from < items.length; from += size) list.chunks.push(items.slice(from, from + size));
+    list.chunks = SortedList.halfFullChunks(items);
     list.count = items.length;
     return list;
   }
@@ -94,10 +93,15 @@ export class SortedList<T> {
       }
     }
     while (p < pending.length) merged.push(pending[p++]);
+    this.chunks = SortedList.halfFullChunks(merged);
+  }
+
+  /** `items` (in order) cut into chunks half full, so the inserts that follow split none at first. */
+  private static halfFullChunks<T>(items: readonly T[]): T[][] {
     const size = SortedList.MAX_CHUNK >> 1;
     const chunks: T[][] = [];
-    for (let from = 0; from < merged.length; from += size) chunks.push(merged.slice(from, from + size));
-    this.chunks = chunks;
+    for (let from = 0; from < items.length; from += size) chunks.push(items.slice(from, from + size));
+    return chunks;
   }
 
   /** Files one element in its place (counted already). */

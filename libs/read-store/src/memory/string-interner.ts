@@ -36,8 +36,7 @@ export class StringInterner {
       for (let i = 0; i < value.length; i += 1) {
         const item = value[i];
         if (typeof item === 'string') {
-          const old = before?.[i];
-          const shared = old === item ? old : this.known(item);
+          const shared = this.sharedOf(item, before?.[i]);
           if (shared !== undefined) value[i] = shared;
         } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i]);
       }
@@ -49,11 +48,18 @@ export class StringInterner {
     for (const key in object) {
       const item = object[key];
       if (typeof item === 'string') {
-        const old = before?.[key];
-        const shared = old === item ? old : this.known(item);
+        const shared = this.sharedOf(item, before?.[key]);
         if (shared !== undefined) object[key] = shared;
       } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key]);
     }
+  }
+
+  /**
+   * The string to put in the place of `item`: the previous version's at that place when equal (no
+   * look-up), else the equal one seen before; undefined when `item` is itself the one to keep.
+   */
+  private sharedOf(item: string, old: unknown): string | undefined {
+    return old === item ? old : this.known(item);
   }
 
   /**
