@@ -1,11 +1,11 @@
 import type PDFDocumentClass from 'pdfkit';
+import type { Address } from '@practice/events';
+import type { Superbill, SuperbillPractitioner } from './superbill';
 
 /** pdfkit is loaded with the first superbill, not at start (about 0.15 s of a start's CPU: issue 14, P6). */
 let pdfDocument: typeof PDFDocumentClass | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadPdfDocument = (): typeof PDFDocumentClass => (pdfDocument ??= require('pdfkit') as typeof PDFDocumentClass);
-import type { Address } from '@practice/events';
-import type { Superbill, SuperbillPractitioner } from './superbill';
 
 /** `12345` minor units of USD -> `123.45 USD` (the currency's own number of decimals). */
 export const formatAmount = (minor: number, currency: string | null): string => {
