@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { MongoClient } from 'mongodb';
 import { FileSystemBlobStore, GridFsBlobStore } from '@practice/blob-store';
-import { MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
+import { MongoTestServer, type StartedMongoTestServer, UP_SERVER_DRIVER_OPTIONS } from '../support/mongo-test-server';
 import { blobStoreContract } from './blob-store.contract';
 
 /**
@@ -14,7 +14,7 @@ import { blobStoreContract } from './blob-store.contract';
  * is set. Then what only one adapter can show: file modes, temp files, the GridFS collections.
  */
 
-const DRIVER_OPTIONS = { serverSelectionTimeoutMS: 1_000 } as const;
+const DRIVER_OPTIONS = UP_SERVER_DRIVER_OPTIONS;
 const uniqueDbName = (): string => `blobs_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 const testServer = new MongoTestServer();

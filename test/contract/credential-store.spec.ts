@@ -7,7 +7,7 @@ import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { SqliteCredentialStore } from '../../apps/command-api/src/infrastructure/credential-store';
 import { MongoCredentialStore } from '../../apps/command-api/src/infrastructure/mongo-credential-store';
 import { ReadStoreUnavailableError } from '@practice/read-store';
-import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
+import { CommandRecord, MongoTestServer, StartedMongoTestServer, UP_SERVER_DRIVER_OPTIONS } from '../support/mongo-test-server';
 import { SecretBox, type SecretKeys } from '../../apps/command-api/src/infrastructure/secret-box';
 import { credentialStoreContract, type CredentialStoreFixture } from './credential-store.contract';
 
@@ -18,7 +18,7 @@ import { credentialStoreContract, type CredentialStoreFixture } from './credenti
  */
 
 /** A short server selection keeps a refused connection (and the driver's retry timers) quick. */
-const DRIVER_OPTIONS = { serverSelectionTimeoutMS: 1_000 } as const;
+const DRIVER_OPTIONS = UP_SERVER_DRIVER_OPTIONS;
 
 const uniqueDbName = (): string => `credentials_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 

@@ -1,6 +1,6 @@
 import { MongoClient, MongoServerError, type Document } from 'mongodb';
 import { MongoReadStore, DuplicateKeyError, ReadDocument, ReadStoreUnavailableError, WriteOp } from '@practice/read-store';
-import { CommandRecord, MongoTestServer, StartedMongoTestServer } from '../support/mongo-test-server';
+import { CommandRecord, MongoTestServer, StartedMongoTestServer, UP_SERVER_DRIVER_OPTIONS } from '../support/mongo-test-server';
 import { readStoreContract } from './read-store.contract';
 
 /**
@@ -39,10 +39,10 @@ if (realServerUrl) {
 
 /**
  * The driver (6.22) leaves the server-selection timer of a retried operation running until it
- * expires; with the default 30 s that keeps Jest alive long after the specs that make the driver
- * retry. A short selection timeout bounds that, and still gives a reconnect ample time.
+ * expires; a selection timeout below the default 30 s bounds that (and Jest's forceExit ends the run
+ * regardless), while leaving room for a handshake delayed by a long collection in a --runInBand run.
  */
-const DRIVER_OPTIONS = { serverSelectionTimeoutMS: 1_000 } as const;
+const DRIVER_OPTIONS = UP_SERVER_DRIVER_OPTIONS;
 
 const put = (doc: ReadDocument, position?: number): WriteOp => ({ kind: 'put', doc, position });
 const del = (id: string, position?: number): WriteOp => ({ kind: 'delete', id, position });

@@ -1,7 +1,7 @@
 import { InMemoryReadStore, MongoReadStore, type ReadStore } from '@practice/read-store';
 import { applyBatch, REPORTS, reportProjection } from '@practice/read-models';
 import { crashBatch, crashThenReplay, reportDocuments } from '../../libs/read-models/src/reports/report-replay.fixture';
-import { MongoTestServer, type StartedMongoTestServer } from '../support/mongo-test-server';
+import { MongoTestServer, type StartedMongoTestServer, UP_SERVER_DRIVER_OPTIONS } from '../support/mongo-test-server';
 
 /**
  * A batch of report events crashes inside its writes (after 0, 1, 2, ... documents, the first or the
@@ -47,5 +47,5 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 replaySpecs('MongoDB over the wire-protocol test server', () =>
-  MongoReadStore.connect({ url: started.url, dbName: 'report_replay', clientOptions: { serverSelectionTimeoutMS: 1_000 } }),
+  MongoReadStore.connect({ url: started.url, dbName: 'report_replay', clientOptions: UP_SERVER_DRIVER_OPTIONS }),
 );

@@ -1,5 +1,5 @@
 import { InMemoryReadStore, MongoReadStore, type ReadStore } from '@practice/read-store';
-import { type CommandRecord, MongoTestServer, type StartedMongoTestServer } from './mongo-test-server';
+import { type CommandRecord, MongoTestServer, type StartedMongoTestServer, UP_SERVER_DRIVER_OPTIONS } from './mongo-test-server';
 
 /**
  * The same report specs on the in-memory store and on MongoDB (the driver over the wire-protocol test
@@ -24,7 +24,7 @@ export const reportSpecsOnBothStores = (
   afterAll(() => server.stop());
 
   specs('MongoDB over the wire-protocol test server', () =>
-    MongoReadStore.connect({ url: started.url, dbName, clientOptions: { serverSelectionTimeoutMS: 1_000 } }),
+    MongoReadStore.connect({ url: started.url, dbName, clientOptions: UP_SERVER_DRIVER_OPTIONS }),
   );
 
   describe(`${collection} reads on MongoDB`, () => {

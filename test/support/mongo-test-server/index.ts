@@ -5,3 +5,4 @@
 export { MongoTestServer } from './mongo-test-server';
 export type { CommandRecord, InjectedFailure, StartedMongoTestServer } from './mongo-test-server';
 export { ErrorCodes } from './command-error';
+export { UP_SERVER_DRIVER_OPTIONS } from './driver-options';
