@@ -115,6 +115,16 @@ export class CollectionState {
 
   // ---- indexes ------------------------------------------------------------------------------
 
+  /**
+   * Files the inserts waiting in the built indexes (see OrderedIndex.fileWaitingInserts); indexes and
+   * frames not built or decoded yet are left so. Returns how many index groups had waiting inserts.
+   */
+  fileWaitingInserts(): number {
+    let filed = 0;
+    for (const index of this.indexes) filed += index.fileWaitingInserts();
+    return filed;
+  }
+
   /** Registers an index; a unique one is built from the current docs first and refused on a duplicate. */
   addIndex(spec: IndexSpec): void {
     if (!this.isNew(spec)) return;

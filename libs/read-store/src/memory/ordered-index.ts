@@ -47,6 +47,16 @@ export class OrderedIndex {
     this.rest = rest;
   }
 
+  /**
+   * Files the inserts waiting in every group (see SortedList.insert), so the first read of a large
+   * group after a rebuild does not sort it; returns how many groups had any.
+   */
+  fileWaitingInserts(): number {
+    let filed = 0;
+    for (const group of this.groups.values()) if (group.fileWaitingInserts()) filed += 1;
+    return filed;
+  }
+
   add(doc: ReadDocument): void {
     const entry = this.entryOf(doc);
     if (entry.keys.some(Array.isArray)) this.arrayKeyed += 1;

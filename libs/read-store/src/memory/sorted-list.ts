@@ -68,6 +68,13 @@ export class SortedList<T> {
     return this.pending !== undefined;
   }
 
+  /** Files the waiting inserts now, so the next use does not (see `settle`); true when there were any. */
+  fileWaitingInserts(): boolean {
+    if (this.pending === undefined) return false;
+    this.settle();
+    return true;
+  }
+
   /**
    * Files the waiting inserts: a few, one by one (a binary search each); many against the list's size
    * (at least an eighth), sorted once and merged with the list in one pass, which costs fewer
