@@ -70,7 +70,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   IdempotencyKeyReused: { title: 'Idempotency-Key reused', when: 'An Idempotency-Key already used with a different request (method, path or body).' },
   InvalidClinicalInfo: { title: 'Invalid clinical info', when: 'NPI, taxonomy code or license fields are not valid; `errors` names each.' },
   InvalidDate: { title: 'Invalid date', when: 'A date is not a calendar date (YYYY-MM-DD) after 1900.' },
-  InvalidDateTime: { title: 'Invalid date-time', when: 'A date-time is not ISO 8601.' },
+  InvalidDateTime: { title: 'Invalid date-time', when: 'A date-time is not ISO 8601, or not in the years 1900 to 9999 (UTC).' },
   InvalidDuration: { title: 'Invalid duration', when: 'An appointment duration outside 5..720 minutes.' },
   InvalidEmail: { title: 'Invalid email', when: 'An email address that is not valid.' },
   InvalidPhoneNumber: { title: 'Invalid phone number', when: 'A phone number that cannot be parsed.' },
