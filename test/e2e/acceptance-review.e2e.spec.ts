@@ -41,6 +41,32 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(health.body.projector.parked).toBe(0);
   });
 
+  it('refuses NUL and other control characters in any text (400 naming the field), keeps line breaks in a note', async () => {
+    const post = (path: string, body: string) => app.http().post(path).set(auth).set('Content-Type', 'application/json').send(body);
+    await refusedWithNothingAppended(() => post(`/practices/${practiceId}/clients`, '{"firstName":"a\\u0000b","lastName":"Bee"}'), 400, 'ValidationFailed', '/firstName');
+    await refusedWithNothingAppended(() => post(`/practices/${practiceId}/tags`, '{"name":"\\u001b[31mred"}'), 400, 'ValidationFailed', '/name');
+    await refusedWithNothingAppended(() => post('/practices', '{"name":"x\\u0007"}'), 400, 'ValidationFailed', '/name');
+    const note = await post(`/practices/${practiceId}/charts/${clientId}/notes`, JSON.stringify({ body: 'Line 1\r\n\tLine 2 \u200f😀' }));
+    expect(note.status).toBe(201);
+  });
+
+  it('refuses a body whose bytes are not UTF-8 as 400 MalformedJson, instead of storing U+FFFD', async () => {
+    // Raw bytes, as a client sends them (supertest would serialize a Buffer as JSON).
+    const send = (payload: Buffer) =>
+      app.app.getHttpAdapter().getInstance().inject({
+        method: 'POST',
+        url: `/practices/${practiceId}/clients`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload,
+      });
+    const before = await app.runtime.eventStore.headPosition();
+    const refused = await send(Buffer.concat([Buffer.from('{"firstName":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('b","lastName":"Bee"}')]));
+    expect({ status: refused.statusCode, code: refused.json().code }).toEqual({ status: 400, code: 'MalformedJson' });
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await app.runtime.eventStore.headPosition()).toBe(before);
+    expect((await send(Buffer.from('{"firstName":"Zoë","lastName":"Bee"}'))).statusCode).toBe(201);
+  });
+
   it('counts an emoji in a name as one character, as the OpenAPI maxLength does (200; 60 for tags)', async () => {
     const emoji = (n: number) => '😀'.repeat(n);
     const created = await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: emoji(150), lastName: 'Bee' });

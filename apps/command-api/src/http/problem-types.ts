@@ -20,7 +20,7 @@ const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = { invalid: 422
 /** Problems of the HTTP layer itself: requests, headers, tokens, infrastructure. */
 const httpProblems = {
   BadRequest: { status: 400, title: 'Bad request', when: 'The request cannot be read (and no more precise problem applies).' },
-  MalformedJson: { status: 400, title: 'Malformed JSON', when: 'The body is not valid JSON.' },
+  MalformedJson: { status: 400, title: 'Malformed JSON', when: 'The body is not valid JSON (or its bytes are not UTF-8).' },
   JsonObjectRequired: { status: 400, title: 'JSON object required', when: 'The body is JSON but not an object (`null`, `[]`, `42`).' },
   BodyTooDeep: { status: 400, title: 'Body nested too deep', when: 'The body nests more levels than `maxDepth` (32).' },
   ValidationFailed: { status: 400, title: 'Validation failed', when: 'Fields, path or query parameters are missing, unknown or malformed; `errors` names each.' },
