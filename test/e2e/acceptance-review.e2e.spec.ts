@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net';
 import { type TestApp } from '../support/test-app';
 import { practiceSession } from '../support/practice-session';
 
@@ -65,6 +66,48 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await app.runtime.eventStore.headPosition()).toBe(before);
     expect((await send(Buffer.from('{"firstName":"Zoë","lastName":"Bee"}'))).statusCode).toBe(201);
+  });
+
+  describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
+    let port: number;
+    beforeAll(async () => {
+      await app.app.listen(0, '127.0.0.1');
+      port = (app.app.getHttpServer().address() as AddressInfo).port;
+    });
+
+    /** The status line, headers and body of the answer to raw request bytes. */
+    const raw = (request: string) =>
+      new Promise<{ status: number; headers: Record<string, string>; body: any }>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(request));
+        let text = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (text += chunk));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          const [head, body = ''] = text.split('\r\n\r\n');
+          const [statusLine, ...lines] = head.split('\r\n');
+          if (!statusLine) return reject(new Error('no answer'));
+          const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+          resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : undefined });
+        });
+      });
+
+    it('a query string past the limit is 414 UriTooLong, a problem like every other answer (was 431 application/json)', async () => {
+      const answer = await raw(`GET /practices/${practiceId}/clients?search=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth.Authorization}\r\n\r\n`);
+      expect({ status: answer.status, code: answer.body?.code }).toEqual({ status: 414, code: 'UriTooLong' });
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('headers past the limit and an unknown method are 400 BadRequest problems (were application/json)', async () => {
+      const headers = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect({ status: headers.status, code: headers.body?.code }).toEqual({ status: 400, code: 'BadRequest' });
+      expect(headers.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const method = await raw('FOO /health HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect({ status: method.status, code: method.body?.code }).toEqual({ status: 400, code: 'BadRequest' });
+      expect(method.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
   });
 
   it('counts an emoji in a name as one character, as the OpenAPI maxLength does (200; 60 for tags)', async () => {
