@@ -68,6 +68,18 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect((await send(Buffer.from('{"firstName":"Zoë","lastName":"Bee"}'))).statusCode).toBe(201);
   });
 
+  it('refuses a consistency token past the end of the log at once (400 InvalidConsistencyToken), as no command returned it', async () => {
+    const created = await app.http().post(`/practices/${practiceId}/clients`).set(auth).send({ firstName: 'Read', lastName: 'Own' });
+    const own = await app.http().get(`/practices/${practiceId}/clients`).set(auth).set('X-Consistency-Token', created.headers['x-consistency-token']);
+    expect(own.status).toBe(200);
+    const ahead = await app.http().get(`/practices/${practiceId}/clients`).set(auth).set('X-Consistency-Token', '999999999');
+    expect({ status: ahead.status, code: ahead.body.code, header: ahead.body.errors?.[0]?.header }).toEqual({
+      status: 400,
+      code: 'InvalidConsistencyToken',
+      header: 'X-Consistency-Token',
+    });
+  });
+
   describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
     let port: number;
     beforeAll(async () => {
