@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type TestApp } from '../support/test-app';
 import { practiceSession } from '../support/practice-session';
 
@@ -78,6 +80,24 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
       code: 'InvalidConsistencyToken',
       header: 'X-Consistency-Token',
     });
+  });
+
+  it('refuses an upload with a second file or another field (400 FileRequired, as the README says), keeping nothing', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const files = `/practices/${practiceId}/charts/${clientId}/files`;
+    const blobCount = (): number => (existsSync(join(app.dataDir, 'blobs')) ? readdirSync(join(app.dataDir, 'blobs'), { recursive: true }).filter((name) => /[0-9a-f]{64}$/.test(String(name))).length : 0);
+    const upload = () => app.http().post(files).set(auth).attach('file', pdf, { filename: 'a.pdf', contentType: 'application/pdf' });
+    await refusedWithNothingAppended(() => upload().attach('file', pdf, { filename: 'b.pdf', contentType: 'application/pdf' }), 400, 'FileRequired', '/file');
+    await refusedWithNothingAppended(() => upload().field('note', 'after the file'), 400, 'FileRequired', '/file');
+    await refusedWithNothingAppended(
+      () => app.http().post(files).set(auth).field('note', 'before the file').attach('file', pdf, { filename: 'a.pdf', contentType: 'application/pdf' }),
+      400,
+      'FileRequired',
+      '/file',
+    );
+    expect(blobCount()).toBe(0);
+    expect((await upload()).status).toBe(201);
+    expect(blobCount()).toBe(1);
   });
 
   describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
