@@ -100,6 +100,13 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(blobCount()).toBe(1);
   });
 
+  it('refuses report dates outside the years 1900 to 9998 with 422 InvalidReportParameter (year 0 and 9999 were 500; 9999 by week ran the server out of memory)', async () => {
+    for (const query of ['from=0000-01-01&to=0000-12-31', 'from=9999-12-01&to=9999-12-31', 'from=9999-12-31&to=9999-12-31&granularity=week']) {
+      const answer = await app.http().get(`/practices/${practiceId}/reports/new-clients?${query}`).set(auth);
+      expect({ query, status: answer.status, code: answer.body.code }).toEqual({ query, status: 422, code: 'InvalidReportParameter' });
+    }
+  });
+
   describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
     let port: number;
     beforeAll(async () => {
