@@ -107,6 +107,22 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     }
   });
 
+  it('honours q=0 in Accept: a report or an export is not CSV when the client refuses text/csv', async () => {
+    const report = await app.http().get(`/practices/${practiceId}/reports/new-clients?from=2026-01-01&to=2026-01-31`).set(auth).set('Accept', 'text/csv;q=0, application/json');
+    expect(report.headers['content-type']).toMatch(/^application\/json/);
+    const exportAs = (accept: string) =>
+      app.http().get(`/practices/${practiceId}/exports/clients?limit=1`).set(auth).set('Accept', accept).buffer(true).parse((res, callback) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => callback(null, text));
+      });
+    const exported = await exportAs('text/csv;q=0, application/x-ndjson;q=0.5');
+    expect(exported.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const csv = await exportAs('text/csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+  });
+
   describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
     let port: number;
     beforeAll(async () => {
