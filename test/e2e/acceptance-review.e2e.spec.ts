@@ -123,6 +123,13 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
   });
 
+  it('refuses an Authorization header with more than "Bearer <token>" (401, as any malformed credential)', async () => {
+    const token = auth.Authorization.slice('Bearer '.length);
+    expect((await app.http().get('/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+    const trailing = await app.http().get('/me').set('Authorization', `Bearer ${token} ${token}`);
+    expect({ status: trailing.status, code: trailing.body.code }).toEqual({ status: 401, code: 'Unauthorized' });
+  });
+
   describe('requests Node\'s HTTP parser refuses, sent as raw bytes (before any route)', () => {
     let port: number;
     beforeAll(async () => {
