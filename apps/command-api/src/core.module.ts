@@ -34,7 +34,7 @@ export class CoreModule {
       { provide: CommandRunner, useValue: runner },
       { provide: EmailReservations, useValue: new EmailReservations(runner) },
       { provide: PracticeAccess, useValue: new PracticeAccess(eventStore) },
-      { provide: ReadModelFreshness, useValue: new ReadModelFreshness(readStore, projector, config.consistencyWaitMs) },
+      { provide: ReadModelFreshness, useValue: new ReadModelFreshness(readStore, projector, config.consistencyWaitMs, () => eventStore.headPosition()) },
       { provide: ChartReadAudit, useValue: new ChartReadAudit(chartReads) },
       { provide: ReportReadAudit, useValue: new ReportReadAudit(reportReads) },
       { provide: TokenService, useValue: new TokenService(config.tokenSecret, config.tokenTtlSeconds) },

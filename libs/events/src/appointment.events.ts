@@ -1,10 +1,10 @@
-import { z, id, isoDateTime } from './schema';
+import { z, id, isoDateTime, chars } from './schema';
 import type { DomainEvent } from './envelope';
 import { moneySchema } from './service.events';
 
 /** The service an appointment is billed as, copied from the catalogue when it was booked. */
 export const appointmentServiceSchema = z
-  .object({ serviceId: id, code: z.string().min(1).max(10), name: z.string().min(1).max(200) })
+  .object({ serviceId: id, code: z.string().min(1).max(10), name: chars(200) })
   .strict();
 
 /** An appointment belongs to one chart (no shared-billing group therapy), so it lives in the chart stream. */

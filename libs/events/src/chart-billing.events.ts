@@ -1,4 +1,4 @@
-import { z, id, isoDate, isoDateTime, personName } from './schema';
+import { z, id, isoDate, isoDateTime, personName, chars } from './schema';
 import type { DomainEvent } from './envelope';
 import { currencyCode, minorUnits } from './service.events';
 
@@ -32,10 +32,10 @@ export const insurancePolicyShape = {
   chartId: id,
   policyId: id,
   rank: z.enum(insuranceRanks),
-  payerName: z.string().min(1).max(200),
-  payerId: z.string().min(1).max(50),
-  memberId: z.string().min(1).max(50),
-  groupNumber: z.string().min(1).max(50).nullable(),
+  payerName: chars(200),
+  payerId: chars(50),
+  memberId: chars(50),
+  groupNumber: chars(50).nullable(),
   subscriberRelationship: z.enum(subscriberRelationships),
   /** Only when the subscriber is not the client (the least personal data a claim needs). */
   subscriberName: z.object({ firstName: personName, lastName: personName }).strict().nullable(),
@@ -74,7 +74,7 @@ export const ChargeRecordedSchema = z
     start: isoDateTime,
     serviceId: id.nullable(),
     serviceCode: z.string().min(1).max(10).nullable(),
-    serviceName: z.string().min(1).max(200).nullable(),
+    serviceName: chars(200).nullable(),
     practitionerId: id,
     amount: minorUnits,
     currency: currencyCode,
@@ -95,7 +95,7 @@ export const PaymentRecordedSchema = z
     currency: currencyCode,
     method: z.enum(paymentMethods),
     date: isoDate,
-    reference: z.string().min(1).max(200).nullable(),
+    reference: chars(200).nullable(),
     applications: z.array(application).max(100),
   })
   .strict();

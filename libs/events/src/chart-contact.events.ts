@@ -1,4 +1,4 @@
-import { z, id, personName } from './schema';
+import { z, id, personName, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 /** What a contact does for a chart. */
@@ -19,7 +19,7 @@ export const ChartContactAddedSchema = z
     contactId: id,
     firstName: personName,
     lastName: personName,
-    relationship: z.string().min(1).max(100).nullable(),
+    relationship: chars(100).nullable(),
     /** Set when the contact is also a client of the practice. */
     clientId: id.nullable(),
     roles: ContactRolesSchema,
@@ -35,7 +35,7 @@ export type ChartContactRemoved = DomainEvent<'ChartContactRemoved', z.infer<typ
 
 /** On a client's own chart: this client is a contact of another chart (a delete must not remove it silently). */
 export const ClientBecameContactSchema = z
-  .object({ chartId: id, contactId: id, onChartId: id, onChartName: z.string().min(1).max(401) })
+  .object({ chartId: id, contactId: id, onChartId: id, onChartName: chars(401) })
   .strict();
 export type ClientBecameContact = DomainEvent<'ClientBecameContact', z.infer<typeof ClientBecameContactSchema>>;
 

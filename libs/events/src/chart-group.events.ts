@@ -1,4 +1,4 @@
-import { z, id, personName } from './schema';
+import { z, id, personName, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 export const groupKinds = ['couple', 'family', 'conjoint'] as const;
@@ -6,7 +6,7 @@ export type GroupKind = (typeof groupKinds)[number];
 
 /** A couple / family / conjoint chart: a name and members; no details of its own. */
 export const GroupChartCreatedSchema = z
-  .object({ chartId: id, practiceId: id, groupKind: z.enum(groupKinds), name: z.string().min(1).max(200) })
+  .object({ chartId: id, practiceId: id, groupKind: z.enum(groupKinds), name: chars(200) })
   .strict();
 export type GroupChartCreated = DomainEvent<'GroupChartCreated', z.infer<typeof GroupChartCreatedSchema>>;
 
@@ -49,7 +49,7 @@ export type GroupBillingContactDesignated = DomainEvent<'GroupBillingContactDesi
 
 /** On the member's own chart: it belongs to a group chart (a delete must not remove it silently). */
 export const ClientJoinedGroupChartSchema = z
-  .object({ chartId: id, groupChartId: id, groupName: z.string().min(1).max(200) })
+  .object({ chartId: id, groupChartId: id, groupName: chars(200) })
   .strict();
 export type ClientJoinedGroupChart = DomainEvent<'ClientJoinedGroupChart', z.infer<typeof ClientJoinedGroupChartSchema>>;
 

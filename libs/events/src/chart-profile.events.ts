@@ -1,9 +1,9 @@
-import { z, id, personName, email, isoDate } from './schema';
+import { z, id, personName, email, isoDate, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 /** Free text of the record (occupation, diagnosis, ...): trimmed by the domain, bounded here. */
-const text = z.string().min(1).max(2000).nullable();
-const shortText = z.string().min(1).max(200).nullable();
+const text = chars(2000).nullable();
+const shortText = chars(200).nullable();
 
 export const legalSexes = ['female', 'male', 'x', 'unknown'] as const;
 export type LegalSex = (typeof legalSexes)[number];
@@ -22,12 +22,12 @@ export type SetupStep = (typeof setupSteps)[number];
 
 export const AddressSchema = z
   .object({
-    line1: z.string().min(1).max(200),
-    line2: z.string().min(1).max(200).nullable(),
-    city: z.string().min(1).max(100).nullable(),
-    region: z.string().min(1).max(100).nullable(),
-    postalCode: z.string().min(1).max(20).nullable(),
-    country: z.string().min(1).max(100).nullable(),
+    line1: chars(200),
+    line2: chars(200).nullable(),
+    city: chars(100).nullable(),
+    region: chars(100).nullable(),
+    postalCode: chars(20).nullable(),
+    country: chars(100).nullable(),
   })
   .strict();
 export type Address = z.infer<typeof AddressSchema>;
@@ -89,7 +89,7 @@ export const emptyClientOverview: ClientOverview = {
 export const ClientIdentityEditedSchema = z
   .object({
     chartId: id,
-    pronouns: z.string().min(1).max(50).nullable(),
+    pronouns: chars(50).nullable(),
     legalSex: z.enum(legalSexes).nullable(),
     genderIdentity: shortText,
   })

@@ -1,4 +1,4 @@
-import { z, id } from './schema';
+import { z, id, chars } from './schema';
 import type { DomainEvent } from './envelope';
 import { TaskCompleterSchema } from './task.events';
 
@@ -12,8 +12,8 @@ export const DocumentRequestedSchema = z
     requestId: id,
     practiceId: id,
     chartId: id,
-    title: z.string().min(1).max(200),
-    message: z.string().min(1).max(4000).nullable(),
+    title: chars(200),
+    message: chars(4000).nullable(),
   })
   .strict();
 export type DocumentRequested = DomainEvent<'DocumentRequested', z.infer<typeof DocumentRequestedSchema>>;

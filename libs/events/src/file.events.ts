@@ -1,4 +1,4 @@
-import { z, id } from './schema';
+import { z, id, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 /**
@@ -12,7 +12,7 @@ export const FileUploadedSchema = z
     chartId: id,
     practiceId: id,
     /** Sanitized (no path, no control characters), at most 255 characters. */
-    fileName: z.string().min(1).max(255),
+    fileName: chars(255),
     /** The type found in the bytes, one of the allow-list. */
     contentType: z.string().min(1).max(100),
     size: z.number().int().min(0),

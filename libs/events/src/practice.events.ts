@@ -1,11 +1,11 @@
-import { z, id, email, isoDateTime } from './schema';
+import { z, id, email, isoDateTime, chars } from './schema';
 import type { DomainEvent } from './envelope';
 import { moneySchema } from './service.events';
 
 export const practiceRoles = ['owner', 'admin', 'clinician', 'biller', 'scheduler'] as const;
 export type PracticeRole = (typeof practiceRoles)[number];
 
-const practiceName = z.string().min(1).max(200);
+const practiceName = chars(200);
 const role = z.enum(practiceRoles);
 
 export const PracticeCreatedSchema = z

@@ -1,4 +1,4 @@
-import { z, id } from './schema';
+import { z, id, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 /** An amount of money in minor units (cents) of an ISO 4217 currency: never a float. */
@@ -10,7 +10,7 @@ export type Money = z.infer<typeof moneySchema>;
 const serviceFields = {
   practiceId: id,
   serviceId: id,
-  name: z.string().min(1).max(200),
+  name: chars(200),
   /** A CPT (or HCPCS) code: five characters. */
   code: z.string().regex(/^[0-9A-Z]{5}$/),
   durationMinutes: z.number().int().min(5).max(720),

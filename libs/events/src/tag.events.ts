@@ -1,7 +1,7 @@
-import { z, id } from './schema';
+import { z, id, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
-const tagName = z.string().min(1).max(60);
+const tagName = chars(60);
 
 /** A practice's tag catalogue lives in its own stream (`tags-<practiceId>`). Clients hold tag ids. */
 export const TagDefinedSchema = z.object({ practiceId: id, tagId: id, name: tagName }).strict();

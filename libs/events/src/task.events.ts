@@ -1,4 +1,4 @@
-import { z, id, isoDate } from './schema';
+import { z, id, isoDate, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 /**
@@ -20,8 +20,8 @@ export const TaskCompleterSchema = z.discriminatedUnion('kind', [
 ]);
 export type TaskCompleter = z.infer<typeof TaskCompleterSchema>;
 
-const title = z.string().min(1).max(200);
-const description = z.string().min(1).max(4000).nullable();
+const title = chars(200);
+const description = chars(4000).nullable();
 
 export const TaskAssignedSchema = z
   .object({ taskId: id, practiceId: id, chartId: id, assignee: TaskAssigneeSchema, title, description, dueDate: isoDate })

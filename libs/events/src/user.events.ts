@@ -1,4 +1,4 @@
-import { z, id, personName, email, isoDateTime } from './schema';
+import { z, id, personName, email, isoDateTime, chars } from './schema';
 import type { DomainEvent } from './envelope';
 
 // Never a password hash, a 2FA secret or a recovery code here: secrets live outside the event log.
@@ -23,7 +23,7 @@ export type UserLegalNameSet = DomainEvent<'UserLegalNameSet', z.infer<typeof Us
 export const UserLegalNameClearedSchema = z.object({ userId: id }).strict();
 export type UserLegalNameCleared = DomainEvent<'UserLegalNameCleared', z.infer<typeof UserLegalNameClearedSchema>>;
 
-const nullableText = (max: number) => z.string().min(1).max(max).nullable();
+const nullableText = (max: number) => chars(max).nullable();
 
 export const clinicalInfoSchema = z
   .object({

@@ -1,6 +1,6 @@
 import type { ReadStore } from '@practice/read-store';
 import type { Projector } from '@practice/read-models';
-import { problem, ProblemException } from '../http/problem';
+import { badRequest, problem, ProblemException } from '../http/problem';
 
 const POLL_MS = 10;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -15,10 +15,17 @@ export class ReadModelFreshness {
     private readonly readStore: ReadStore,
     private readonly projector: Projector | undefined,
     private readonly maxWaitMs: number,
+    /** The log's head: a token past it was answered by no command, so it is refused, not waited for. */
+    private readonly headPosition?: () => Promise<number>,
   ) {}
 
   async awaitPosition(position: number | undefined, readModels: readonly string[]): Promise<void> {
     if (position === undefined) return;
+    if (this.headPosition !== undefined && !(this.projector !== undefined && this.projector.status().position >= position) && position > (await this.headPosition())) {
+      throw badRequest('InvalidConsistencyToken', 'X-Consistency-Token is past the end of the log: no command returned it', [
+        { field: 'X-Consistency-Token', message: 'must be a position returned by a command' },
+      ]);
+    }
     const fresh = this.projector
       ? await this.projector.waitFor(position, this.maxWaitMs)
       : await this.pollCheckpoints(position, readModels);

@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from '../http/openapi';
 import { problem, sendProblem } from '../http/problem';
 import { requestIdFrom } from '../http/request-id';
 import { validationPipe } from '../http/validation.pipe';
+import { answerClientError } from './client-error';
 import { AccessLogController, installHttpPipeline, setAnswerHeaders } from './http-pipeline';
 import { lazyRequestLogger } from './lazy-request-logger';
 import { createLogger, NestPinoLogger, type DestinationStream, type Logger } from './logger';
@@ -42,6 +43,8 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
+    // What Node's HTTP parser refuses (a request line past 16 KB, an unknown method) is a problem too.
+    clientErrorHandler: answerClientError,
     // Registered below, after the pipeline has replaced the content-type parsers.
     multipart: false,
     // As Express routed: /clients/ is /clients, and paths are not case-sensitive (nor is the 405 check).

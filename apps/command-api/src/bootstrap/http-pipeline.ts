@@ -59,8 +59,8 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
   // Only JSON reaches here (see above), at most bodyLimit bytes (Fastify answers 413 past it). The
   // checks are checkJsonBody's: malformed, not an object, too deep, prototype keys, lone surrogates.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, text, done) => {
-    const parsed = parseJsonBody(String(text));
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, bytes, done) => {
+    const parsed = parseJsonBody(bytes as Buffer);
     if (parsed.problem) done(new ProblemException(parsed.problem), undefined);
     else done(null, parsed.body);
   });

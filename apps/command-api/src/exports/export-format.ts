@@ -1,3 +1,4 @@
+import { acceptedTypes } from '../http/accept';
 import { badRequest } from '../http/problem';
 
 export type ExportFormat = 'ndjson' | 'csv';
@@ -16,7 +17,7 @@ export const formatOf = (query: string | undefined, accept: string | undefined):
     if (query === 'ndjson' || query === 'csv') return query;
     throw badRequest('ValidationFailed', 'The request is not valid', [{ field: 'format', in: 'query', message: 'must be one of ndjson, csv' }]);
   }
-  const wanted = (accept ?? '').toLowerCase();
+  const wanted = acceptedTypes(accept);
   return wanted.includes('text/csv') && !wanted.includes('application/x-ndjson') ? 'csv' : 'ndjson';
 };
 

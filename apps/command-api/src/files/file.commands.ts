@@ -7,6 +7,8 @@ export interface IncomingFile {
   readonly fileName: string | undefined;
   readonly declaredType: string | undefined;
   readonly content: Readable;
+  /** Once `content` is read: whether the upload goes on with another part (a second file, a field). */
+  readonly morePartsFollow?: () => Promise<boolean>;
 }
 
 export interface FileCommandResult {

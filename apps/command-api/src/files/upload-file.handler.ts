@@ -13,16 +13,20 @@ import { problem, ProblemException } from '../http/problem';
 import { APP_CONFIG, BLOB_STORE } from '../infrastructure/tokens';
 import { assertOpenChartOfPractice } from '../chart-queries/open-chart';
 import { checkedContent, FileTypeRefusedError } from './file-content';
-import { FILE_FIELD, malformedUpload } from './file-part';
+import { FILE_FIELD, fileRequired, malformedUpload } from './file-part';
 import { UploadFileCommand, type FileUploadResult, type IncomingFile } from './file.commands';
 
-/** The part's bytes; a multipart body that breaks off or does not parse is the client's mistake. */
-async function* partContent(content: Readable): AsyncIterable<Uint8Array> {
+/**
+ * The part's bytes; a multipart body that breaks off or does not parse is the client's mistake, and so
+ * is a part after the file (refused before the blob is kept).
+ */
+async function* partContent(content: Readable, morePartsFollow?: () => Promise<boolean>): AsyncIterable<Uint8Array> {
   try {
     for await (const chunk of content) yield chunk as Uint8Array;
   } catch {
     throw malformedUpload();
   }
+  if (morePartsFollow && (await morePartsFollow())) throw fileRequired('The upload has more parts than its one file');
 }
 
 const refusal = (error: unknown): unknown => {
@@ -63,7 +67,7 @@ export class UploadFileHandler implements ICommandHandler<UploadFileCommand> {
     await assertOpenChartOfPractice(this.runner, practiceId, chartId);
     let contentType = '';
     const stored = await this.blobs
-      .put(checkedContent(partContent(file.content), file.declaredType, (type) => (contentType = type)), { maxBytes: this.config.fileLimit })
+      .put(checkedContent(partContent(file.content, file.morePartsFollow), file.declaredType, (type) => (contentType = type)), { maxBytes: this.config.fileLimit })
       .catch((error: unknown) => {
         throw refusal(error);
       });

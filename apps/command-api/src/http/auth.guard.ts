@@ -38,8 +38,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.isPublic(context.getHandler(), context.getClass())) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (headerOf(request, 'authorization') ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
+    const [scheme, token, ...rest] = (headerOf(request, 'authorization') ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) throw unauthorized();
     const claims = this.tokens.verify(token);
     if (!claims) throw unauthorized();
     // A changed password bumps the credential version: tokens issued before it stop working.

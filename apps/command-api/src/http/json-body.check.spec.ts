@@ -49,6 +49,18 @@ describe('checkJsonBody', () => {
       expect(refused?.errors?.map((e) => e.field)).toEqual(['a.b.1', 'email', 'k\ud800']);
     });
   });
+
+  describe('when a string holds a control character', () => {
+    it('names the field: NUL, ESC and the other C0 controls but tab, line feed and carriage return', () => {
+      const refused = checkJsonBody({ firstName: 'a\u0000b', notes: ['ok', 'x\u001b[2J'], bell: '\u0007', del: 'ok\u007f' });
+      expect(refused).toMatchObject({ status: 400, code: 'ValidationFailed' });
+      expect(refused?.errors?.map((e) => e.pointer)).toEqual(['/bell', '/firstName', '/notes/1']);
+    });
+
+    it('keeps tabs and line breaks, emoji and right-to-left marks', () => {
+      expect(checkJsonBody({ body: 'line 1\r\n\tline 2\n', name: '😀 \u200f\u202eabc' })).toBeUndefined();
+    });
+  });
 });
 
 describe('checkBodyMediaType', () => {
@@ -77,6 +89,13 @@ describe('parseJsonBody', () => {
   it('parses an object', () => expect(parseJsonBody('{"a":[1,{"b":null}]}')).toEqual({ body: { a: [1, { b: null }] } }));
 
   it('reads an empty body as no body', () => expect(parseJsonBody('')).toEqual({ body: undefined }));
+
+  it('reads UTF-8 bytes, and refuses bytes that are not UTF-8 as MalformedJson (never as U+FFFD)', () => {
+    expect(parseJsonBody(Buffer.from('{"name":"Zoë 😀"}'))).toEqual({ body: { name: 'Zoë 😀' } });
+    expect(parseJsonBody(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatchObject({ problem: { status: 400, code: 'MalformedJson' } });
+    expect(parseJsonBody(Buffer.from('\ufeff{"a":1}'))).toMatchObject({ problem: { status: 400, code: 'MalformedJson' } });
+    expect(parseJsonBody(Buffer.alloc(0))).toEqual({ body: undefined });
+  });
 
   it.each(['{', '{"a":}', ' ', "{'a':1}", '{"a":1}x'])('refuses %p as MalformedJson', (text) =>
     expect(parseJsonBody(text).problem).toMatchObject({ status: 400, code: 'MalformedJson' }),

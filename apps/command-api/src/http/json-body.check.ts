@@ -8,6 +8,10 @@ export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 
+/** C0 controls (NUL, ESC, ...) have no place in any text of the API; tab and line breaks do (notes). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const CONTROL_CHARACTER_MESSAGE = 'must not hold control characters (U+0000 to U+001F but tab, line feed and carriage return)';
+
 /** Enough to name the mistakes of a body without echoing 64 kB of them. */
 const MAX_ERRORS = 20;
 
@@ -26,7 +30,8 @@ const pathOf = (parent: string, key: string | number): string => (parent ? `${pa
 /**
  * Checks a parsed JSON body before anything else reads it (class-transformer and class-validator
  * recurse, and a deep enough body overflows their stack): a JSON object, at most MAX_JSON_DEPTH levels
- * deep, with no prototype keys and no lone surrogates in any key or string. Iterative, so a body
+ * deep, with no prototype keys, no lone surrogates in any key or string and no control characters in
+ * any string. Iterative, so a body
  * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
  */
 export const checkJsonBody = (body: unknown): Problem | undefined => {
@@ -40,6 +45,7 @@ export const checkJsonBody = (body: unknown): Problem | undefined => {
     const { value, path, segments, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (hasLoneSurrogate(value)) errors.push({ field: path, pointer: jsonPointer(segments), message: 'must be valid Unicode text (it holds a lone surrogate)' });
+      else if (CONTROL_CHARACTER.test(value)) errors.push({ field: path, pointer: jsonPointer(segments), message: CONTROL_CHARACTER_MESSAGE });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -105,12 +111,21 @@ export const checkBodyMediaType = (headers: Headers): Problem | undefined => {
 
 export type ParsedBody = { readonly body: unknown; readonly problem?: undefined } | { readonly body?: undefined; readonly problem: Problem };
 
+// JSON is UTF-8 (RFC 8259): bytes that are not are refused, never read as U+FFFD. A BOM is kept (and refused by JSON.parse).
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * The text of a JSON body, parsed and checked (checkJsonBody): the body, or the problem to answer.
- * An empty body is no body. `null`, `42` or `"text"` are valid JSON, refused as "a JSON object is
- * required"; prototype keys are parsed as plain keys (JSON.parse), then refused by name.
+ * The bytes (or text) of a JSON body, parsed and checked (checkJsonBody): the body, or the problem to
+ * answer. An empty body is no body. `null`, `42` or `"text"` are valid JSON, refused as "a JSON object
+ * is required"; prototype keys are parsed as plain keys (JSON.parse), then refused by name.
  */
-export const parseJsonBody = (text: string): ParsedBody => {
+export const parseJsonBody = (raw: string | Uint8Array): ParsedBody => {
+  let text: string;
+  try {
+    text = typeof raw === 'string' ? raw : UTF8.decode(raw);
+  } catch {
+    return { problem: problem('MalformedJson', 'The body is not valid UTF-8') };
+  }
   if (text === '') return { body: undefined };
   let body: unknown;
   try {

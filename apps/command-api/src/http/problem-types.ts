@@ -20,7 +20,7 @@ const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = { invalid: 422
 /** Problems of the HTTP layer itself: requests, headers, tokens, infrastructure. */
 const httpProblems = {
   BadRequest: { status: 400, title: 'Bad request', when: 'The request cannot be read (and no more precise problem applies).' },
-  MalformedJson: { status: 400, title: 'Malformed JSON', when: 'The body is not valid JSON.' },
+  MalformedJson: { status: 400, title: 'Malformed JSON', when: 'The body is not valid JSON (or its bytes are not UTF-8).' },
   JsonObjectRequired: { status: 400, title: 'JSON object required', when: 'The body is JSON but not an object (`null`, `[]`, `42`).' },
   BodyTooDeep: { status: 400, title: 'Body nested too deep', when: 'The body nests more levels than `maxDepth` (32).' },
   ValidationFailed: { status: 400, title: 'Validation failed', when: 'Fields, path or query parameters are missing, unknown or malformed; `errors` names each.' },
@@ -70,7 +70,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   IdempotencyKeyReused: { title: 'Idempotency-Key reused', when: 'An Idempotency-Key already used with a different request (method, path or body).' },
   InvalidClinicalInfo: { title: 'Invalid clinical info', when: 'NPI, taxonomy code or license fields are not valid; `errors` names each.' },
   InvalidDate: { title: 'Invalid date', when: 'A date is not a calendar date (YYYY-MM-DD) after 1900.' },
-  InvalidDateTime: { title: 'Invalid date-time', when: 'A date-time is not ISO 8601.' },
+  InvalidDateTime: { title: 'Invalid date-time', when: 'A date-time is not ISO 8601, or not in the years 1900 to 9999 (UTC).' },
   InvalidDuration: { title: 'Invalid duration', when: 'An appointment duration outside 5..720 minutes.' },
   InvalidEmail: { title: 'Invalid email', when: 'An email address that is not valid.' },
   InvalidPhoneNumber: { title: 'Invalid phone number', when: 'A phone number that cannot be parsed.' },

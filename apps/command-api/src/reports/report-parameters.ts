@@ -3,10 +3,15 @@ import { problem, ProblemException, type FieldError } from '../http/problem';
 import type { ReportQueryDto } from './report.query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// From 1900 (as every date of the API) to 9998: the period after the last one still has a four-digit
+// year (a period of 10000 is no YYYY-MM-DD, and the report's periods would never reach `to`).
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
 const isCalendarDate = (value: string): boolean => {
   // A month 13 is an invalid Date (toISOString would throw): a 422, never a 500.
   const ms = Date.parse(`${value}T00:00:00.000Z`);
-  return DATE.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  return DATE.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value && year >= FIRST_YEAR && year <= LAST_YEAR;
 };
 
 /** Longest ranges: a year of days, three years of weeks or months. */
@@ -21,7 +26,7 @@ export const parseReportParameters = (query: ReportQueryDto): ReportParameters =
   for (const field of ['from', 'to'] as const) {
     const value = query[field];
     if (value === undefined) bad(field, 'is required (YYYY-MM-DD)');
-    else if (!isCalendarDate(value)) bad(field, 'must be a calendar date (YYYY-MM-DD)');
+    else if (!isCalendarDate(value)) bad(field, `must be a calendar date (YYYY-MM-DD) in the years ${FIRST_YEAR} to ${LAST_YEAR}`);
   }
   if (errors.length === 0) {
     const days = daysBetween(query.from!, query.to!);

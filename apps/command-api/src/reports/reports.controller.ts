@@ -17,12 +17,13 @@ import { parseReportParameters } from './report-parameters';
 import { ReportQueryDto } from './report.query.dto';
 import { ReportDto, ReportReadsPageDto } from './report.response.dto';
 import { TextAnswer, TextAnswerInterceptor } from './text-answer';
+import { acceptedTypes } from '../http/accept';
 
 const readsKeyset = new Keyset('report-reads', ['string', 'string']);
 
 /** CSV when the caller asks for it (and not for JSON first); JSON otherwise. */
 const wantsCsv = (accept: string | undefined): boolean => {
-  const types = (accept ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  const types = acceptedTypes(accept);
   const csv = types.indexOf('text/csv');
   const json = types.indexOf('application/json');
   return csv !== -1 && (json === -1 || csv < json);

@@ -5,6 +5,7 @@ import { activeChartOf, openChartOf } from './chart.guards';
 import type { ChartState, OpenChart } from './chart.state';
 import { assertAmount } from '../shared/money';
 import { chargeFor } from './chart-ledger.decide';
+import { utcDateTime } from '../shared/date-time';
 
 /**
  * The service and fee an appointment is billed as: the service given, else the client's default one;
@@ -39,7 +40,8 @@ export const bookAppointment = (command: BookAppointment, state: ChartState): Ch
   if (chart.appointments[command.appointmentId]) {
     throw new DomainError('AppointmentAlreadyExists', 'conflict', 'An appointment with this id already exists');
   }
-  if (Number.isNaN(Date.parse(command.start))) throw invalid('InvalidDateTime', 'start', 'must be an ISO-8601 date-time');
+  // Stored in UTC so "upcoming" compares instants, whatever offset the caller wrote.
+  const start = utcDateTime(command.start, 'start');
   if (!Number.isInteger(command.durationMinutes) || command.durationMinutes < 5 || command.durationMinutes > 720) {
     throw invalid('InvalidDuration', 'durationMinutes', 'must be a whole number of minutes from 5 to 720');
   }
@@ -47,8 +49,6 @@ export const bookAppointment = (command: BookAppointment, state: ChartState): Ch
     throw invalid('PractitionerNotAMember', 'practitionerId', 'must be a member of the practice');
   }
   const { appointmentId, durationMinutes, practitionerId } = command;
-  // Stored in UTC so "upcoming" compares instants, whatever offset the caller wrote.
-  const start = new Date(Date.parse(command.start)).toISOString();
   const billed = billedAs(command, chart);
   return [{ type: 'AppointmentBooked', data: { chartId: chart.chartId, appointmentId, start, durationMinutes, practitionerId, ...billed } }];
 };
@@ -88,12 +88,11 @@ export const rescheduleAppointment = (command: RescheduleAppointment, state: Cha
   const appointment = appointmentOf(chart, command.appointmentId);
   if (appointment.status === 'cancelled') throw new DomainError('AppointmentCancelled', 'conflict', 'A cancelled appointment cannot be moved');
   if (appointment.status === 'completed') throw new DomainError('AppointmentAlreadyCompleted', 'conflict', 'A completed session cannot be moved');
-  if (Number.isNaN(Date.parse(command.start))) throw invalid('InvalidDateTime', 'start', 'must be an ISO-8601 date-time');
+  const start = utcDateTime(command.start, 'start');
   const durationMinutes = command.durationMinutes ?? appointment.durationMinutes;
   if (!Number.isInteger(durationMinutes) || durationMinutes < 5 || durationMinutes > 720) {
     throw invalid('InvalidDuration', 'durationMinutes', 'must be a whole number of minutes from 5 to 720');
   }
-  const start = new Date(Date.parse(command.start)).toISOString();
   if (start === appointment.start && durationMinutes === appointment.durationMinutes) return [];
   return [{ type: 'AppointmentRescheduled', data: { chartId: chart.chartId, appointmentId: command.appointmentId, start, durationMinutes } }];
 };

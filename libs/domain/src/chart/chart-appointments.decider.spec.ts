@@ -32,6 +32,16 @@ describe('Chart decider: appointments', () => {
       spec.given([individualCreated]).when(book({ durationMinutes: 2 })).thenThrows('InvalidDuration', 'durationMinutes');
     });
 
+    it('refuses a start outside the years 1900 to 9999 (in UTC), which no report could place on a date', () => {
+      spec.given([individualCreated]).when(book({ start: '0000-01-01T00:00:00Z' })).thenThrows('InvalidDateTime', 'start');
+      spec.given([individualCreated]).when(book({ start: '0999-12-31T10:00:00Z' })).thenThrows('InvalidDateTime', 'start');
+      spec.given([individualCreated]).when(book({ start: '1900-01-01T00:30:00+01:00' })).thenThrows('InvalidDateTime', 'start');
+      spec.given([individualCreated]).when(book({ start: '9999-12-31T23:00:00-02:00' })).thenThrows('InvalidDateTime', 'start');
+      spec.given([individualCreated]).when(book({ start: '1900-01-01T00:00:00Z' })).then([
+        { ...booked, data: { ...booked.data, start: '1900-01-01T00:00:00.000Z' } } as ChartEvent,
+      ]);
+    });
+
     it('refuses the same appointment id twice', () => {
       spec.given([individualCreated, booked]).when(book()).thenThrows('AppointmentAlreadyExists');
     });

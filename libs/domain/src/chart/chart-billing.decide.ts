@@ -4,6 +4,7 @@ import { assertCalendarDate } from '../shared/calendar-date';
 import type { AddInsurancePolicy, ChangeInsurancePolicy, InsurancePolicyFields, RemoveInsurancePolicy, SetBillingSettings } from './chart-billing.commands';
 import { clientChartOf, openChartOf } from './chart.guards';
 import type { ChartState, OpenChart } from './chart.state';
+import { characterCount } from '../shared/unicode-text';
 
 export const insurancePolicyNotFound = (): DomainError => new DomainError('InsurancePolicyNotFound', 'not_found', 'No such insurance policy on this chart');
 
@@ -46,7 +47,7 @@ export const setBillingSettings = (command: SetBillingSettings, state: ChartStat
 const requiredText = (value: string, field: string, max: number): string => {
   const text = value.trim();
   if (text.length === 0) throw invalid('NameRequired', field, 'must not be empty');
-  if (text.length > max) throw invalid('TextTooLong', field, `must be at most ${max} characters`);
+  if (characterCount(text) > max) throw invalid('TextTooLong', field, `must be at most ${max} characters`);
   return text;
 };
 

@@ -5,6 +5,7 @@ import { assertPersonName } from '../shared/person-name';
 import { optionalText } from '../shared/optional-text';
 import type { CreateClient, CreateGroupChart, CreateMinorClient, NewChartContact, NewGroupMember } from './chart.commands';
 import type { ChartState } from './chart.state';
+import { characterCount } from '../shared/unicode-text';
 
 const assertNew = (state: ChartState): void => {
   if (state.status !== 'none') throw new DomainError('ChartAlreadyExists', 'conflict', 'A chart with this id already exists');
@@ -89,7 +90,7 @@ export const createMinorClient = (command: CreateMinorClient, state: ChartState)
 const assertGroupName = (name: string): string => {
   const trimmed = name.trim();
   if (trimmed.length === 0) throw invalid('NameRequired', 'name', 'must not be empty');
-  if (trimmed.length > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
+  if (characterCount(trimmed) > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
   return trimmed;
 };
 

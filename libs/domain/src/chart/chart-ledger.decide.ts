@@ -5,6 +5,7 @@ import { assertAmount, assertCurrency } from '../shared/money';
 import type { LateCancelAppointment, MarkAppointmentNoShow, RecordPayment, RefundPayment } from './chart-billing.commands';
 import { openChartOf } from './chart.guards';
 import type { Appointment, ChartState, OpenChart } from './chart.state';
+import { characterCount } from '../shared/unicode-text';
 
 export const paymentNotFound = (): DomainError => new DomainError('PaymentNotFound', 'not_found', 'No such payment on this chart');
 
@@ -82,7 +83,7 @@ export const recordPayment = (command: RecordPayment, state: ChartState): ChartE
   assertLedgerCurrency(chart, currency, 'currency');
   const date = assertCalendarDate(command.date, 'date');
   const reference = command.reference === null ? null : command.reference.trim() || null;
-  if (reference !== null && reference.length > 200) throw invalid('TextTooLong', 'reference', 'must be at most 200 characters');
+  if (reference !== null && characterCount(reference) > 200) throw invalid('TextTooLong', 'reference', 'must be at most 200 characters');
   const seen = new Set<string>();
   const applications = command.applications.map(({ chargeId, amount: applied }, i) => {
     const charge = chart.billing.charges[chargeId];

@@ -34,6 +34,7 @@ describe('Chart decider: rescheduling an appointment', () => {
 
     it('refuses a bad start or length', () => {
       spec.given([individualCreated, booked]).when(reschedule('not a date')).thenThrows('InvalidDateTime', 'start');
+      spec.given([individualCreated, booked]).when(reschedule('0001-01-01T00:00:00Z')).thenThrows('InvalidDateTime', 'start');
       spec.given([individualCreated, booked]).when(reschedule('2024-05-03T08:00:00Z', 2)).thenThrows('InvalidDuration', 'durationMinutes');
     });
   });

@@ -6,6 +6,7 @@ import { changeMemberRole, leavePractice, removeMember } from './membership.deci
 import { assertMoney } from '../shared/money';
 import type { ChangePracticeSettings, CreatePractice, PracticeCommand, RenamePractice } from './practice.commands';
 import { evolve, initialState, type ActivePractice, type Membership, type PracticeState } from './practice.state';
+import { characterCount } from '../shared/unicode-text';
 
 export type * from './practice.commands';
 export { evolve, initialState, defaultPracticeSettings } from './practice.state';
@@ -17,7 +18,7 @@ export const practiceNotFound = (): DomainError =>
 const assertPracticeName = (name: string): string => {
   const trimmed = name.trim();
   if (trimmed.length === 0) throw invalid('NameRequired', 'name', 'must not be empty');
-  if (trimmed.length > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
+  if (characterCount(trimmed) > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
   return trimmed;
 };
 

@@ -2,6 +2,7 @@ import type { Money, ServiceEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
 import { assertMoney } from '../shared/money';
+import { characterCount } from '../shared/unicode-text';
 
 /** One service of the catalogue as deciders that book or bill need it. */
 export interface CatalogueService {
@@ -55,7 +56,7 @@ export const isServiceCode = (code: string): boolean => /^(\d{4}[0-9FTU]|[A-V]\d
 const tidy = (fields: ServiceFields): ServiceFields => {
   const name = fields.name.trim().replace(/\s+/g, ' ');
   if (name.length === 0) throw invalid('NameRequired', 'name', 'must not be empty');
-  if (name.length > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
+  if (characterCount(name) > 200) throw invalid('NameTooLong', 'name', 'must be at most 200 characters');
   const code = fields.code.trim().toUpperCase();
   if (!isServiceCode(code)) throw invalid('InvalidServiceCode', 'code', 'must be a 5-character CPT or HCPCS code such as 90837');
   if (!Number.isInteger(fields.durationMinutes) || fields.durationMinutes < 5 || fields.durationMinutes > 720) {

@@ -1,6 +1,7 @@
 import type { TagEvent } from '@practice/events';
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError, invalid } from '../shared/domain-error';
+import { characterCount } from '../shared/unicode-text';
 
 /**
  * A practice's tag catalogue (stream `tags-<practiceId>`). Names are unique within the practice,
@@ -36,7 +37,7 @@ export const tagNotFound = (): DomainError => new DomainError('TagNotFound', 'no
 const assertTagName = (name: string): string => {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (trimmed.length === 0) throw invalid('NameRequired', 'name', 'must not be empty');
-  if (trimmed.length > 60) throw invalid('NameTooLong', 'name', 'must be at most 60 characters');
+  if (characterCount(trimmed) > 60) throw invalid('NameTooLong', 'name', 'must be at most 60 characters');
   return trimmed;
 };
 

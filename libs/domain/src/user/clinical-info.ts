@@ -2,6 +2,7 @@ import type { ClinicalInfo } from '@practice/events';
 import { DomainError, type FieldProblem } from '../shared/domain-error';
 import { isValidNpi } from './npi';
 import { isValidTaxonomyCode } from './taxonomy-code';
+import { characterCount } from '../shared/unicode-text';
 
 // US states, DC and the territories that issue professional licenses.
 const LICENSE_STATES = new Set(
@@ -33,7 +34,7 @@ export const assertClinicalInfo = (input: { readonly [K in keyof ClinicalInfo]: 
   if (info.taxonomyCode !== null && !isValidTaxonomyCode(info.taxonomyCode)) {
     problems.push({ field: 'taxonomyCode', message: 'must be three digits, six digits or capitals, then X' });
   }
-  if (info.licenseType !== null && info.licenseType.length > 100) {
+  if (info.licenseType !== null && characterCount(info.licenseType) > 100) {
     problems.push({ field: 'licenseType', message: 'must be at most 100 characters' });
   }
   if (info.licenseNumber !== null && !/^[A-Za-z0-9.\- ]{1,50}$/.test(info.licenseNumber)) {
