@@ -4,6 +4,7 @@ import { answerPayload } from '../http/answer-headers.interceptor';
 import { corsFor } from '../http/cors';
 import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
+import { markCheckedJsonBody } from '../http/checked-json-body';
 import { acceptsMultipart } from '../http/multipart-routes';
 import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
 import { ProblemException, sendProblem } from '../http/problem';
@@ -63,8 +64,9 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.bodyLimit }, (_request, text, done) => {
     const parsed = parseJsonBody(String(text));
-    if (parsed.problem) done(new ProblemException(parsed.problem), undefined);
-    else done(null, parsed.body);
+    if (parsed.problem) return done(new ProblemException(parsed.problem), undefined);
+    markCheckedJsonBody(parsed.body);
+    done(null, parsed.body);
   });
 };
 
