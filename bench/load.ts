@@ -51,6 +51,8 @@ export interface LoadResult {
   readonly failures: number;
   /** CPU seconds of the serving process (its own, not the bench's) per wall second of the load: 1.0 = one core. */
   readonly serverCpuShare: number;
+  /** The same for the server's main thread alone (its event loop), when the server is a process of its own. */
+  readonly mainThreadCpuShare: number;
   /** When the measured load ran (monotonic clock, ns): the stretch of the server's profile it cut out. */
   readonly fromNs: bigint;
   readonly toNs: bigint;
@@ -80,14 +82,16 @@ export const createClientsLoad = async (
   concurrency: number,
   mode: CreateMode,
   offset: number,
-  server: { cpuSeconds(): number },
+  server: { cpuSeconds(): number; mainThreadCpuSeconds(): number },
 ): Promise<LoadResult> => {
   await runChild(port, practiceId, token, Math.min(500, commands), concurrency, offset + 1_000_000, mode);
   const cpuBefore = server.cpuSeconds();
+  const mainBefore = server.mainThreadCpuSeconds();
   const fromNs = process.hrtime.bigint();
   const { seconds, failures, latencies } = await runChild(port, practiceId, token, commands, concurrency, offset, mode);
   const toNs = process.hrtime.bigint();
   const cpu = server.cpuSeconds() - cpuBefore;
+  const main = server.mainThreadCpuSeconds() - mainBefore;
   return {
     commands,
     seconds,
@@ -95,6 +99,7 @@ export const createClientsLoad = async (
     latency: latencySummary(latencies),
     failures,
     serverCpuShare: cpu / seconds,
+    mainThreadCpuShare: main / seconds,
     fromNs,
     toNs,
   };

@@ -36,7 +36,7 @@ const EXPORT_ROWS = size('BENCH_EXPORT_ROWS', 100_000);
 
 const loadLine = (name: string, r: LoadResult): string =>
   `${name}: ${r.commands} in ${fmt(r.seconds, 2)} s = ${fmt(r.commandsPerSecond)}/s (p50 ${fmt(r.latency.p50Ms, 2)} ms, p99 ${fmt(r.latency.p99Ms, 2)} ms,` +
-  ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core, ${fmt(cpuPerCommandUs(r), 0)} µs per create)`;
+  ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core, ${fmt(cpuPerCommandUs(r), 0)} µs per create, ${fmt((r.mainThreadCpuShare * r.seconds * 1e6) / r.commands, 0)} µs of it on the event loop)`;
 /** The server process's CPU (every thread) per create: steadier than a rate on a shared machine. */
 const cpuPerCommandUs = (r: LoadResult): number => (r.serverCpuShare * r.seconds * 1e6) / r.commands;
 const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
