@@ -49,8 +49,13 @@ export interface LoadResult {
   readonly commandsPerSecond: number;
   readonly latency: LatencySummary;
   readonly failures: number;
-  /** CPU seconds of the serving process (this one) per wall second of the load: 1.0 = one core. */
+  /** CPU seconds of the serving process (its own, not the bench's) per wall second of the load: 1.0 = one core. */
   readonly serverCpuShare: number;
+  /** The same for the server's main thread alone (its event loop), when the server is a process of its own. */
+  readonly mainThreadCpuShare: number;
+  /** When the measured load ran (monotonic clock, ns): the stretch of the server's profile it cut out. */
+  readonly fromNs: bigint;
+  readonly toNs: bigint;
 }
 
 /** The load runs in a child process: on 2 cores, a client sharing the server's event loop halves it. */
@@ -66,7 +71,8 @@ const runChild = (port: number, practiceId: string, token: string, commands: num
 
 /**
  * POST /practices/{practiceId}/clients `commands` times at `concurrency` from a child process, after a
- * warm-up of 500 (JIT, prepared statements, connections). The server runs in this process.
+ * warm-up of 500 (JIT, prepared statements, connections). The server runs in a third process; its CPU
+ * is read from /proc.
  */
 export const createClientsLoad = async (
   port: number,
@@ -76,17 +82,25 @@ export const createClientsLoad = async (
   concurrency: number,
   mode: CreateMode,
   offset: number,
+  server: { cpuSeconds(): number; mainThreadCpuSeconds(): number },
 ): Promise<LoadResult> => {
   await runChild(port, practiceId, token, Math.min(500, commands), concurrency, offset + 1_000_000, mode);
-  const cpuBefore = process.cpuUsage();
+  const cpuBefore = server.cpuSeconds();
+  const mainBefore = server.mainThreadCpuSeconds();
+  const fromNs = process.hrtime.bigint();
   const { seconds, failures, latencies } = await runChild(port, practiceId, token, commands, concurrency, offset, mode);
-  const cpu = process.cpuUsage(cpuBefore);
+  const toNs = process.hrtime.bigint();
+  const cpu = server.cpuSeconds() - cpuBefore;
+  const main = server.mainThreadCpuSeconds() - mainBefore;
   return {
     commands,
     seconds,
     commandsPerSecond: commands / seconds,
     latency: latencySummary(latencies),
     failures,
-    serverCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
+    serverCpuShare: cpu / seconds,
+    mainThreadCpuShare: main / seconds,
+    fromNs,
+    toNs,
   };
 };

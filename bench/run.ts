@@ -36,7 +36,9 @@ const EXPORT_ROWS = size('BENCH_EXPORT_ROWS', 100_000);
 
 const loadLine = (name: string, r: LoadResult): string =>
   `${name}: ${r.commands} in ${fmt(r.seconds, 2)} s = ${fmt(r.commandsPerSecond)}/s (p50 ${fmt(r.latency.p50Ms, 2)} ms, p99 ${fmt(r.latency.p99Ms, 2)} ms,` +
-  ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core)`;
+  ` max ${fmt(r.latency.maxMs, 2)} ms, failures ${r.failures}, server CPU ${fmt(r.serverCpuShare * 100, 0)}% of a core, ${fmt(cpuPerCommandUs(r), 0)} µs per create, ${fmt((r.mainThreadCpuShare * r.seconds * 1e6) / r.commands, 0)} µs of it on the event loop)`;
+/** The server process's CPU (every thread) per create: steadier than a rate on a shared machine. */
+const cpuPerCommandUs = (r: LoadResult): number => (r.serverCpuShare * r.seconds * 1e6) / r.commands;
 const REPORT_CLIENTS = size('BENCH_REPORT_CLIENTS', 100_000);
 const REPORT_APPOINTMENTS = size('BENCH_REPORT_APPOINTMENTS', 1_000_000);
 const REPORT_SAMPLES = size('BENCH_REPORT_SAMPLES', 5);
@@ -97,6 +99,7 @@ const createPathLines = async (): Promise<void> => {
   const bare = await benchBareServer(COMMANDS, CONCURRENCY);
   console.log(loadLine('bare Fastify + better-sqlite3 create', bare));
   console.log(`P1 with an email / raw: ${fmt(http.withEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; without: ${fmt(http.withoutEmail.commandsPerSecond / raw.appendsPerSecond, 3)}; P7 without an email / bare: ${fmt(http.withoutEmail.commandsPerSecond / bare.commandsPerSecond, 3)}`);
+  console.log(`server CPU per create, bare / service without an email: ${fmt(cpuPerCommandUs(bare) / cpuPerCommandUs(http.withoutEmail), 3)}`);
 };
 
 const printGoals = (goals: readonly string[]): void => {

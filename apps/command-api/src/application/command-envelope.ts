@@ -46,16 +46,19 @@ export const commandEnvelope = (input: EnvelopeInput): CommandEnvelope => {
       ? randomUUID()
       : deterministicUuid(`${input.actorUserId ?? 'anonymous'}|${input.commandType}|${idempotency.key}`);
   const requestId = input.requestId ?? currentRequestId();
-  return {
+  // Built field by field, an optional field only when it has a value (no spread of a new object per
+  // optional field: the envelope is made for every command).
+  const envelope: { -readonly [K in keyof CommandEnvelope]: CommandEnvelope[K] } = {
     commandId,
     commandType: input.commandType,
     actorUserId: input.actorUserId,
     practiceId: input.practiceId,
     correlationId: input.correlationId ?? commandId,
-    ...(idempotency?.fingerprint === undefined ? {} : { requestFingerprint: idempotency.fingerprint }),
-    ...(requestId === undefined ? {} : { requestId }),
     now: (input.now ?? new Date()).toISOString(),
     newId: (purpose) => deterministicUuid(`${commandId}|${purpose}`),
-    ...(idempotency === undefined ? { freshCommandId: true } : {}),
   };
+  if (idempotency?.fingerprint !== undefined) envelope.requestFingerprint = idempotency.fingerprint;
+  if (requestId !== undefined) envelope.requestId = requestId;
+  if (idempotency === undefined) envelope.freshCommandId = true;
+  return envelope;
 };

@@ -4,10 +4,11 @@ import { answerPayload } from '../http/answer-headers.interceptor';
 import { corsFor } from '../http/cors';
 import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
+import { markCheckedJsonBody } from '../http/checked-json-body';
 import { acceptsMultipart } from '../http/multipart-routes';
 import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
 import { ProblemException, sendProblem } from '../http/problem';
-import { responseHeadersFor } from '../http/response-headers';
+import { responseHeaderEntriesFor } from '../http/response-headers';
 import type { AuthenticatedUser } from '../http/auth.guard';
 
 /**
@@ -25,7 +26,9 @@ export interface HttpPipelineOptions {
 /** Headers of every answer, set first so that errors, 404s and 405s carry them too. */
 export const setAnswerHeaders = (request: FastifyRequest, reply: FastifyReply, origins: ReadonlySet<string>): boolean => {
   reply.header('X-Request-Id', request.id);
-  for (const [name, value] of Object.entries(responseHeadersFor(pathOf(request.url)))) reply.header(name, value);
+  for (const [name, value] of responseHeaderEntriesFor(pathOf(request.url))) reply.header(name, value);
+  // No allowed origin (the default): no CORS header and no preflight, whatever the request.
+  if (origins.size === 0) return false;
   const cors = corsFor(origins, request.method, request.headers);
   for (const [name, value] of Object.entries(cors.headers)) reply.header(name, value);
   return cors.preflight;
@@ -61,8 +64,9 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, bytes, done) => {
     const parsed = parseJsonBody(bytes as Buffer);
-    if (parsed.problem) done(new ProblemException(parsed.problem), undefined);
-    else done(null, parsed.body);
+    if (parsed.problem) return done(new ProblemException(parsed.problem), undefined);
+    markCheckedJsonBody(parsed.body);
+    done(null, parsed.body);
   });
 };
 

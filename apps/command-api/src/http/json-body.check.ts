@@ -7,7 +7,6 @@ export const MAX_JSON_DEPTH = 32;
 /** Keys that address an object's prototype: refused like any unknown field, at any depth. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-
 /** C0 controls (NUL, ESC, ...) have no place in any text of the API; tab and line breaks do (notes). */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const CONTROL_CHARACTER_MESSAGE = 'must not hold control characters (U+0000 to U+001F but tab, line feed and carriage return)';
@@ -28,6 +27,26 @@ interface Node {
 const pathOf = (parent: string, key: string | number): string => (parent ? `${parent}.${key}` : String(key));
 
 /**
+ * Whether a value passes every check below, without building a path or an error: the one pass most
+ * bodies need (the walk below allocates a node, a path and a pointer per value; a profile of POST
+ * /clients had it at about 1% of the server's thread). Recurses at most MAX_JSON_DEPTH + 1 levels.
+ */
+const isClean = (value: unknown, depth: number): boolean => {
+  if (typeof value === 'string') return !hasLoneSurrogate(value) && !CONTROL_CHARACTER.test(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isClean(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (FORBIDDEN_KEYS.has(key) || hasLoneSurrogate(key) || !isClean((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+};
+
+/**
  * Checks a parsed JSON body before anything else reads it (class-transformer and class-validator
  * recurse, and a deep enough body overflows their stack): a JSON object, at most MAX_JSON_DEPTH levels
  * deep, with no prototype keys, no lone surrogates in any key or string and no control characters in
@@ -35,6 +54,7 @@ const pathOf = (parent: string, key: string | number): string => (parent ? `${pa
  * nested 100,000 levels deep is refused, not a stack overflow. Returns the problem to answer, if any.
  */
 export const checkJsonBody = (body: unknown): Problem | undefined => {
+  if (isObject(body) && isClean(body, 1)) return undefined;
   // `body` (pointer "": the whole document) names what is wrong, as for every other refused body.
   if (!isObject(body)) {
     return problem('JsonObjectRequired', 'The body must be a JSON object', { errors: [{ field: 'body', pointer: '', message: 'must be a JSON object' }] });

@@ -13,6 +13,11 @@ type Lookup = Storage['getTargetValidationMetadatas'];
 type Grouped = ReturnType<Storage['groupByPropertyName']>;
 type ValidationMetadata = ReturnType<Lookup>[number];
 
+interface PerTarget {
+  readonly plain: Map<string | undefined, ValidationMetadata[][]>;
+  readonly grouped: Map<string, ValidationMetadata[]>;
+}
+
 let installed = false;
 
 export const cacheValidationMetadata = (): void => {
@@ -21,7 +26,9 @@ export const cacheValidationMetadata = (): void => {
   const storage = getMetadataStorage();
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
-  let lookups = new Map<unknown, Map<string, ValidationMetadata[]>>();
+  // Per class: without groups (every request DTO of the API), by schema and then by `always` and
+  // `strictGroups` (four slots), with no key string made per lookup; with groups, by a key string.
+  let lookups = new Map<unknown, PerTarget>();
   let groupings = new WeakMap<ValidationMetadata[], Grouped>();
   const forget = (): void => {
     lookups = new Map();
@@ -29,11 +36,17 @@ export const cacheValidationMetadata = (): void => {
   };
 
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups === undefined ? '' : JSON.stringify(groups)}`;
     let ofTarget = lookups.get(target);
-    if (!ofTarget) lookups.set(target, (ofTarget = new Map()));
-    let found = ofTarget.get(key);
-    if (!found) ofTarget.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    if (!ofTarget) lookups.set(target, (ofTarget = { plain: new Map(), grouped: new Map() }));
+    if (groups === undefined) {
+      let slots = ofTarget.plain.get(schema);
+      if (!slots) ofTarget.plain.set(schema, (slots = []));
+      const slot = (always ? 2 : 0) + (strictGroups ? 1 : 0);
+      return (slots[slot] ??= lookup(target, schema, always, strictGroups, groups));
+    }
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${JSON.stringify(groups)}`;
+    let found = ofTarget.grouped.get(key);
+    if (!found) ofTarget.grouped.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
     return found;
   };
   // Asked right after the lookup, with the array it returned.

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { badRequest, ProblemException, type FieldError } from './problem';
 import { cacheValidationMetadata } from './validation-metadata-cache';
+import { isCheckedJsonBody } from './checked-json-body';
 
 type Location = NonNullable<FieldError['in']>;
 
@@ -28,6 +29,16 @@ const validationFailed = (errors: readonly ValidationError[], where: Location = 
 
 /** The global pipe: a query or path parameter is named as a parameter, a body field by its JSON Pointer. */
 class ProblemValidationPipe extends ValidationPipe {
+  // A body parsed and checked by the pipeline has neither prototype keys nor array gaps (see
+  // checked-json-body.ts): the two walks that remove them would find nothing.
+  protected override stripProtoKeys(value: unknown): void {
+    if (!isCheckedJsonBody(value)) super.stripProtoKeys(value);
+  }
+
+  protected override closeArrayGaps(value: unknown): void {
+    if (!isCheckedJsonBody(value)) super.closeArrayGaps(value);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const where = LOCATION_OF[metadata.type] ?? 'body';
     if (where === 'body') return super.transform(value, metadata);
