@@ -92,6 +92,15 @@ describe('Bad input (embedded default)', () => {
     }
   });
 
+  it('reads a limit only when it is written as a decimal integer, and names it otherwise', async () => {
+    for (const limit of ['0x10', '1e2', '5.0', '%205', '', '-3']) {
+      const response = await app.http().get(`/practices/${practiceId}/clients?limit=${limit}`).set(auth);
+      expect({ limit, status: response.status }).toEqual({ limit, status: 400 });
+      expect([...new Set(response.body.errors.map((error: { field: string }) => error.field))]).toEqual(['limit']);
+    }
+    expect((await app.http().get(`/practices/${practiceId}/clients?limit=16`).set(auth)).status).toBe(200);
+  });
+
   it('answers 404 problem for unknown routes and unknown charts', async () => {
     expect((await app.http().get('/nowhere').set(auth)).status).toBe(404);
     const unknownChart = await app.http().get(`/practices/${practiceId}/charts/00000000-0000-4000-8000-000000000000`).set(auth);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../http/keyset-page';
+import { QueryInteger } from '../http/integer-query';
 
 export const MAX_EXPORT_LIMIT = 10_000_000;
 
@@ -14,7 +14,7 @@ export class ExportQueryDto {
 
   @ApiPropertyOptional({ minimum: 0, description: 'The log position to cut at (at most the head of the log); default: what the read model reflects now' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   position?: number;
@@ -27,7 +27,7 @@ export class ExportQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_EXPORT_LIMIT, description: 'At most this many rows; the `end` line then gives `nextCursor`' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_EXPORT_LIMIT)
@@ -48,7 +48,7 @@ export class ExportQueryDto {
 export class ChangeFeedQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ minimum: 0, description: 'Changes after this log position (`nextSince` of the last sync); omitted: every document' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   since?: number;
