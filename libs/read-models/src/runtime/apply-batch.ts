@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@practice/events';
-import type { ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
+import type { ImmediateCollection, ReadCollection, ReadDocument, WriteOp } from '@practice/read-store';
 import type { CounterDocuments, EventContext, Increments, ProjectionDefinition } from '../projection';
-import { writeTombstones } from './document-at';
+import { tombstonesOf, writeTombstones } from './document-at';
 
 const NO_CONTEXT: EventContext = new Map();
 const NONE: readonly string[] = [];
@@ -25,6 +25,26 @@ export interface ProjectionFailure {
   readonly error: unknown;
 }
 
+/** The writes a folded batch makes, and the last state of each document it deletes. */
+interface FoldedBatch {
+  readonly ops: WriteOp[];
+  readonly lastOps: WriteOp[];
+  readonly existed: ReadonlyMap<string, ReadDocument>;
+}
+
+/**
+ * A batch's fold: yields the ids it must read (each time the documents found are sent back) and
+ * returns its writes. The same fold runs awaited on any store (applyBatch) or in one synchronous pass
+ * on a store that keeps its documents in this process (applyBatchNow).
+ */
+type Fold = Generator<readonly string[], FoldedBatch, ReadonlyMap<string, ReadDocument>>;
+
+/** The events of `events` that the projection reacts to. */
+export const relevantEvents = (projection: ProjectionDefinition, events: readonly RecordedEvent[]): readonly RecordedEvent[] => {
+  const types = eventTypesOf(projection);
+  return events.filter((event) => types.has(event.type));
+};
+
 /**
  * Folds one batch of events into one projection's documents and writes each touched document once.
  * An event at or below a document's `_position` was applied before (a replay after a crash) and is
@@ -47,10 +67,46 @@ export const applyBatch = async (
   /** Where a deleted document's tombstone goes (the change feed reads them); none: no tombstones. */
   tombstones?: ReadCollection,
 ): Promise<number> => {
-  const types = eventTypesOf(projection);
-  const relevant = events.filter((event) => types.has(event.type));
+  const relevant = relevantEvents(projection, events);
   if (relevant.length === 0) return 0;
+  const fold = foldBatch(projection, relevant, onFailure);
+  let step = fold.next();
+  while (!step.done) step = fold.next(await collection.getMany(step.value));
+  const { ops, lastOps, existed } = step.value;
+  // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
+  if (tombstones) await writeTombstones(tombstones, projection.name, [...ops, ...lastOps], existed);
+  if (ops.length > 0) await collection.bulkWrite(ops);
+  if (lastOps.length > 0) await collection.bulkWrite(lastOps);
+  return ops.length + lastOps.length;
+};
 
+/**
+ * applyBatch in one synchronous pass, on a store that keeps its documents in this process (the
+ * embedded projector's live path: no promise per read and write). `relevant`: the events of the
+ * projection's types only (see relevantEvents). The same fold, reads and writes, in the same order.
+ */
+export const applyBatchNow = (
+  projection: ProjectionDefinition,
+  collection: ImmediateCollection,
+  relevant: readonly RecordedEvent[],
+  onFailure?: (failure: ProjectionFailure) => void,
+  tombstones?: ImmediateCollection,
+): number => {
+  if (relevant.length === 0) return 0;
+  const fold = foldBatch(projection, relevant, onFailure);
+  let step = fold.next();
+  while (!step.done) step = fold.next(collection.getManyNow(step.value));
+  const { ops, lastOps, existed } = step.value;
+  if (tombstones) {
+    const deletes = tombstonesOf(projection.name, [...ops, ...lastOps], existed);
+    if (deletes.length > 0) tombstones.bulkWriteNow(deletes);
+  }
+  if (ops.length > 0) collection.bulkWriteNow(ops);
+  if (lastOps.length > 0) collection.bulkWriteNow(lastOps);
+  return ops.length + lastOps.length;
+};
+
+function* foldBatch(projection: ProjectionDefinition, relevant: readonly RecordedEvent[], onFailure?: (failure: ProjectionFailure) => void): Fold {
   const failed = new Set<RecordedEvent>();
   const guarded = <T>(event: RecordedEvent, step: () => T, skipped: T): T => {
     if (!onFailure) return step();
@@ -72,9 +128,8 @@ export const applyBatch = async (
     for (const id of wanted) if (!folded.has(id)) (missing ??= new Set()).add(id);
     return missing === undefined ? NONE : [...missing];
   };
-  const load = async (missing: readonly string[]): Promise<void> => {
-    if (missing.length === 0) return;
-    const found = await collection.getMany(missing);
+  // What a read of `missing` found (each id read once: `folded` holds it from then on).
+  const loaded = (missing: readonly string[], found: ReadonlyMap<string, ReadDocument>): void => {
     for (const id of missing) {
       const doc = found.get(id);
       if (doc) {
@@ -96,7 +151,8 @@ export const applyBatch = async (
   if (projection.context) for (const wanted of known) for (const id of wanted) contextIds.add(id);
 
   // One read for what the batch is known to touch; ids that depend on a context are read when found.
-  await load(missingOf(known.flat()));
+  const first = missingOf(known.length === 1 ? known[0] : known.flat());
+  if (first.length > 0) loaded(first, yield first);
 
   const counted: { position: number; increments: ReadonlyMap<string, Increments> }[] = [];
   for (let index = 0; index < relevant.length; index += 1) {
@@ -106,14 +162,14 @@ export const applyBatch = async (
     let context = NO_CONTEXT;
     if (wanted.length > 0) {
       const missingContext = missingOf(wanted);
-      if (missingContext.length > 0) await load(missingContext);
+      if (missingContext.length > 0) loaded(missingContext, yield missingContext);
       // A context document stored at or past the event: the batch was written up to its end before a crash.
       replayed = wanted.some((id) => (stored.get(id)?._position ?? -1) >= event.position);
       context = new Map(wanted.map((id) => [id, folded.get(id)!.doc]));
     }
     const eventIds = projection.context ? idsOf(event, context) : known[index];
     const missingIds = missingOf(eventIds);
-    if (missingIds.length > 0) await load(missingIds);
+    if (missingIds.length > 0) loaded(missingIds, yield missingIds);
     const increments = projection.counters && !replayed ? guarded(event, () => projection.counters!.increments(event, context), undefined) : undefined;
     if (failed.has(event)) continue;
     for (const id of eventIds) {
@@ -131,7 +187,12 @@ export const applyBatch = async (
     // An event the projection threw on adds nothing to the counters either.
     if (increments !== undefined && increments.size > 0 && !failed.has(event)) counted.push({ position: event.position, increments });
   }
-  if (projection.counters) await addCounters(projection.counters, counted, folded, stored, load, missingOf);
+  if (projection.counters) {
+    // The counter documents of the batch: one read of them all.
+    const missingCounters = missingOf([...new Set(counted.flatMap(({ increments }) => [...increments.keys()]))]);
+    if (missingCounters.length > 0) loaded(missingCounters, yield missingCounters);
+    addCounters(projection.counters, counted, folded, stored);
+  }
 
   const ops: WriteOp[] = [];
   const lastOps: WriteOp[] = [];
@@ -141,26 +202,19 @@ export const applyBatch = async (
     const op: WriteOp = doc === null ? { kind: 'delete', id, position } : { kind: 'put', doc: { ...doc, _id: id, _position: position }, position, handOver: true };
     (contextIds.has(id) ? lastOps : ops).push(op);
   }
-  // The tombstones first: a reader that misses a deleted document in the collection finds its tombstone.
-  if (tombstones) await writeTombstones(tombstones, projection.name, [...ops, ...lastOps], existed);
-  if (ops.length > 0) await collection.bulkWrite(ops);
-  if (lastOps.length > 0) await collection.bulkWrite(lastOps);
-  return ops.length + lastOps.length;
-};
+  return { ops, lastOps, existed };
+}
 
 /**
- * The increments of the batch summed per counter document (one read of them all), each event's only
- * where the stored document does not have it yet, then added to each document once.
+ * The increments of the batch summed per counter document (read before), each event's only where the
+ * stored document does not have it yet, then added to each document once.
  */
-const addCounters = async (
+const addCounters = (
   counters: CounterDocuments,
   counted: readonly { position: number; increments: ReadonlyMap<string, Increments> }[],
   folded: Map<string, Folded>,
   stored: ReadonlyMap<string, ReadDocument>,
-  load: (missing: readonly string[]) => Promise<void>,
-  missingOf: (wanted: readonly string[]) => readonly string[],
-): Promise<void> => {
-  await load(missingOf([...new Set(counted.flatMap(({ increments }) => [...increments.keys()]))]));
+): void => {
   const sums = new Map<string, { position: number; fields: Record<string, Record<string, number>> }>();
   for (const { position, increments } of counted) {
     for (const [id, increment] of increments) {

@@ -1,4 +1,4 @@
-import { ReadDocument, ReadStore, ReadStoreUnavailableError } from '../read-store.port';
+import { ImmediateReadStore, ReadDocument, ReadStoreUnavailableError } from '../read-store.port';
 import { CollectionState } from './collection-state';
 import { importCollection, type StoreExport } from './snapshot-state';
 import { CollectionHost, InMemoryCollection } from './in-memory-collection';
@@ -16,7 +16,7 @@ const SHARED_STRINGS = 50_000;
  * The embedded read store: every collection lives in this process and is rebuilt from the event
  * log at start (or loaded from a snapshot and caught up: see snapshot-file.ts).
  */
-export class InMemoryReadStore implements ReadStore, CollectionHost {
+export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   private readonly states = new Map<string, CollectionState>();
   private readonly handles = new Map<string, InMemoryCollection>();
   private readonly checkpoints = new Map<string, number>();
@@ -39,9 +39,13 @@ export class InMemoryReadStore implements ReadStore, CollectionHost {
   }
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
+    this.setCheckpointsNow([projection], position);
+  }
+
+  setCheckpointsNow(projections: readonly string[], position: number): void {
     this.assertOpen();
-    if (!Number.isFinite(position)) throw new TypeError(`checkpoint of ${projection} must be a finite number`);
-    this.checkpoints.set(projection, position);
+    if (!Number.isFinite(position)) throw new TypeError(`checkpoint of ${projections.join(', ')} must be a finite number`);
+    for (const projection of projections) this.checkpoints.set(projection, position);
   }
 
   async listCollections(): Promise<string[]> {
