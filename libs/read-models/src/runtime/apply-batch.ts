@@ -108,15 +108,12 @@ export const applyBatchNow = (
 
 function* foldBatch(projection: ProjectionDefinition, relevant: readonly RecordedEvent[], onFailure?: (failure: ProjectionFailure) => void): Fold {
   const failed = new Set<RecordedEvent>();
-  const guarded = <T>(event: RecordedEvent, step: () => T, skipped: T): T => {
-    if (!onFailure) return step();
-    try {
-      return step();
-    } catch (error) {
-      if (!failed.has(event)) onFailure({ event, error });
-      failed.add(event);
-      return skipped;
-    }
+  // An error of the projection's code on `event`: thrown on without `onFailure`, else reported once.
+  // (Each call below catches for itself: no closure per event and document.)
+  const fail = (event: RecordedEvent, error: unknown): void => {
+    if (!onFailure) throw error;
+    if (!failed.has(event)) onFailure({ event, error });
+    failed.add(event);
   };
 
   const stored = new Map<string, ReadDocument>();
@@ -124,6 +121,8 @@ function* foldBatch(projection: ProjectionDefinition, relevant: readonly Recorde
   // The last state of each document before the batch deleted it (stored, or created within the batch).
   const existed = new Map<string, ReadDocument>();
   const missingOf = (wanted: readonly string[]): readonly string[] => {
+    // Most events touch one document: no set for it.
+    if (wanted.length === 1) return folded.has(wanted[0]) ? NONE : wanted;
     let missing: Set<string> | undefined;
     for (const id of wanted) if (!folded.has(id)) (missing ??= new Set()).add(id);
     return missing === undefined ? NONE : [...missing];
@@ -139,13 +138,26 @@ function* foldBatch(projection: ProjectionDefinition, relevant: readonly Recorde
       folded.set(id, { doc: doc ?? null, position: undefined });
     }
   };
-  const idsOf = (event: RecordedEvent, context: EventContext): readonly string[] =>
-    guarded(event, () => projection.documentIds(event, context), NONE);
+  const idsOf = (event: RecordedEvent, context: EventContext): readonly string[] => {
+    try {
+      return projection.documentIds(event, context);
+    } catch (error) {
+      fail(event, error);
+      return NONE;
+    }
+  };
+  const contextOf = (event: RecordedEvent): readonly string[] => {
+    try {
+      return projection.context!(event);
+    } catch (error) {
+      fail(event, error);
+      return NONE;
+    }
+  };
   // Per event (by its index in `relevant`): without `context`, the ids it touches, computed once;
   // with it, the documents it reads as context.
-  const known: (readonly string[])[] = relevant.map((event) =>
-    projection.context ? guarded(event, () => projection.context!(event), NONE) : idsOf(event, NO_CONTEXT),
-  );
+  const known: (readonly string[])[] = new Array(relevant.length);
+  for (let index = 0; index < relevant.length; index += 1) known[index] = projection.context ? contextOf(relevant[index]) : idsOf(relevant[index], NO_CONTEXT);
   // The documents some event of the batch reads as context: written last (see above).
   const contextIds = new Set<string>();
   if (projection.context) for (const wanted of known) for (const id of wanted) contextIds.add(id);
@@ -170,7 +182,14 @@ function* foldBatch(projection: ProjectionDefinition, relevant: readonly Recorde
     const eventIds = projection.context ? idsOf(event, context) : known[index];
     const missingIds = missingOf(eventIds);
     if (missingIds.length > 0) loaded(missingIds, yield missingIds);
-    const increments = projection.counters && !replayed ? guarded(event, () => projection.counters!.increments(event, context), undefined) : undefined;
+    let increments: ReadonlyMap<string, Increments> | undefined;
+    if (projection.counters && !replayed) {
+      try {
+        increments = projection.counters.increments(event, context);
+      } catch (error) {
+        fail(event, error);
+      }
+    }
     if (failed.has(event)) continue;
     for (const id of eventIds) {
       const state = folded.get(id)!;
@@ -179,9 +198,14 @@ function* foldBatch(projection: ProjectionDefinition, relevant: readonly Recorde
       if (replayed && !contextIds.has(id)) continue;
       const before = state.doc;
       if (before !== null) existed.set(id, before);
-      const after = guarded(event, () => ({ doc: projection.apply(before, event, id, context) }), undefined);
-      if (after === undefined) continue;
-      state.doc = after.doc;
+      let after: ReadDocument | null;
+      try {
+        after = projection.apply(before, event, id, context);
+      } catch (error) {
+        fail(event, error);
+        continue;
+      }
+      state.doc = after;
       state.position = event.position;
     }
     // An event the projection threw on adds nothing to the counters either.
