@@ -87,14 +87,13 @@ export interface ImmediateCollection<TDoc extends ReadDocument = ReadDocument> e
 }
 
 export interface ImmediateReadStore extends ReadStore {
+  /** Says that every collection of this store is an ImmediateCollection. */
+  readonly immediate: true;
   collection<TDoc extends ReadDocument = ReadDocument>(name: string): ImmediateCollection<TDoc>;
-  /** setCheckpoint of every named projection to `position`, in one call. */
-  setCheckpointsNow(projections: readonly string[], position: number): void;
 }
 
-/** Whether `store` offers the synchronous calls of ImmediateReadStore. */
-export const isImmediateReadStore = (store: ReadStore): store is ImmediateReadStore =>
-  typeof (store as Partial<ImmediateReadStore>).setCheckpointsNow === 'function';
+/** Whether `store` offers the synchronous calls of ImmediateCollection. */
+export const isImmediateReadStore = (store: ReadStore): store is ImmediateReadStore => (store as Partial<ImmediateReadStore>).immediate === true;
 
 /** A unique index refused a write. */
 export class DuplicateKeyError extends Error {

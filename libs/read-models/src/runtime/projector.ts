@@ -159,7 +159,7 @@ export class Projector {
 
   /**
    * The in-memory store: every projection's batch folded and written in one synchronous pass, then
-   * every checkpoint moved in one call (failures, rare, are parked in between).
+   * every checkpoint moved, awaited once (failures, rare, are parked in between).
    */
   private async applyNow(store: ImmediateReadStore, pending: readonly (RecordedEvent[] | undefined)[], last: number): Promise<void> {
     let failures: { projection: string; failures: ProjectionFailure[] }[] | undefined;
@@ -173,7 +173,8 @@ export class Projector {
       if (failed !== undefined) (failures ??= []).push({ projection: projection.name, failures: failed });
     }
     if (failures !== undefined) for (const { projection, failures: failed } of failures) await this.parkFailures(projection, failed);
-    store.setCheckpointsNow(this.names, last);
+    // Through the port's own call, so a store that fails to keep a checkpoint stops the projector as before.
+    await Promise.all(this.names.map((name) => store.setCheckpoint(name, last)));
     this.checkpointAt.fill(last);
   }
 

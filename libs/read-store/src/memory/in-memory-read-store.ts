@@ -20,6 +20,8 @@ export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   private readonly states = new Map<string, CollectionState>();
   private readonly handles = new Map<string, InMemoryCollection>();
   private readonly checkpoints = new Map<string, number>();
+  /** Its collections read and write synchronously too (see ImmediateCollection). */
+  readonly immediate = true as const;
   /** Every stored doc's short strings are made the equal ones stored before (see CollectionState.put). */
   private readonly strings = new StringInterner(SHARED_STRINGS);
   private closed = false;
@@ -39,13 +41,9 @@ export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   }
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
-    this.setCheckpointsNow([projection], position);
-  }
-
-  setCheckpointsNow(projections: readonly string[], position: number): void {
     this.assertOpen();
-    if (!Number.isFinite(position)) throw new TypeError(`checkpoint of ${projections.join(', ')} must be a finite number`);
-    for (const projection of projections) this.checkpoints.set(projection, position);
+    if (!Number.isFinite(position)) throw new TypeError(`checkpoint of ${projection} must be a finite number`);
+    this.checkpoints.set(projection, position);
   }
 
   async listCollections(): Promise<string[]> {
