@@ -75,6 +75,26 @@ export interface ReadStore {
   close(): Promise<void>;
 }
 
+/**
+ * What a store that keeps its documents in this process offers besides the port (the in-memory one):
+ * the projector's reads and writes without a promise, so the embedded projector folds a live batch into
+ * every read model in one synchronous pass (issue 14). Each does exactly what its async twin does (the
+ * twin calls it; the contract suite runs through the twins). A store that talks to a server has none.
+ */
+export interface ImmediateCollection<TDoc extends ReadDocument = ReadDocument> extends ReadCollection<TDoc> {
+  getManyNow(ids: readonly string[]): Map<string, TDoc>;
+  bulkWriteNow(ops: readonly WriteOp[]): void;
+}
+
+export interface ImmediateReadStore extends ReadStore {
+  /** Says that every collection of this store is an ImmediateCollection. */
+  readonly immediate: true;
+  collection<TDoc extends ReadDocument = ReadDocument>(name: string): ImmediateCollection<TDoc>;
+}
+
+/** Whether `store` offers the synchronous calls of ImmediateCollection. */
+export const isImmediateReadStore = (store: ReadStore): store is ImmediateReadStore => (store as Partial<ImmediateReadStore>).immediate === true;
+
 /** A unique index refused a write. */
 export class DuplicateKeyError extends Error {
   readonly code = 'DuplicateKey';

@@ -31,6 +31,8 @@ export class SqliteSubscription implements Subscription {
   private rejectCaughtUp: (error: unknown) => void = () => undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
+  /** How many commits the store has reported: a change since the head was read means a commit since. */
+  private commits = 0;
   private readonly ended: Promise<void>;
 
   constructor(
@@ -50,6 +52,7 @@ export class SqliteSubscription implements Subscription {
 
   /** The store calls this after every commit that stored events. */
   notify(): void {
+    this.commits += 1;
     const wake = this.wake;
     this.wake = undefined;
     wake?.();
@@ -75,6 +78,7 @@ export class SqliteSubscription implements Subscription {
     let cursor = this.options.after ?? -1;
     try {
       while (!this.stopped) {
+        const commits = this.commits;
         const head = this.source.head();
         const page = this.source.readPage(cursor, head, maxBatchSize, this.options.filter);
         const last = page[page.length - 1];
@@ -86,7 +90,7 @@ export class SqliteSubscription implements Subscription {
           // Everything up to `head` that matches has been handled; skip the rest for filtered reads.
           cursor = Math.max(cursor, head);
           this.resolveCaughtUp();
-          await this.nextCommitAfter(head);
+          await this.nextCommitAfter(commits);
         }
       }
     } catch (error) {
@@ -94,9 +98,13 @@ export class SqliteSubscription implements Subscription {
     }
   }
 
-  /** Checking the head and registering the waker happen in one synchronous step: no lost wake-up. */
-  private nextCommitAfter(seenHead: number): Promise<void> {
-    if (this.stopped || this.source.head() > seenHead) return Promise.resolve();
+  /**
+   * Waits for a commit after the one the head was read at (`seen`: the count of commits reported then).
+   * Checking the count and registering the waker happen in one synchronous step: no lost wake-up. A
+   * commit reported while the batch was handled resolves at once, without reading the head again.
+   */
+  private nextCommitAfter(seen: number): Promise<void> {
+    if (this.stopped || this.commits !== seen) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.wake = resolve;
     });

@@ -43,19 +43,24 @@ export const writeTombstones = async (
   ops: readonly WriteOp[],
   before: ReadonlyMap<string, ReadDocument>,
 ): Promise<void> => {
-  const deletes = ops.filter((op): op is Extract<WriteOp, { kind: 'delete' }> => op.kind === 'delete' && before.has(op.id));
-  if (deletes.length === 0) return;
-  await tombstones.bulkWrite(
-    deletes.map(({ id, position }) => {
-      const practiceId = before.get(id)?.practiceId;
-      const doc: Tombstone = {
-        _id: tombstoneId(readModel, id),
-        _position: position,
-        readModel,
-        documentId: id,
-        practiceId: typeof practiceId === 'string' ? practiceId : null,
-      };
-      return { kind: 'put' as const, doc, position };
-    }),
-  );
+  const puts = tombstonesOf(readModel, ops, before);
+  if (puts.length > 0) await tombstones.bulkWrite(puts);
+};
+
+/** The writes of the tombstones that `writeTombstones` writes (none when no op deletes a document that existed). */
+export const tombstonesOf = (readModel: string, ops: readonly WriteOp[], before: ReadonlyMap<string, ReadDocument>): WriteOp[] => {
+  const puts: WriteOp[] = [];
+  for (const op of ops) {
+    if (op.kind !== 'delete' || !before.has(op.id)) continue;
+    const practiceId = before.get(op.id)?.practiceId;
+    const doc: Tombstone = {
+      _id: tombstoneId(readModel, op.id),
+      _position: op.position,
+      readModel,
+      documentId: op.id,
+      practiceId: typeof practiceId === 'string' ? practiceId : null,
+    };
+    puts.push({ kind: 'put', doc, position: op.position });
+  }
+  return puts;
 };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@practice/event-store';
-import { InMemoryReadStore, type ReadDocument } from '@practice/read-store';
+import { InMemoryReadStore, type ReadCollection, type ReadDocument, type ReadStore } from '@practice/read-store';
 import type { NewEvent, RecordedEvent } from '@practice/events';
 import { defineProjection } from '../projection';
-import { applyBatch } from './apply-batch';
+import { applyBatch, applyBatchNow, relevantEvents } from './apply-batch';
+import { TOMBSTONES } from './document-at';
 import { PARKED_EVENTS, Projector } from './projector';
 
 // A counter read model: how many `Ticked` events each stream had. Counting makes a double
@@ -44,9 +45,36 @@ const eventually = async (check: () => Promise<boolean>): Promise<void> => {
   throw new Error('condition not met');
 };
 
-describe('Projector', () => {
+/**
+ * The same in-memory store reached through the port's promises only (as the MongoDB store is): the
+ * projector then takes its awaited path instead of the synchronous pass the in-memory store offers.
+ */
+const throughPromises = (store: ReadStore): ReadStore => ({
+  collection: <TDoc extends ReadDocument>(name: string): ReadCollection<TDoc> => {
+    const inner = store.collection<TDoc>(name);
+    return {
+      get: (id) => inner.get(id),
+      getMany: (ids) => inner.getMany(ids),
+      find: (filter, options) => inner.find(filter, options),
+      count: (filter) => inner.count(filter),
+      bulkWrite: (ops) => inner.bulkWrite(ops),
+      ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
+      drop: () => inner.drop(),
+    };
+  },
+  getCheckpoint: (projection) => store.getCheckpoint(projection),
+  setCheckpoint: (projection, position) => store.setCheckpoint(projection, position),
+  listCollections: () => store.listCollections(),
+  close: () => store.close(),
+});
+
+describe.each([
+  ['the in-memory store (one synchronous pass)', false],
+  ['a store reached through promises only (the MongoDB path)', true],
+])('Projector on %s', (_store, awaited) => {
   let events: SqliteEventStore;
   let readStore: InMemoryReadStore;
+  const projectorStore = (): ReadStore => (awaited ? throughPromises(readStore) : readStore);
 
   beforeEach(() => {
     events = new SqliteEventStore({ filename: ':memory:' });
@@ -60,7 +88,7 @@ describe('Projector', () => {
 
   it('catches up from the start, then follows live appends, and moves its checkpoint', async () => {
     await events.appendToStream('s-a', [tick(), tick()], { expectedRevision: 'no_stream' });
-    const projector = new Projector(events, readStore, [counters]);
+    const projector = new Projector(events, projectorStore(), [counters]);
     await projector.start();
     expect((await readStore.collection<Counter>('counters').get('s-a'))?.ticks).toBe(2);
 
@@ -73,12 +101,12 @@ describe('Projector', () => {
 
   it('resumes from its checkpoint without applying anything twice', async () => {
     await events.appendToStream('s-b', [tick(), tick(), tick()], { expectedRevision: 'any' });
-    const first = new Projector(events, readStore, [counters]);
+    const first = new Projector(events, projectorStore(), [counters]);
     await first.start();
     await first.stop();
 
     await events.appendToStream('s-b', [tick()], { expectedRevision: 'any' });
-    const second = new Projector(events, readStore, [counters]);
+    const second = new Projector(events, projectorStore(), [counters]);
     await second.start();
     expect((await readStore.collection<Counter>('counters').get('s-b'))?.ticks).toBe(4);
     await second.stop();
@@ -102,6 +130,20 @@ describe('Projector', () => {
     await applyBatch(counters, collection, batch);
     await applyBatch(counters, collection, batch);
     expect(await collection.get('s-d')).toBeNull();
+  });
+
+  it('folds a batch in one synchronous pass as the awaited fold does, and changes nothing the second time', async () => {
+    await events.appendToStream('s-e', [tick(), tick(), tick('Reset'), tick()], { expectedRevision: 'any' });
+    const batch = await events.readAll();
+    const awaitedStore = new InMemoryReadStore();
+    await applyBatch(counters, awaitedStore.collection('counters'), batch, undefined, awaitedStore.collection(TOMBSTONES));
+    const collection = readStore.collection('counters');
+    expect(applyBatchNow(counters, collection, relevantEvents(counters, batch), undefined, readStore.collection(TOMBSTONES))).toBe(1);
+    // The replay writes nothing: every event is at or below the document's position.
+    expect(applyBatchNow(counters, collection, relevantEvents(counters, batch), undefined, readStore.collection(TOMBSTONES))).toBe(0);
+    expect(await collection.get('s-e')).toEqual(await awaitedStore.collection('counters').get('s-e'));
+    expect((await collection.get('s-e'))?.ticks).toBe(1);
+    await awaitedStore.close();
   });
 
   it('parks an event that fails its schema, with the reason, and goes on', async () => {
@@ -146,7 +188,7 @@ describe('Projector', () => {
 
     it('parks the event with its reason, applies the later events and moves the checkpoint', async () => {
       await events.appendToStream('s-f', [tick(), poison(), tick()], { expectedRevision: 'no_stream' });
-      const projector = new Projector(events, readStore, [fragile, counters]);
+      const projector = new Projector(events, projectorStore(), [fragile, counters]);
       await projector.start();
       const head = await events.headPosition();
       expect((await readStore.collection<Counter>('fragile').get('s-f'))?.ticks).toBe(2);
@@ -168,11 +210,11 @@ describe('Projector', () => {
 
     it('parks it once when the batch is replayed', async () => {
       await events.appendToStream('s-g', [poison(), tick()], { expectedRevision: 'no_stream' });
-      const first = new Projector(events, readStore, [fragile]);
+      const first = new Projector(events, projectorStore(), [fragile]);
       await first.start();
       await first.stop();
       await readStore.setCheckpoint('fragile', -1);
-      const again = new Projector(events, readStore, [fragile]);
+      const again = new Projector(events, projectorStore(), [fragile]);
       await again.start();
       expect(await readStore.collection(PARKED_EVENTS).count({})).toBe(1);
       expect((await readStore.collection<Counter>('fragile').get('s-g'))?.ticks).toBe(1);
@@ -183,7 +225,7 @@ describe('Projector', () => {
   it('says why it stopped when the read store fails, and reports it', async () => {
     await events.appendToStream('s-h', [tick()], { expectedRevision: 'no_stream' });
     const errors: unknown[] = [];
-    const projector = new Projector(events, readStore, [counters], { onError: (error) => errors.push(error) });
+    const projector = new Projector(events, projectorStore(), [counters], { onError: (error) => errors.push(error) });
     await projector.start();
     const failing = readStore.setCheckpoint.bind(readStore);
     readStore.setCheckpoint = async () => {
@@ -197,7 +239,7 @@ describe('Projector', () => {
   });
 
   it('answers false when a position is not reached in time', async () => {
-    const projector = new Projector(events, readStore, [counters]);
+    const projector = new Projector(events, projectorStore(), [counters]);
     await projector.start();
     expect(await projector.waitFor(10_000, 20)).toBe(false);
     await projector.stop();

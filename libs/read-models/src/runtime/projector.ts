@@ -1,8 +1,8 @@
 import type { EventStore, SubscribedEvent, Subscription } from '@practice/event-store';
-import type { ReadStore } from '@practice/read-store';
+import { isImmediateReadStore, type ImmediateReadStore, type ReadStore } from '@practice/read-store';
 import type { ProjectionDefinition } from '../projection';
 import type { RecordedEvent } from '@practice/events';
-import { applyBatch, type ProjectionFailure } from './apply-batch';
+import { applyBatch, applyBatchNow, type ProjectionFailure } from './apply-batch';
 import { TOMBSTONES } from './document-at';
 
 export const PARKED_EVENTS = 'parked_events';
@@ -50,7 +50,13 @@ export class Projector {
   private parked = 0;
   private caughtUp = false;
   private stopped: ProjectorStatus['stopped'];
-  private readonly checkpoints = new Map<string, number>();
+  /** Each projection's checkpoint, by its index in `projections`. */
+  private readonly checkpointAt: number[];
+  private readonly names: readonly string[];
+  /** Per event type, the indexes of the projections that react to it. */
+  private readonly byType = new Map<string, number[]>();
+  /** Set when the read store offers synchronous calls (in-memory): see applyNow. */
+  private readonly immediate: ImmediateReadStore | undefined;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
 
   constructor(
@@ -58,16 +64,27 @@ export class Projector {
     private readonly readStore: ReadStore,
     private readonly projections: readonly ProjectionDefinition[],
     private readonly options: ProjectorOptions = {},
-  ) {}
+  ) {
+    this.checkpointAt = projections.map(() => -1);
+    this.names = projections.map((projection) => projection.name);
+    projections.forEach((projection, index) => {
+      for (const type of new Set(projection.eventTypes)) {
+        const interested = this.byType.get(type);
+        if (interested === undefined) this.byType.set(type, [index]);
+        else interested.push(index);
+      }
+    });
+    this.immediate = isImmediateReadStore(readStore) ? readStore : undefined;
+  }
 
   /** Starts from the checkpoints; resolves once the read models have caught up with the log. */
   async start(): Promise<void> {
-    for (const projection of this.projections) {
+    for (const [index, projection] of this.projections.entries()) {
       await this.readStore.collection(projection.name).ensureIndexes(projection.indexes);
-      this.checkpoints.set(projection.name, (await this.readStore.getCheckpoint(projection.name)) ?? -1);
+      this.checkpointAt[index] = (await this.readStore.getCheckpoint(projection.name)) ?? -1;
     }
     // The slowest projection decides where the subscription starts; the others skip what they have.
-    const from = Math.min(...this.checkpoints.values());
+    const from = Math.min(...this.checkpointAt);
     this.position = from;
     this.subscription = this.events.subscribeToAll(
       { after: from < 0 ? undefined : from, maxBatchSize: this.options.maxBatchSize ?? 1000 },
@@ -115,26 +132,65 @@ export class Projector {
 
   private async handle(batch: readonly SubscribedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const valid = batch.filter((event) => event.invalidReason === undefined);
-    await this.park(batch.filter((event) => event.invalidReason !== undefined));
     const last = batch[batch.length - 1].position;
-    for (const projection of this.projections) {
-      const checkpoint = this.checkpoints.get(projection.name) ?? -1;
-      const pending = valid.filter((event) => event.position > checkpoint);
-      const failures: ProjectionFailure[] = [];
-      await applyBatch(
-        projection,
-        this.readStore.collection(projection.name),
-        pending,
-        (failure) => failures.push(failure),
-        this.readStore.collection(TOMBSTONES),
-      );
-      await this.parkFailures(projection.name, failures);
-      await this.readStore.setCheckpoint(projection.name, last);
-      this.checkpoints.set(projection.name, last);
+    // One pass over the batch: the invalid events, and per projection the events of its types that it
+    // has not applied yet (a projection whose checkpoint is ahead skips what it has).
+    const pending: (RecordedEvent[] | undefined)[] = new Array(this.projections.length);
+    let invalid: SubscribedEvent[] | undefined;
+    let valid = 0;
+    for (const event of batch) {
+      if (event.invalidReason !== undefined) {
+        (invalid ??= []).push(event);
+        continue;
+      }
+      valid += 1;
+      const interested = this.byType.get(event.type);
+      if (interested === undefined) continue;
+      for (const index of interested) {
+        if (event.position > this.checkpointAt[index]) (pending[index] ??= []).push(event);
+      }
     }
-    this.eventsApplied += valid.length;
+    if (invalid !== undefined) await this.park(invalid);
+    if (this.immediate !== undefined) await this.applyNow(this.immediate, pending, last);
+    else await this.applyAwaited(pending, last);
+    this.eventsApplied += valid;
     this.advanceTo(last);
+  }
+
+  /**
+   * The in-memory store: every projection's batch folded and written in one synchronous pass, then
+   * every checkpoint moved, awaited once (failures, rare, are parked in between).
+   */
+  private async applyNow(store: ImmediateReadStore, pending: readonly (RecordedEvent[] | undefined)[], last: number): Promise<void> {
+    let failures: { projection: string; failures: ProjectionFailure[] }[] | undefined;
+    const tombstones = store.collection(TOMBSTONES);
+    for (let index = 0; index < this.projections.length; index += 1) {
+      const events = pending[index];
+      if (events === undefined) continue;
+      const projection = this.projections[index];
+      let failed: ProjectionFailure[] | undefined;
+      applyBatchNow(projection, store.collection(projection.name), events, (failure) => (failed ??= []).push(failure), tombstones);
+      if (failed !== undefined) (failures ??= []).push({ projection: projection.name, failures: failed });
+    }
+    if (failures !== undefined) for (const { projection, failures: failed } of failures) await this.parkFailures(projection, failed);
+    // Through the port's own call, so a store that fails to keep a checkpoint stops the projector as before.
+    await Promise.all(this.names.map((name) => store.setCheckpoint(name, last)));
+    this.checkpointAt.fill(last);
+  }
+
+  /** Any other store: per projection its batch, its failures parked, then its checkpoint. */
+  private async applyAwaited(pending: readonly (RecordedEvent[] | undefined)[], last: number): Promise<void> {
+    for (let index = 0; index < this.projections.length; index += 1) {
+      const projection = this.projections[index];
+      const events = pending[index];
+      if (events !== undefined) {
+        const failures: ProjectionFailure[] = [];
+        await applyBatch(projection, this.readStore.collection(projection.name), events, (failure) => failures.push(failure), this.readStore.collection(TOMBSTONES));
+        await this.parkFailures(projection.name, failures);
+      }
+      await this.readStore.setCheckpoint(projection.name, last);
+      this.checkpointAt[index] = last;
+    }
   }
 
   /** A malformed event cannot be projected; it is kept with its reason for an operator, and the rest go on. */

@@ -3,9 +3,9 @@ import {
   DuplicateKeyError,
   Filter,
   FindOptions,
+  ImmediateCollection,
   IndexSpec,
   Projection,
-  ReadCollection,
   ReadDocument,
   Sort,
   WriteOp,
@@ -27,7 +27,7 @@ export interface CollectionHost {
  * semantics); this class only narrows candidates through indexes and copies docs across the
  * boundary so callers never hold stored objects.
  */
-export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implements ReadCollection<TDoc> {
+export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implements ImmediateCollection<TDoc> {
   constructor(private readonly host: CollectionHost, readonly name: string) {}
 
   async get(id: string): Promise<TDoc | null> {
@@ -36,6 +36,10 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, TDoc>> {
+    return this.getManyNow(ids);
+  }
+
+  getManyNow(ids: readonly string[]): Map<string, TDoc> {
     const docs = this.host.stateOf(this.name, false)?.docs;
     const found = new Map<string, TDoc>();
     for (const id of ids) {
@@ -80,6 +84,10 @@ export class InMemoryCollection<TDoc extends ReadDocument = ReadDocument> implem
    * over (`handOver`) is kept as it is (the store sets `_position` on it); every other doc is copied whole.
    */
   async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
+    this.bulkWriteNow(ops);
+  }
+
+  bulkWriteNow(ops: readonly WriteOp[]): void {
     validateBulk(ops);
     if (ops.length === 0) return;
     const state = this.host.stateOf(this.name, true)!;

@@ -1,4 +1,4 @@
-import { ReadDocument, ReadStore, ReadStoreUnavailableError } from '../read-store.port';
+import { ImmediateReadStore, ReadDocument, ReadStoreUnavailableError } from '../read-store.port';
 import { CollectionState } from './collection-state';
 import { importCollection, type StoreExport } from './snapshot-state';
 import { CollectionHost, InMemoryCollection } from './in-memory-collection';
@@ -16,10 +16,12 @@ const SHARED_STRINGS = 50_000;
  * The embedded read store: every collection lives in this process and is rebuilt from the event
  * log at start (or loaded from a snapshot and caught up: see snapshot-file.ts).
  */
-export class InMemoryReadStore implements ReadStore, CollectionHost {
+export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   private readonly states = new Map<string, CollectionState>();
   private readonly handles = new Map<string, InMemoryCollection>();
   private readonly checkpoints = new Map<string, number>();
+  /** Its collections read and write synchronously too (see ImmediateCollection). */
+  readonly immediate = true as const;
   /** Every stored doc's short strings are made the equal ones stored before (see CollectionState.put). */
   private readonly strings = new StringInterner(SHARED_STRINGS);
   private closed = false;

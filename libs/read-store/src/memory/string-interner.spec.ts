@@ -33,4 +33,14 @@ describe('StringInterner', () => {
     expect(() => interner.internDoc(next)).not.toThrow();
     expect(next).toEqual({ _id: 'd', tags: ['a', 'b'], more: ['c', 'd', 'e'] });
   });
+
+  it('changes no data while a field of new strings only is skipped and then sampled again', () => {
+    const interner = new StringInterner();
+    // 70,000 docs: the unique names are skipped after the first 1,024 and sampled again after 65,536.
+    for (let i = 0; i < 70_000; i += 1) {
+      const next = { _id: `c-${i}`, name: `name ${i}`, words: [`w${i}`, 'common'], practiceId: 'p-1' };
+      interner.internDoc(next);
+      expect(next).toEqual({ _id: `c-${i}`, name: `name ${i}`, words: [`w${i}`, 'common'], practiceId: 'p-1' });
+    }
+  });
 });

@@ -11,12 +11,14 @@ const INTERN_TABLE_LIMIT = 200_000;
  */
 export class StringInterner {
   private table = new Map<string, string>();
+  /** Per field name, how often its strings were found in the table lately (see lookUp). */
+  private samples = new Map<string, FieldSample>();
 
   /** `limit`: the table is emptied when it grows past this many strings. */
   constructor(private readonly limit = INTERN_TABLE_LIMIT) {}
 
   intern(docs: readonly unknown[]): void {
-    for (const doc of docs) this.walk(doc);
+    for (const doc of docs) this.walk(doc, undefined, '');
   }
 
   /**
@@ -26,19 +28,25 @@ export class StringInterner {
    * looks up only what it changed.
    */
   internDoc(doc: object, previous?: object): void {
-    this.walk(doc, previous);
+    this.walk(doc, previous, '');
   }
 
-  private walk(value: unknown, previous?: unknown): void {
+  /** `field`: the name of the field `value` is in (an array's items are in the array's field). */
+  private walk(value: unknown, previous: unknown, field: string): void {
     if (Array.isArray(value)) {
       if (Object.isFrozen(value)) return;
       const before = Array.isArray(previous) ? previous : undefined;
+      let sample: FieldSample | undefined;
       for (let i = 0; i < value.length; i += 1) {
         const item = value[i];
         if (typeof item === 'string') {
-          const shared = this.sharedOf(item, before?.[i]);
-          if (shared !== undefined) value[i] = shared;
-        } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i]);
+          const old = before?.[i];
+          if (old === item) value[i] = old;
+          else {
+            const shared = this.lookUp(item, (sample ??= this.sampleOf(field)));
+            if (shared !== undefined) value[i] = shared;
+          }
+        } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[i], field);
       }
       return;
     }
@@ -48,18 +56,48 @@ export class StringInterner {
     for (const key in object) {
       const item = object[key];
       if (typeof item === 'string') {
-        const shared = this.sharedOf(item, before?.[key]);
-        if (shared !== undefined) object[key] = shared;
-      } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key]);
+        const old = before?.[key];
+        if (old === item) object[key] = old;
+        else {
+          const shared = this.lookUp(item, this.sampleOf(key));
+          if (shared !== undefined) object[key] = shared;
+        }
+      } else if (typeof item === 'object' && item !== null) this.walk(item, before?.[key], key);
     }
   }
 
+  private sampleOf(field: string): FieldSample {
+    let sample = this.samples.get(field);
+    if (sample === undefined) {
+      // Field names are few; a doc keyed by ids (a map of appointments) must not make this large.
+      if (this.samples.size >= MAX_SAMPLED_FIELDS) this.samples = new Map();
+      sample = { looked: 0, found: 0, skipped: -1 };
+      this.samples.set(field, sample);
+    }
+    return sample;
+  }
+
   /**
-   * The string to put in the place of `item`: the previous version's at that place when equal (no
-   * look-up), else the equal one seen before; undefined when `item` is itself the one to keep.
+   * The equal string seen before (see `known`), unless the field's strings are (nearly) all new: a
+   * field whose last SAMPLE strings found an equal one less than once in FOUND_AT_LEAST (names, search
+   * texts, words, unique ids) is not looked up for its next SKIP strings, then sampled again. Its
+   * strings would only fill the table; skipping them leaves the docs as they are.
    */
-  private sharedOf(item: string, old: unknown): string | undefined {
-    return old === item ? old : this.known(item);
+  private lookUp(item: string, sample: FieldSample): string | undefined {
+    if (sample.skipped >= 0) {
+      sample.skipped += 1;
+      if (sample.skipped < SKIP) return undefined;
+      sample.skipped = -1;
+    }
+    const known = this.known(item);
+    sample.looked += 1;
+    if (known !== undefined) sample.found += 1;
+    if (sample.looked >= SAMPLE) {
+      if (sample.found * FOUND_AT_LEAST < sample.looked) sample.skipped = 0;
+      sample.looked = 0;
+      sample.found = 0;
+    }
+    return known;
   }
 
   /**
@@ -75,3 +113,18 @@ export class StringInterner {
     return undefined;
   }
 }
+
+/** `skipped`: -1 while the field is sampled, else how many of its strings were not looked up since. */
+interface FieldSample {
+  looked: number;
+  found: number;
+  skipped: number;
+}
+
+/** How many strings of a field decide whether it is looked up. */
+const SAMPLE = 1024;
+/** A field is looked up while at least one of this many of its strings finds an equal one. */
+const FOUND_AT_LEAST = 16;
+/** How many strings of a field whose strings are all new are not looked up before it is sampled again. */
+const SKIP = 64 * SAMPLE;
+const MAX_SAMPLED_FIELDS = 4096;
