@@ -3569,7 +3569,7 @@ export interface components {
             billTo: "client" | "contact" | "group-billing-contact";
             /**
              * Format: uuid
-             * @description With billTo contact: a contact linked to the minor's chart
+             * @description With billTo contact: a contact linked to the minor's chart with the billing role (a Billing Contact)
              */
             billingContactId?: string | null;
         };

@@ -17,7 +17,7 @@ export class BillingSettingsRequestDto {
   @ApiProperty({ enum: billTos, description: 'individual: client; minor: contact (billingContactId); group: group-billing-contact' })
   @IsIn(billTos)
   billTo: BillTo;
-  @ApiPropertyOptional({ format: 'uuid', description: "With billTo contact: a contact linked to the minor's chart" })
+  @ApiPropertyOptional({ format: 'uuid', description: "With billTo contact: a contact linked to the minor's chart with the billing role (a Billing Contact)" })
   @IsOptional()
   @IsUUID()
   billingContactId?: string | null;

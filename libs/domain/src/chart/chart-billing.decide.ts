@@ -19,6 +19,10 @@ const assertBillTo = (command: SetBillingSettings, chart: OpenChart): void => {
   if (command.billTo === 'contact') {
     if (command.billingContactId === null) throw invalid('InvalidBillTo', 'billingContactId', "must name a contact linked to the minor's chart");
     if (!chart.contacts[command.billingContactId]) throw invalid('InvalidBillTo', 'billingContactId', "must be a contact linked to the minor's chart");
+    // "Select Billing Contact if the contact should receive billing documents": only a Billing Contact is billed.
+    if (!chart.contacts[command.billingContactId].roles.billing) {
+      throw invalid('InvalidBillTo', 'billingContactId', "must be a Billing Contact of the minor's chart (the contact's billing role)");
+    }
   } else if (command.billingContactId !== null) {
     throw invalid('InvalidBillTo', 'billingContactId', 'is only for billTo contact');
   }

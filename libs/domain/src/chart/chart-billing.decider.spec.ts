@@ -46,6 +46,11 @@ describe('Chart decider: billing settings', () => {
       spec.given([minorCreated, contactAdded('k-1')]).when(settings({ billTo: 'contact', billingContactId: 'k-2' })).thenThrows('InvalidBillTo', 'billingContactId');
       spec.given([minorCreated, contactAdded('k-1')]).when(settings()).thenThrows('InvalidBillTo', 'billTo');
     });
+
+    it('bills only a contact who is a Billing Contact of the chart ("Select Billing Contact if the contact should receive billing documents")', () => {
+      spec.given([minorCreated, contactAdded('k-1', { billing: true }), contactAdded('k-2')])
+        .when(settings({ billTo: 'contact', billingContactId: 'k-2' })).thenThrows('InvalidBillTo', 'billingContactId');
+    });
   });
 
   describe('when the chart is a group', () => {
