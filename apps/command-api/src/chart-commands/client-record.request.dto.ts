@@ -44,7 +44,7 @@ export class EditClientIdentityRequestDto {
 /** One of the two: `fileId` (an image uploaded to this chart) or `photoRef` (an image kept elsewhere). */
 export class SetClientPhotoRequestDto {
   @ApiPropertyOptional({ description: 'Reference of an image kept elsewhere (when no fileId is sent)' })
-  @ValidateIf((body: SetClientPhotoRequestDto) => body.fileId === undefined)
+  @ValidateIf((body: SetClientPhotoRequestDto) => body.fileId === undefined || body.photoRef !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(500)
