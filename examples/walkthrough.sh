@@ -336,6 +336,14 @@ printf 'MZ\x90\x00 not a PDF at all' > "$OUT/fake.pdf"
 call 415 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/fake.pdf;type=application/pdf"
 check "b.code === 'UnsupportedFileType' && b.errors[0].pointer === '/file'"
 
+# Her profile picture: an image uploaded to her chart, then set as the photo of her profile card.
+printf 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' | base64 -d > "$OUT/grace.png"
+call 201 POST /practices/$P/charts/$C/files -H "$AUTH" -F "file=@$OUT/grace.png;type=image/png"
+PHOTO=$(json b.fileId)
+call 200 PUT /practices/$P/clients/$C/photo -H "$AUTH" -H "$JSON" -d '{"fileId":"'$PHOTO'"}'
+call 200 GET /practices/$P/charts/$C -H "$AUTH" -H "X-Consistency-Token: $(header X-Consistency-Token)"
+check "b.profile.photoRef === '/practices/$P/charts/$C/files/$PHOTO'"
+
 # Delete hides the file (If-Match: the file's revision); the bytes are kept.
 call 200 DELETE /practices/$P/charts/$C/files/$FILE -H "$AUTH" -H 'If-Match: "0"'
 call 404 GET /practices/$P/charts/$C/files/$FILE -H "$AUTH"

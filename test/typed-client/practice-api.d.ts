@@ -481,8 +481,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the photo of the client
-         * @description Set the photo of the client. Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
+         * Set the photo of the client: an image uploaded to the chart (fileId) or a reference (photoRef)
+         * @description Set the photo of the client: an image uploaded to the chart (fileId) or a reference (photoRef). Answers with the ids it created or changed and the log position, with the revision as ETag and the position as X-Consistency-Token; a refusal is application/problem+json with a stable code.
          */
         put: operations["ClientRecord_setPhoto"];
         post?: never;
@@ -2801,8 +2801,13 @@ export interface components {
             lastName: string;
         };
         SetClientPhotoRequestDto: {
-            /** @description Reference of an uploaded image */
-            photoRef: string;
+            /** @description Reference of an image kept elsewhere (when no fileId is sent) */
+            photoRef?: string;
+            /**
+             * Format: uuid
+             * @description An image (PNG, JPEG or HEIC) uploaded to this chart (POST /practices/{practiceId}/charts/{chartId}/files); the photo becomes its download path
+             */
+            fileId?: string;
         };
         TagClientRequestDto: {
             /** Format: uuid */

@@ -18,6 +18,8 @@ import {
   TagClientRequestDto,
 } from './client-record.request.dto';
 import { uuidParam } from './path-params';
+import { photoRefOf } from './photo-file';
+import { CommandRunner } from '../application/command-runner';
 import { ApiChanged } from '../http/api-answers';
 import { ChartAnswerDto } from '../clients/clients.response.dto';
 
@@ -31,7 +33,10 @@ const mergePatchBody =
 @UseGuards(PracticeMemberGuard)
 @Controller('practices/:practiceId/clients/:clientId')
 export class ClientRecordController {
-  constructor(private readonly sender: ChartCommandSender) {}
+  constructor(
+    private readonly sender: ChartCommandSender,
+    private readonly runner: CommandRunner,
+  ) {}
 
   @Put('profile')
   @RequiresPermission('clients:write')
@@ -99,11 +104,11 @@ export class ClientRecordController {
     return this.sender.change(call, { type: 'ClearLegalName' });
   }
 
-  @ApiChanged('Set the photo of the client', ChartAnswerDto)
+  @ApiChanged('Set the photo of the client: an image uploaded to the chart (fileId) or a reference (photoRef)', ChartAnswerDto)
   @Put('photo')
   @RequiresPermission('clients:write')
-  setPhoto(@ChartCallParams() call: ChartCall, @Body() body: SetClientPhotoRequestDto) {
-    return this.sender.change(call, { type: 'SetClientPhoto', photoRef: body.photoRef });
+  async setPhoto(@ChartCallParams() call: ChartCall, @Body() body: SetClientPhotoRequestDto) {
+    return this.sender.change(call, { type: 'SetClientPhoto', photoRef: await photoRefOf(this.runner, call, body) });
   }
 
   @ApiChanged('Remove the photo of the client', ChartAnswerDto)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsEmailAddress } from '../http/email.decorator';
 import { PersonNameDto } from '../http/person-name.dto';
 import { IsOmittable } from '../http/optional.decorator';
@@ -41,8 +41,21 @@ export class EditClientIdentityRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) genderIdentity?: string | null;
 }
 
+/** One of the two: `fileId` (an image uploaded to this chart) or `photoRef` (an image kept elsewhere). */
 export class SetClientPhotoRequestDto {
-  @ApiProperty({ description: 'Reference of an uploaded image' }) @IsString() @MinLength(1) @MaxLength(500) photoRef: string;
+  @ApiPropertyOptional({ description: 'Reference of an image kept elsewhere (when no fileId is sent)' })
+  @ValidateIf((body: SetClientPhotoRequestDto) => body.fileId === undefined || body.photoRef !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  photoRef?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An image (PNG, JPEG or HEIC) uploaded to this chart (POST /practices/{practiceId}/charts/{chartId}/files); the photo becomes its download path',
+  })
+  @ValidateIf((body: SetClientPhotoRequestDto) => body.fileId !== undefined)
+  @IsUUID()
+  fileId?: string;
 }
 
 export class TagClientRequestDto {
