@@ -198,6 +198,17 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(delta.body.nextCursor).toBeNull();
   });
 
+  it('refuses a feed cursor whose positions are not of a read it answered: past the checkpoint, or since after until (400 InvalidCursor)', async () => {
+    const first = await app.http().get(url('/changes/clients?limit=1')).set(owner.auth).set('X-Consistency-Token', token);
+    const [list, since, until, position, id] = JSON.parse(Buffer.from(first.body.nextCursor as string, 'base64url').toString()) as [string, number, number, number, string];
+    const crafted = (keys: unknown[]): string => Buffer.from(JSON.stringify(keys)).toString('base64url');
+    for (const keys of [[list, since, until + 1_000_000, position, id], [list, until + 1, until, position, id]]) {
+      const refused = await app.http().get(url(`/changes/clients?cursor=${crafted(keys)}`)).set(owner.auth);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'InvalidCursor', errors: [{ parameter: 'cursor' }] });
+    }
+  });
+
   it('refuses the change feed of charts to a role that may not read charts, and the feed to clinicians', async () => {
     expect((await app.http().get(url('/changes/charts')).set(biller.auth)).status).toBe(200);
     expect((await app.http().get(url('/changes/clients')).set(clinician.auth)).status).toBe(403);
