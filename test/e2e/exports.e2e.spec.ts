@@ -169,6 +169,7 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     ['an unknown read model', '/changes/user_menus', 'readModel'],
     ['a negative since', '/changes/clients?since=-4', 'since'],
     ['a position other than the cut of the cursor it resumes', '/exports/clients?cursor=WyJleHBvcnQtY2xpZW50cyIsMSwiYSIsIiJd&position=0', 'position'],
+    ['a since past what the read model reflects (no read answered it as nextSince)', '/changes/clients?since=999999999', 'since'],
     ['a period that ends before it starts', '/exports/clients?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z', 'to'],
   ])('answers 400 naming the field for %s', async (_name, path, field) => {
     const response = await app.http().get(url(path)).set(owner.auth);

@@ -86,6 +86,12 @@ export const changeFeedPage = async (
     if (since > until || until > ((await readStore.getCheckpoint(readModel)) ?? -1)) throw invalidCursor();
   } else {
     until = (await readStore.getCheckpoint(readModel)) ?? -1;
+    // Every nextSince is a checkpoint of the read model, and checkpoints only grow: a since past it is no sync's.
+    if (since > until) {
+      throw badRequest('ValidationFailed', 'The request is not valid', [
+        { field: 'since', in: 'query', message: "must be at most the read model's position (a nextSince this feed answered)" },
+      ]);
+    }
   }
   const collection = readStore.collection(readModel);
   const tombstones = readStore.collection<Tombstone>(TOMBSTONES);
