@@ -8,6 +8,7 @@ const USAGE = `usage: npm run report -- <name> --practice <id> --out FILE [--for
                          [--granularity day|week|month] [--api URL] [--token TOKEN]
 
   <name>     a dataset export (${exportDatasetNames.join(', ')}) or a report of /practices/{id}/reports/{name}
+  --format   a dataset: csv (default) or ndjson; a report: CSV with csv, JSON otherwise
   --token    a bearer token of POST /auth/sign-in (or REPORT_TOKEN); the export is the token user's, with
              the role rules of the API, and is recorded for auditors like any other
   --api      a running API (or REPORT_API_URL); without it the core starts in this process from the server's
@@ -24,7 +25,7 @@ const main = async (): Promise<void> => {
     options: {
       practice: { type: 'string' },
       out: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
+      format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       granularity: { type: 'string' },
@@ -37,7 +38,7 @@ const main = async (): Promise<void> => {
   const [name] = positionals;
   const token = values.token ?? process.env.REPORT_TOKEN;
   if (!name || !values.practice || !values.out) fail(USAGE);
-  if (values.format !== 'csv' && values.format !== 'ndjson') fail('--format must be csv or ndjson');
+  if (values.format !== undefined && values.format !== 'csv' && values.format !== 'ndjson') fail('--format must be csv or ndjson');
   if (!token) fail('a token is needed: --token or REPORT_TOKEN (POST /auth/sign-in answers one)');
   const apiUrl = values.api ?? process.env.REPORT_API_URL;
   // The core is loaded only when it runs in this process: against a running API the CLI stays small.
@@ -46,7 +47,7 @@ const main = async (): Promise<void> => {
   const bar = new SingleBar({ stream: process.stderr, format: '{bar} {percentage}% | {value}/{total} rows | {dataset}', hideCursor: true }, Presets.shades_classic);
   let started = false;
   try {
-    const job = { baseUrl: target.baseUrl, token: token!, practiceId: values.practice!, format: values.format as 'csv' | 'ndjson', out: values.out!, from: values.from, to: values.to };
+    const job = { baseUrl: target.baseUrl, token: token!, practiceId: values.practice!, format: (values.format ?? 'csv') as 'csv' | 'ndjson', out: values.out!, from: values.from, to: values.to };
     if (exportDatasetNames.includes(name)) {
       const result = await exportToFile({
         ...job,
@@ -62,7 +63,8 @@ const main = async (): Promise<void> => {
       if (started) bar.stop();
       process.stdout.write(`${name}: ${result.rows} rows at log position ${result.position} -> ${values.out} (export ${result.exportId})\n`);
     } else {
-      await reportToFile({ ...job, name, granularity: values.granularity });
+      // A report is written as the API answers it: CSV with --format csv, JSON otherwise (a dataset defaults to CSV).
+      await reportToFile({ ...job, format: values.format === 'csv' ? 'csv' : 'ndjson', name, granularity: values.granularity });
       process.stdout.write(`${name} -> ${values.out}\n`);
     }
   } catch (error) {

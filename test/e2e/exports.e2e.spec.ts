@@ -168,6 +168,9 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     ['a bad period', '/exports/clients?from=yesterday', 'from'],
     ['an unknown read model', '/changes/user_menus', 'readModel'],
     ['a negative since', '/changes/clients?since=-4', 'since'],
+    ['a position other than the cut of the cursor it resumes', '/exports/clients?cursor=WyJleHBvcnQtY2xpZW50cyIsMSwiYSIsIiJd&position=0', 'position'],
+    ['a since past what the read model reflects (no read answered it as nextSince)', '/changes/clients?since=999999999', 'since'],
+    ['a period that ends before it starts', '/exports/clients?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z', 'to'],
   ])('answers 400 naming the field for %s', async (_name, path, field) => {
     const response = await app.http().get(url(path)).set(owner.auth);
     expect(response.status).toBe(400);
@@ -196,6 +199,17 @@ describe('Bulk exports at a consistent cut, the change feed and the export audit
     expect(delta.body.changes[0].document.legalName).toEqual({ firstName: 'Augusta Ada', lastName: 'King' });
     expect(delta.body.since).toBe(nextSince);
     expect(delta.body.nextCursor).toBeNull();
+  });
+
+  it('refuses a feed cursor whose positions are not of a read it answered: past the checkpoint, or since after until (400 InvalidCursor)', async () => {
+    const first = await app.http().get(url('/changes/clients?limit=1')).set(owner.auth).set('X-Consistency-Token', token);
+    const [list, since, until, position, id] = JSON.parse(Buffer.from(first.body.nextCursor as string, 'base64url').toString()) as [string, number, number, number, string];
+    const crafted = (keys: unknown[]): string => Buffer.from(JSON.stringify(keys)).toString('base64url');
+    for (const keys of [[list, since, until + 1_000_000, position, id], [list, until + 1, until, position, id]]) {
+      const refused = await app.http().get(url(`/changes/clients?cursor=${crafted(keys)}`)).set(owner.auth);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'InvalidCursor', errors: [{ parameter: 'cursor' }] });
+    }
   });
 
   it('refuses the change feed of charts to a role that may not read charts, and the feed to clinicians', async () => {

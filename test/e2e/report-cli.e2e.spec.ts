@@ -66,6 +66,19 @@ describe('npm run report: exports into a file (embedded default, in process and 
     expect(rows.map((row) => row.lastName).sort()).toEqual(['Hopper', 'Lovelace', 'Turing']);
   });
 
+  it('writes a report as the API answers it: JSON unless --format csv (README: "CSV with --format csv, JSON otherwise")', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const args = ['new-clients', '--practice', practiceId, '--from', day, '--to', day, '--api', baseUrl, '--token', tokenOf(owner.auth)];
+    const asJson = join(app.dataDir, 'new-clients.json');
+    const json = await runReport([...args, '--out', asJson], {});
+    expect(json.code).toBe(0);
+    const report = JSON.parse(readFileSync(asJson, 'utf8')) as { report: string; columns: string[] };
+    expect(report).toMatchObject({ report: 'new-clients', columns: ['period', 'newClients'] });
+    const asCsv = join(app.dataDir, 'new-clients.csv');
+    expect((await runReport([...args, '--format', 'csv', '--out', asCsv], {})).code).toBe(0);
+    expect(readFileSync(asCsv, 'utf8').split('\r\n')[0]).toBe('period,newClients');
+  });
+
   it("fails with the API's answer for a role that may not export, and a usage line without the arguments it needs", async () => {
     const clinician = await signedInUser(app, 'Clio');
     const invited = await app.http().post(`/practices/${practiceId}/invitations`).set(owner.auth).send({ email: clinician.email, role: 'clinician' });

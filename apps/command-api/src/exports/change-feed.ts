@@ -1,7 +1,7 @@
 import type { Permission } from '@practice/domain';
 import type { Filter, IndexSpec, ReadDocument, ReadStore } from '@practice/read-store';
 import { CHARTS, CLIENTS, CONTACTS, LEDGERS, NEEDS_ATTENTION, TOMBSTONES, type Tombstone } from '@practice/read-models';
-import { afterKeys, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
+import { afterKeys, invalidCursor, Keyset, limitOf, type PageQueryDto } from '../http/keyset-page';
 import { badRequest } from '../http/problem';
 import type { PracticeRole } from '@practice/events';
 import { CHART_FIELD_PERMISSIONS, redacted } from './export-datasets';
@@ -82,8 +82,16 @@ export const changeFeedPage = async (
     // Positions are stored one up in the cursor: a keyset holds non-negative numbers, and -1 is "before the log".
     const [s, u, position, id] = keyset.decode(query.cursor) as [number, number, number, string];
     [since, until, after] = [s - 1, u - 1, [position, id]];
+    // A cursor this feed answered has since <= until <= the checkpoint; any other would skip changes.
+    if (since > until || until > ((await readStore.getCheckpoint(readModel)) ?? -1)) throw invalidCursor();
   } else {
     until = (await readStore.getCheckpoint(readModel)) ?? -1;
+    // Every nextSince is a checkpoint of the read model, and checkpoints only grow: a since past it is no sync's.
+    if (since > until) {
+      throw badRequest('ValidationFailed', 'The request is not valid', [
+        { field: 'since', in: 'query', message: "must be at most the read model's position (a nextSince this feed answered)" },
+      ]);
+    }
   }
   const collection = readStore.collection(readModel);
   const tombstones = readStore.collection<Tombstone>(TOMBSTONES);

@@ -26,6 +26,8 @@ const EXPORT_HEADERS = {
   'X-Export-Id': { description: 'The id of the export in the audit record of disclosures', schema: { type: 'string', format: 'uuid' } },
 };
 
+const badQuery = (field: string, message: string) => badRequest('ValidationFailed', 'The request is not valid', [{ field, in: 'query', message }]);
+
 const positionPastHead = () =>
   badRequest('ValidationFailed', 'The request is not valid', [{ field: 'position', in: 'query', message: 'must be at most the head of the log' }]);
 
@@ -72,6 +74,9 @@ export class ExportsController {
     assertPermission(role, dataset.permission);
     const format = formatOf(query.format, accept);
     const resumed = query.cursor === undefined ? undefined : decodeExportCursor(dataset.name, query.cursor);
+    // A resumed export stays at its cursor's cut; a position that says otherwise is a mistake, not a new cut.
+    if (resumed && query.position !== undefined && query.position !== resumed.position) throw badQuery('position', "must be the cut of the cursor (or left out)");
+    if (query.from !== undefined && query.to !== undefined && Date.parse(query.to) <= Date.parse(query.from)) throw badQuery('to', 'must be after from');
     const position = await this.cutPosition(dataset.readModel, resumed?.position ?? query.position, reader.token);
     const exportId = randomUUID();
     const parameters = auditParameters({ format, position: query.position, cursor: query.cursor === undefined ? undefined : 'resumed', limit: query.limit, from: query.from, to: query.to });

@@ -40,7 +40,7 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-const invalidCursor = () =>
+export const invalidCursor = () =>
   badRequest('InvalidCursor', 'The cursor is not one this API returned', [
     { field: 'cursor', in: 'query', message: 'must be a nextCursor returned by this list' },
   ]);
