@@ -133,6 +133,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   NoPendingInvitation: { title: 'No pending invitation', when: 'Resending or accepting a portal invitation that is not pending.' },
   NotAGroupChart: { title: 'Not a group chart', when: 'A group operation on an individual or minor chart.' },
   NotAMinor: { title: 'Not a minor', when: "A minor's operation on another kind of chart." },
+  PortalAccessNotGranted: { title: 'Portal access not granted', when: "Inviting a minor to the portal while the chart's portal access is `neither`." },
   PortalInvitationAlreadyAccepted: { title: 'Portal invitation already accepted', when: 'The client already accepted the portal invitation.' },
   PortalInvitationPending: { title: 'Portal invitation pending', when: 'The client already has a pending portal invitation; resend it instead.' },
   PracticeAlreadyExists: { title: 'Practice already exists', when: 'A practice with this id exists.' },

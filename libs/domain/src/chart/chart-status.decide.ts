@@ -25,10 +25,17 @@ const emailRequired = (): DomainError =>
 const sentInLastHour = (chart: OpenChart, now: string): number =>
   chart.invitationsSentAt.filter((sentAt) => Date.parse(now) - Date.parse(sentAt) < HOUR_MS).length;
 
-/** Invite: an active client with an email, not already invited. The client becomes Pending. */
+/**
+ * Invite: an active client with an email, not already invited; a minor only when the chart's portal
+ * access lets someone in (not `neither`: an invitation nobody receives would leave the client Pending
+ * for nothing). The client becomes Pending.
+ */
 export const inviteToPortal = (command: InviteToPortal, state: ChartState): ChartEvent[] => {
   const chart = activeChartOf(state, command.practiceId);
   clientChartOf(state, command.practiceId);
+  if (chart.kind === 'minor' && chart.minorPortalAccess === 'neither') {
+    throw new DomainError('PortalAccessNotGranted', 'conflict', "The minor's portal access is neither: set it to minor, guardian or both first");
+  }
   if (chart.email === null) throw emailRequired();
   if (chart.invitation === 'accepted') {
     throw new DomainError('PortalInvitationAlreadyAccepted', 'conflict', 'The client already uses the portal');

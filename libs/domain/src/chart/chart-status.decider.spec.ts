@@ -13,6 +13,15 @@ describe('Chart decider: status and quick actions', () => {
       spec.given([individualCreated]).when({ type: 'InviteToPortal', chartId, practiceId, now }).then([invitationSent(now)]);
     });
 
+    it("does not invite a minor whose portal access is neither (nobody would receive it)", () => {
+      const minorWithEmail = { ...minorCreated, data: { ...minorCreated.data, email: 'tim@example.com' } } as ChartEvent;
+      const access = (value: 'minor' | 'neither'): ChartEvent => ({ type: 'MinorPortalAccessSet', data: { chartId, access: value } });
+      spec.given([minorWithEmail, access('neither')]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('PortalAccessNotGranted');
+      spec.given([minorWithEmail, access('minor')]).when({ type: 'InviteToPortal', chartId, practiceId, now }).then([
+        { type: 'PortalInvitationSent', data: { chartId, email: 'tim@example.com', sentAt: now, resend: false } },
+      ]);
+    });
+
     it('needs an email to invite', () => {
       spec.given([individualWithoutEmail]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('EmailRequired', 'email');
     });

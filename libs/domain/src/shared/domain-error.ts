@@ -92,6 +92,7 @@ export const domainErrorKinds = {
   NoPendingInvitation: 'conflict',
   NotAGroupChart: 'conflict',
   NotAMinor: 'conflict',
+  PortalAccessNotGranted: 'conflict',
   PortalInvitationAlreadyAccepted: 'conflict',
   PortalInvitationPending: 'conflict',
   PracticeAlreadyExists: 'conflict',
