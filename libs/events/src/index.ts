@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './metadata.schema';
+export { characterCount } from './character-count';
 export * from './streams';
 export * from './invalid-event.error';
 export * from './event-codec';

@@ -1,23 +1,8 @@
 import { z } from 'zod';
+import { characterCount } from './character-count';
 
 /** Shared pieces of event schemas. Every schema is strict: an unknown field in stored data is a defect. */
 export const id = z.string().min(1).max(100);
-/** The code points of a text: an emoji outside the BMP is one, not its two UTF-16 units. */
-const codePoints = (text: string): number => {
-  let count = text.length;
-  for (let i = 0; i < text.length - 1; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count -= 1;
-        i += 1;
-      }
-    }
-  }
-  return count;
-};
-
 /**
  * A text of 1 to `max` characters as the API counts them (code points, as JSON Schema's maxLength and
  * the request checks do), where zod's max counts UTF-16 units, two for an emoji.
@@ -27,7 +12,7 @@ export const chars = (max: number) =>
     .string()
     .min(1)
     .max(2 * max)
-    .refine((text) => text.length <= max || codePoints(text) <= max, { message: `at most ${max} characters` });
+    .refine((text) => text.length <= max || characterCount(text) <= max, { message: `at most ${max} characters` });
 export const personName = chars(200);
 export const email = z.string().min(3).max(320);
 export const isoDateTime = z.string().datetime({ offset: true });
