@@ -5,6 +5,7 @@ import { chartNotFound } from '@practice/domain';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
+import { qualityOf } from '../http/accept';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
@@ -15,19 +16,7 @@ import { renderSuperbillPdf } from './superbill-pdf';
 import { SUPERBILL_READ_MODELS, superbillSources } from './superbill-sources';
 
 /** Whether `Accept` prefers the PDF to JSON (JSON when it names neither, or both equally). */
-export const wantsPdf = (accept: string | undefined): boolean => {
-  const quality = (type: string): number => {
-    let best = 0;
-    for (const part of (accept ?? '').split(',')) {
-      const [range, ...params] = part.trim().toLowerCase().split(';');
-      if (range !== type) continue;
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
-      best = Math.max(best, q ? Number(q[1]) : 1);
-    }
-    return best;
-  };
-  return quality(PDF) > quality('application/json');
-};
+export const wantsPdf = (accept: string | undefined): boolean => qualityOf(accept, PDF) > qualityOf(accept, 'application/json');
 
 /**
  * The superbill: the one document of the product that prints legal names (the client's and the
