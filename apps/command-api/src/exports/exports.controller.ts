@@ -28,8 +28,7 @@ const EXPORT_HEADERS = {
 
 const badQuery = (field: string, message: string) => badRequest('ValidationFailed', 'The request is not valid', [{ field, in: 'query', message }]);
 
-const positionPastHead = () =>
-  badRequest('ValidationFailed', 'The request is not valid', [{ field: 'position', in: 'query', message: 'must be at most the head of the log' }]);
+const positionPastHead = () => badQuery('position', 'must be at most the head of the log');
 
 /** Bulk exports of a practice's read models at a consistent cut, streamed. */
 @ApiTags('exports')
