@@ -31,7 +31,7 @@ export * as ServiceCatalogue from './services/service-catalogue.decider';
 export { serviceCatalogueDecider, serviceNotFound, isServiceCode, type ServiceCatalogueCommand, type ServiceCatalogueState, type CatalogueService } from './services/service-catalogue.decider';
 export { assertAmount, assertCurrency, MAX_MINOR_UNITS } from './shared/money';
 export { insurancePolicyNotFound, paymentNotFound, type ChartBilling, type BillingSettings, type CatalogueSnapshot, type SetBillingSettings, type AddInsurancePolicy, type ChangeInsurancePolicy, type RemoveInsurancePolicy, type RecordPayment, type RefundPayment, type LateCancelAppointment, type MarkAppointmentNoShow, type InsurancePolicyFields } from './chart/chart.decider';
-export { assertCalendarDate } from './shared/calendar-date';
+export { assertCalendarDate, calendarDateMs } from './shared/calendar-date';
 export { taskDecider, taskNotFound, type TaskCommand, type TaskState, type AssignTask, type EditTask, type CompleteTask, type CancelTask, type ReopenTask } from './task/task.decider';
 export { documentRequestDecider, documentRequestNotFound, type DocumentRequestCommand, type DocumentRequestState } from './document-request/document-request.decider';
 export { fileDecider, fileNotFound, type DeleteFile, type FileCommand, type FileState, type UploadFile } from './file/file.decider';

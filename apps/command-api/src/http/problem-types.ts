@@ -40,7 +40,7 @@ const httpProblems = {
   PayloadTooLarge: { status: 413, title: 'Payload too large', when: 'The body is larger than `BODY_LIMIT`.' },
   UnsupportedMediaType: { status: 415, title: 'Unsupported media type', when: 'The body is not `application/json` (or a merge patch type where one is expected).' },
   UriTooLong: { status: 414, title: 'URI too long', when: 'The request line is longer than the server reads.' },
-  InvalidPeriod: { status: 422, title: 'Invalid period', when: 'A period (`from`, `to`) whose dates are not calendar dates, run backwards or span more than 366 days; `errors` names the parameter.' },
+  InvalidPeriod: { status: 422, title: 'Invalid period', when: 'A period (`from`, `to`) whose dates are not calendar dates from 1900 on, run backwards or span more than 366 days; `errors` names the parameter.' },
   TooManyRequests: { status: 429, title: 'Too many requests', when: 'Too many requests (and no more precise problem applies).' },
   SignInLocked: { status: 429, title: 'Sign-in locked', when: 'Five failed sign-ins in a row for this email; `Retry-After` says when to try again.' },
   InternalError: { status: 500, title: 'Internal error', when: 'Something unexpected went wrong on the server; nothing of the request is echoed.' },

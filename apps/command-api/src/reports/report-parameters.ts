@@ -1,18 +1,13 @@
 import { daysBetween, granularities, type Granularity, type ReportParameters } from '@practice/read-models';
+import { calendarDateMs } from '@practice/domain';
 import { problem, ProblemException, type FieldError } from '../http/problem';
 import type { ReportQueryDto } from './report.query.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // From 1900 (as every date of the API) to 9998: the period after the last one still has a four-digit
 // year (a period of 10000 is no YYYY-MM-DD, and the report's periods would never reach `to`).
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 9998;
-const isCalendarDate = (value: string): boolean => {
-  // A month 13 is an invalid Date (toISOString would throw): a 422, never a 500.
-  const ms = Date.parse(`${value}T00:00:00.000Z`);
-  const year = Number(value.slice(0, 4));
-  return DATE.test(value) && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value && year >= FIRST_YEAR && year <= LAST_YEAR;
-};
+const isCalendarDate = (value: string): boolean => calendarDateMs(value) !== null && Number(value.slice(0, 4)) <= LAST_YEAR;
 
 /** Longest ranges: a year of days, three years of weeks or months. */
 const MAX_DAYS: Readonly<Record<Granularity, number>> = { day: 366, week: 3 * 366, month: 3 * 366 };

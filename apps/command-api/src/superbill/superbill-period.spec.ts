@@ -22,5 +22,11 @@ describe('the period of a superbill', () => {
     expect(refusal('2026-01-01', '01/02/2026')).toMatchObject({ status: 422, code: 'InvalidPeriod', errors: [{ parameter: 'to' }] });
     expect(refusal('2026-03-01', '2026-02-28')).toMatchObject({ code: 'InvalidPeriod', errors: [{ parameter: 'to', message: 'must not be before from' }] });
     expect(refusal('2024-01-01', '2025-01-01')).toMatchObject({ code: 'InvalidPeriod', errors: [{ parameter: 'to' }] });
+    expect(refusal('2026-13-01', '2026-12-31')).toMatchObject({ code: 'InvalidPeriod', errors: [{ parameter: 'from' }] });
+  });
+
+  it('takes dates from 1900 on, as every date of the API', () => {
+    expect(periodOf({ from: '1900-01-01', to: '1900-12-31' })).toEqual({ from: '1900-01-01', to: '1900-12-31' });
+    expect(refusal('1899-12-31', '1900-01-01')).toMatchObject({ code: 'InvalidPeriod', errors: [{ parameter: 'from', message: 'must be a calendar date (YYYY-MM-DD) from 1900' }] });
   });
 });

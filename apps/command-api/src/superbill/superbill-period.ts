@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
+import { calendarDateMs } from '@practice/domain';
 import { problem, ProblemException, type FieldError } from '../http/problem';
 import type { Period } from './superbill';
 
@@ -23,14 +24,6 @@ export class SuperbillQueryDto {
 
 const DAY_MS = 86_400_000;
 
-/** Milliseconds of a calendar date (YYYY-MM-DD), or null when it is not one. */
-const dayOf = (value: string): number | null => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(time).toISOString().slice(0, 10) === value ? time : null;
-};
-
 const invalidPeriod = (parameter: 'from' | 'to', message: string): ProblemException => {
   const error: FieldError = { field: parameter, in: 'query', message };
   return new ProblemException(problem('InvalidPeriod', `${parameter} ${message}`, { errors: [error] }));
@@ -38,10 +31,10 @@ const invalidPeriod = (parameter: 'from' | 'to', message: string): ProblemExcept
 
 /** The period of a superbill request, or 422 InvalidPeriod naming the parameter at fault. */
 export const periodOf = (query: SuperbillQueryDto): Period => {
-  const from = dayOf(query.from);
-  if (from === null) throw invalidPeriod('from', 'must be a calendar date (YYYY-MM-DD)');
-  const to = dayOf(query.to);
-  if (to === null) throw invalidPeriod('to', 'must be a calendar date (YYYY-MM-DD)');
+  const from = calendarDateMs(query.from);
+  if (from === null) throw invalidPeriod('from', 'must be a calendar date (YYYY-MM-DD) from 1900');
+  const to = calendarDateMs(query.to);
+  if (to === null) throw invalidPeriod('to', 'must be a calendar date (YYYY-MM-DD) from 1900');
   if (to < from) throw invalidPeriod('to', 'must not be before from');
   if ((to - from) / DAY_MS + 1 > MAX_PERIOD_DAYS) throw invalidPeriod('to', `must be at most ${MAX_PERIOD_DAYS} days from from, both included`);
   return { from: query.from, to: query.to };
