@@ -1,14 +1,25 @@
-import { acceptedTypes } from './accept';
+import { preferredType } from './accept';
 
-describe('acceptedTypes', () => {
-  it('lists the media ranges in order, without parameters', () => {
-    expect(acceptedTypes('Text/CSV; charset=utf-8, application/json;q=0.5')).toEqual(['text/csv', 'application/json']);
-    expect(acceptedTypes(undefined)).toEqual([]);
+const CSV_OR_JSON = ['text/csv', 'application/json'];
+
+describe('preferredType', () => {
+  it('takes the offered type the header names, without parameters and in any case', () => {
+    expect(preferredType('Text/CSV; charset=utf-8', CSV_OR_JSON)).toBe('text/csv');
+    expect(preferredType('application/xml, application/json', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType(undefined, CSV_OR_JSON)).toBeUndefined();
+    expect(preferredType('*/*', CSV_OR_JSON)).toBeUndefined();
   });
 
-  it('leaves out a range with q=0: the client refuses it', () => {
-    expect(acceptedTypes('text/csv;q=0, application/xml')).toEqual(['application/xml']);
-    expect(acceptedTypes('text/csv; q=0.000, application/json')).toEqual(['application/json']);
-    expect(acceptedTypes('text/csv;q=0.001')).toEqual(['text/csv']);
+  it('weighs the qualities, the first named among equals', () => {
+    expect(preferredType('text/csv;q=0.5, application/json', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType('application/json;q=0.1, text/csv;q=0.9', CSV_OR_JSON)).toBe('text/csv');
+    expect(preferredType('text/csv, application/json', CSV_OR_JSON)).toBe('text/csv');
+    expect(preferredType('application/json, text/csv', CSV_OR_JSON)).toBe('application/json');
+  });
+
+  it('never takes a type refused with q=0', () => {
+    expect(preferredType('text/csv;q=0, application/xml', CSV_OR_JSON)).toBeUndefined();
+    expect(preferredType('text/csv; q=0.000, application/json;q=0.2', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType('text/csv;q=0.001', CSV_OR_JSON)).toBe('text/csv');
   });
 });

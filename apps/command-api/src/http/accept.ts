@@ -16,14 +16,15 @@ export const mediaRanges = (accept: string | undefined): MediaRange[] =>
     .filter(({ range }) => range !== '');
 
 /**
- * The media ranges an `Accept` header accepts, in its order: a range with `q=0` is one the client
- * refuses, so it is left out.
+ * Which of the `offered` media types an `Accept` header prefers (RFC 9110 section 12.5.1): the one it
+ * names with the highest quality, the header's first among equals; undefined when it names none of them
+ * with `q > 0` (`q=0` refuses a type). Types are matched by name, so a wildcard range prefers none: the
+ * route's default answers.
  */
-export const acceptedTypes = (accept: string | undefined): string[] =>
-  mediaRanges(accept)
-    .filter(({ q }) => q > 0)
-    .map(({ range }) => range);
-
-/** The quality an `Accept` header gives `type` by name (0 when it does not name it). */
-export const qualityOf = (accept: string | undefined, type: string): number =>
-  mediaRanges(accept).reduce((best, { range, q }) => (range === type ? Math.max(best, q) : best), 0);
+export const preferredType = (accept: string | undefined, offered: readonly string[]): string | undefined => {
+  let best: MediaRange | undefined;
+  for (const range of mediaRanges(accept)) {
+    if (range.q > 0 && offered.includes(range.range) && (best === undefined || range.q > best.q)) best = range;
+  }
+  return best?.range;
+};

@@ -17,17 +17,12 @@ import { parseReportParameters } from './report-parameters';
 import { ReportQueryDto } from './report.query.dto';
 import { ReportDto, ReportReadsPageDto } from './report.response.dto';
 import { TextAnswer, TextAnswerInterceptor } from './text-answer';
-import { acceptedTypes } from '../http/accept';
+import { preferredType } from '../http/accept';
 
 const readsKeyset = new Keyset('report-reads', ['string', 'string']);
 
-/** CSV when the caller asks for it (and not for JSON first); JSON otherwise. */
-const wantsCsv = (accept: string | undefined): boolean => {
-  const types = acceptedTypes(accept);
-  const csv = types.indexOf('text/csv');
-  const json = types.indexOf('application/json');
-  return csv !== -1 && (json === -1 || csv < json);
-};
+/** CSV when the Accept header prefers it to JSON (qualities weighed, the first named among equals); JSON otherwise. */
+const wantsCsv = (accept: string | undefined): boolean => preferredType(accept, ['text/csv', 'application/json']) === 'text/csv';
 
 /** The reports of a practice, kept by the report projection, as JSON or CSV; every read is recorded. */
 @ApiTags('reports')

@@ -5,7 +5,7 @@ import { chartNotFound } from '@practice/domain';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { qualityOf } from '../http/accept';
+import { preferredType } from '../http/accept';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
@@ -16,7 +16,7 @@ import { renderSuperbillPdf } from './superbill-pdf';
 import { SUPERBILL_READ_MODELS, superbillSources } from './superbill-sources';
 
 /** Whether `Accept` prefers the PDF to JSON (JSON when it names neither, or both equally). */
-export const wantsPdf = (accept: string | undefined): boolean => qualityOf(accept, PDF) > qualityOf(accept, 'application/json');
+export const wantsPdf = (accept: string | undefined): boolean => preferredType(accept, [PDF, 'application/json']) === PDF;
 
 /**
  * The superbill: the one document of the product that prints legal names (the client's and the
