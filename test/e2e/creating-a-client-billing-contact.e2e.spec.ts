@@ -16,7 +16,7 @@ describe('Creating a Client: a minor is billed to a Billing Contact only (embedd
 
   afterAll(async () => app.destroy());
 
-  const { post, put, get } = practiceRequests(() => ({ app, auth, practiceId }));
+  const { post, put, get, del } = practiceRequests(() => ({ app, auth, practiceId }));
   const head = () => app.runtime.eventStore.headPosition();
 
   it('bills the contact selected as Billing Contact, and refuses one who is not (422 naming billingContactId, nothing appended)', async () => {
@@ -43,5 +43,28 @@ describe('Creating a Client: a minor is billed to a Billing Contact only (embedd
     // Once Ann is made a Billing Contact of the chart, she can be billed.
     expect((await put(`/clients/${tim}/contacts/${ann}/roles`, { billing: true, signsDocuments: false, receivesReminders: true, viewsUpcomingAppointments: false })).status).toBe(200);
     expect((await put(`/charts/${tim}/billing-settings`, { payer: 'private-pay', billTo: 'contact', billingContactId: ann })).status).toBe(200);
+  });
+
+  it('keeps the billed contact linked and a Billing Contact until the settings bill another (422 BilledContact, nothing appended)', async () => {
+    const minor = await post('/clients/minors', {
+      firstName: 'Lea', lastName: 'Brown',
+      contacts: [
+        { new: { firstName: 'Joe', lastName: 'Brown' }, relationship: 'father', billing: true },
+        { new: { firstName: 'Eva', lastName: 'Brown' }, relationship: 'mother', billing: true },
+      ],
+    });
+    const [joe, eva] = minor.body.contactIds as string[];
+    const lea = minor.body.clientId as string;
+    expect((await put(`/charts/${lea}/billing-settings`, { payer: 'private-pay', billTo: 'contact', billingContactId: joe })).status).toBe(200);
+
+    const before = await head();
+    const unlinked = await del(`/clients/${lea}/contacts/${joe}`);
+    expect([unlinked.status, unlinked.body.code]).toEqual([422, 'BilledContact']);
+    const unroled = await put(`/clients/${lea}/contacts/${joe}/roles`, { billing: false, signsDocuments: false, receivesReminders: true, viewsUpcomingAppointments: false });
+    expect([unroled.status, unroled.body.code, unroled.body.errors[0].pointer]).toEqual([422, 'BilledContact', '/billing']);
+    expect(await head()).toBe(before);
+
+    expect((await put(`/charts/${lea}/billing-settings`, { payer: 'private-pay', billTo: 'contact', billingContactId: eva })).status).toBe(200);
+    expect((await del(`/clients/${lea}/contacts/${joe}`)).status).toBe(200);
   });
 });

@@ -76,6 +76,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   InvalidPhoneNumber: { title: 'Invalid phone number', when: 'A phone number that cannot be parsed.' },
   InvalidValue: { title: 'Invalid value', when: 'A value passed the request checks but the event cannot hold it.' },
   MinorNeedsAContact: { title: 'Minor needs a contact', when: 'A minor without contacts, or removing the last contact of a minor.' },
+  BilledContact: { title: 'Billed contact', when: "Removing the contact a minor's billing settings bill, or their billing role: choose another Billing Contact in the billing settings first." },
   NameRequired: { title: 'Name required', when: 'A required name is empty.' },
   NameTooLong: { title: 'Name too long', when: 'A name longer than allowed (200 characters; 60 for tags).' },
   NotAMember: { title: 'Not a member', when: 'A client named as identified patient, billing contact or member is not a member of the group chart.' },

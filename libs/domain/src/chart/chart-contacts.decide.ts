@@ -35,10 +35,23 @@ export const addChartContact = (command: AddChartContact, state: ChartState): Ch
   return [contactAdded(chart.chartId, command.contact, 'contact')];
 };
 
+/**
+ * The contact a minor's billing settings bill keeps the billing role and stays linked while they do:
+ * otherwise billing documents would go to no one ("Select Billing Contact if the contact should receive
+ * billing documents"). Choose another Billing Contact in the billing settings first.
+ */
+const assertNotBilled = (chart: OpenChart, contactId: string, field: string): void => {
+  const settings = chart.billing.settings;
+  if (settings?.billTo === 'contact' && settings.billingContactId === contactId) {
+    throw invalid('BilledContact', field, "is the contact the chart's billing settings bill; choose another Billing Contact there first");
+  }
+};
+
 export const changeChartContactRoles = (command: ChangeChartContactRoles, state: ChartState): ChartEvent[] => {
   const chart = clientChartOf(state, command.practiceId);
   const contact = contactOf(chart, command.contactId);
   if (JSON.stringify(contact.roles) === JSON.stringify(command.roles)) return [];
+  if (!command.roles.billing) assertNotBilled(chart, command.contactId, 'billing');
   return [{ type: 'ChartContactRolesChanged', data: { chartId: chart.chartId, contactId: command.contactId, roles: command.roles } }];
 };
 
@@ -49,6 +62,7 @@ export const removeChartContact = (command: RemoveChartContact, state: ChartStat
   if (chart.kind === 'minor' && Object.keys(chart.contacts).length === 1) {
     throw invalid('MinorNeedsAContact', 'contactId', "a minor's last contact cannot be removed; add another one first");
   }
+  assertNotBilled(chart, command.contactId, 'contactId');
   return [{ type: 'ChartContactRemoved', data: { chartId: chart.chartId, contactId: command.contactId } }];
 };
 

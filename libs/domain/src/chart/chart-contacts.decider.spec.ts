@@ -49,6 +49,24 @@ describe('Chart decider: contacts', () => {
     });
   });
 
+  describe("the contact a minor's billing settings bill", () => {
+    const billed: ChartEvent = { type: 'ClientBillingSettingsSet', data: { chartId, payer: 'private-pay', defaultServiceId: null, billTo: 'contact', billingContactId: 'k-1' } };
+    const given = [minorCreated, contactAdded('k-1', { billing: true }), contactAdded('k-2', { billing: true }), billed];
+
+    it('keeps the billing role and stays linked until the settings bill another', () => {
+      spec.given(given).when({ type: 'RemoveChartContact', chartId, practiceId, contactId: 'k-1' }).thenThrows('BilledContact', 'contactId');
+      spec.given(given).when({ type: 'ChangeChartContactRoles', chartId, practiceId, contactId: 'k-1', roles: noRoles }).thenThrows('BilledContact', 'billing');
+    });
+
+    it('may change its other roles, and the other contacts are free', () => {
+      const roles = { ...noRoles, billing: true, receivesReminders: true };
+      spec.given(given).when({ type: 'ChangeChartContactRoles', chartId, practiceId, contactId: 'k-1', roles }).then([{ type: 'ChartContactRolesChanged', data: { chartId, contactId: 'k-1', roles } }]);
+      spec.given(given).when({ type: 'RemoveChartContact', chartId, practiceId, contactId: 'k-2' }).then([{ type: 'ChartContactRemoved', data: { chartId, contactId: 'k-2' } }]);
+      const rebilled: ChartEvent = { type: 'ClientBillingSettingsSet', data: { chartId, payer: 'private-pay', defaultServiceId: null, billTo: 'contact', billingContactId: 'k-2' } };
+      spec.given([...given, rebilled]).when({ type: 'RemoveChartContact', chartId, practiceId, contactId: 'k-1' }).then([{ type: 'ChartContactRemoved', data: { chartId, contactId: 'k-1' } }]);
+    });
+  });
+
   describe('on a group chart', () => {
     it('has members, not contacts', () => {
       spec.given([groupCreated]).when({ type: 'AddChartContact', chartId, practiceId, contact: contact('k-1') }).thenThrows('GroupChartHasNoDetails');

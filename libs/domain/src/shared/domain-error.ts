@@ -32,6 +32,7 @@ export const domainErrorKinds = {
   InvalidPhoneNumber: 'invalid',
   InvalidValue: 'invalid',
   MinorNeedsAContact: 'invalid',
+  BilledContact: 'invalid',
   NameRequired: 'invalid',
   NameTooLong: 'invalid',
   NotAMember: 'invalid',
