@@ -67,10 +67,35 @@ describe('The embedded transport: .eml files under DATA_DIR/outbox (SMTP_URL uns
     expect(again.body.code).toBe('LinkNotValid');
   });
 
+  it("invites a minor without an email through the guardians alone when the portal access is guardian", async () => {
+    const practice = (path: string) => `/practices/${practiceId}${path}`;
+    const minor = await app.http().post(practice('/clients/minors')).set(owner.auth).send({
+      firstName: 'Max', lastName: 'Minor', portalAccess: 'guardian',
+      contacts: [
+        { new: { firstName: 'Gwen', lastName: 'Minor', email: 'gwen@example.com' }, relationship: 'mother' },
+        { new: { firstName: 'Hal', lastName: 'Minor' }, relationship: 'father' },
+      ],
+    });
+    expect(minor.status).toBe(201);
+    const invited = await app.http().post(practice(`/clients/${minor.body.clientId}/portal/invitation`)).set(owner.auth);
+    expect(invited.status).toBe(200);
+    const [eml] = await eventually(() => (emlTo(app, 'gwen@example.com').length > 0 ? emlTo(app, 'gwen@example.com') : undefined));
+    expect(eml).toMatch(/Calm Minds invites you to its Client Portal/);
+
+    // Nobody reached: a guardian-only minor whose contacts have no email is 409 naming contacts, nothing appended.
+    const unreachable = await app.http().post(practice('/clients/minors')).set(owner.auth).send({
+      firstName: 'Ned', lastName: 'Minor', portalAccess: 'guardian', contacts: [{ new: { firstName: 'Ida', lastName: 'Minor' }, relationship: 'aunt' }],
+    });
+    const before = await app.runtime.eventStore.headPosition();
+    const refused = await app.http().post(practice(`/clients/${unreachable.body.clientId}/portal/invitation`)).set(owner.auth);
+    expect([refused.status, refused.body.code, refused.body.errors.map((e: { field: string }) => e.field)]).toEqual([409, 'EmailRequired', ['contacts']]);
+    expect(await app.runtime.eventStore.headPosition()).toBe(before);
+  });
+
   it('counts the outbox in /health (queued, sending, failed, sent, parked, lag)', async () => {
     const health = await eventually(async () => {
       const response = await app.http().get('/health');
-      return response.body.outbox?.sent >= 2 ? response : undefined;
+      return response.body.outbox?.sent >= 3 ? response : undefined;
     });
     expect(health.body.outbox).toEqual({ queued: 0, sending: 0, failed: 0, sent: expect.any(Number), parked: 0, lagSeconds: 0 });
   });

@@ -6,7 +6,7 @@ import type { DomainEvent } from './envelope';
  * Inactive = deactivated; Active otherwise. See the README (Client charts) for the transitions.
  */
 export const PortalInvitationSentSchema = z
-  .object({ chartId: id, email, sentAt: isoDateTime, resend: z.boolean() })
+  .object({ chartId: id, email: email.nullable(), sentAt: isoDateTime, resend: z.boolean() })
   .strict();
 export type PortalInvitationSent = DomainEvent<'PortalInvitationSent', z.infer<typeof PortalInvitationSentSchema>>;
 

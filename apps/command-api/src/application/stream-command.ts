@@ -9,7 +9,7 @@ import { CommandRunner } from './command-runner';
 /**
  * The commands the generic path may carry, per aggregate: an explicit allow-list. Each changes the one
  * stream it names and needs nothing looked up elsewhere. A command that needs lookups or writes other
- * streams (DeleteClient, TagClient, BookAppointment, AddChartMember, EditClientProfile, ChangeEmail,
+ * streams (DeleteClient, TagClient, InviteToPortal, BookAppointment, AddChartMember, EditClientProfile, ChangeEmail,
  * ChangePassword, ...) has its own handler and cannot be sent here: it fails to compile.
  */
 export interface GenericCommands {
@@ -18,8 +18,6 @@ export interface GenericCommands {
         ChartCommand,
         {
           type:
-            | 'InviteToPortal'
-            | 'ResendPortalInvitation'
             | 'AcceptPortalInvitation'
             | 'SetClientPortalAccess'
             | 'SetMinorPortalAccess'

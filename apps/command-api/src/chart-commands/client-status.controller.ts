@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { ChartCallParams, type ChartCall } from './chart-call';
 import { ChartCommandSender } from './chart-command-sender';
-import { DeleteClientCommand } from '../clients/client.commands';
+import { DeleteClientCommand, SendPortalInvitationCommand } from '../clients/client.commands';
 import { ClientPortalAccessRequestDto, MinorPortalAccessRequestDto } from './client-record.request.dto';
 import { ApiChanged } from '../http/api-answers';
 import { ChartAnswerDto } from '../clients/clients.response.dto';
@@ -21,7 +21,7 @@ export class ClientStatusController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   invite(@ChartCallParams() call: ChartCall) {
-    return this.sender.change(call, { type: 'InviteToPortal' });
+    return this.sender.send(new SendPortalInvitationCommand(this.sender.envelope(call, 'InviteToPortal'), call.chartId, false, call.ifMatch));
   }
 
   @ApiChanged('Resend the portal invitation', ChartAnswerDto)
@@ -29,7 +29,7 @@ export class ClientStatusController {
   @HttpCode(200)
   @RequiresPermission('clients:write')
   resend(@ChartCallParams() call: ChartCall) {
-    return this.sender.change(call, { type: 'ResendPortalInvitation' });
+    return this.sender.send(new SendPortalInvitationCommand(this.sender.envelope(call, 'ResendPortalInvitation'), call.chartId, true, call.ifMatch));
   }
 
   /** Called when the client accepts the invitation in the portal. */

@@ -151,3 +151,15 @@ export class BookAppointmentCommand extends Command<ChartCommandResult> {
     super();
   }
 }
+
+/** InviteToPortal, or ResendPortalInvitation when `resend`: the handler counts a minor's guardians with an email. */
+export class SendPortalInvitationCommand extends Command<ChartCommandResult> {
+  constructor(
+    readonly envelope: CommandEnvelope,
+    readonly chartId: string,
+    readonly resend: boolean,
+    readonly expectedRevision: number | undefined,
+  ) {
+    super();
+  }
+}

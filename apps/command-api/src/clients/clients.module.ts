@@ -9,6 +9,7 @@ import { RemoveChartContactHandler } from '../contacts/remove-chart-contact.hand
 import { ChartLinksController } from '../chart-commands/chart-links.controller';
 import { AddChartMemberHandler } from '../chart-commands/add-chart-member.handler';
 import { RemoveChartMemberHandler } from '../chart-commands/remove-chart-member.handler';
+import { SendPortalInvitationHandler } from '../chart-commands/send-portal-invitation.handler';
 import { ClientRecordController } from '../chart-commands/client-record.controller';
 import { ClientStatusController } from '../chart-commands/client-status.controller';
 import { DeleteClientHandler } from '../chart-commands/delete-client.handler';
@@ -33,6 +34,7 @@ import { TagClientHandler } from '../chart-commands/tag-client.handler';
     DeleteClientHandler,
     AddChartMemberHandler,
     RemoveChartMemberHandler,
+    SendPortalInvitationHandler,
     AddChartContactHandler,
     RemoveChartContactHandler,
     TagClientHandler,

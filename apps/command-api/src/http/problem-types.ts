@@ -123,7 +123,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   ContactAlreadyOnChart: { title: 'Contact already on chart', when: 'The contact is already linked to this chart.' },
   EmailAlreadyInUse: { title: 'Email already in use', when: 'Another client record of the practice has this email (any letter case).' },
   EmailAlreadyRegistered: { title: 'Email already registered', when: 'Another user signs in with this email (any letter case).' },
-  EmailRequired: { title: 'Email required', when: 'Inviting to the portal a client without an email.' },
+  EmailRequired: { title: 'Email required', when: "Inviting to the portal a client nobody of whom has an email: the client (a minor whose portal access is `minor` or `both`) or, for `guardian` or `both`, any contact of the minor's chart." },
   GroupChartHasNoDetails: { title: 'Group chart has no details', when: "Editing details of a group chart; edit the member's own chart." },
   InvitationAlreadyPending: { title: 'Invitation already pending', when: 'This email already has an open invitation to the practice.' },
   InvitationExpired: { title: 'Invitation expired', when: 'The invitation expired; `expiresAt` says when.' },

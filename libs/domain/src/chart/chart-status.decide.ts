@@ -17,26 +17,36 @@ import type { ChartState, OpenChart } from './chart.state';
 export const INVITATIONS_PER_HOUR = 3;
 const HOUR_MS = 60 * 60 * 1000;
 
-const emailRequired = (): DomainError =>
-  new DomainError('EmailRequired', 'conflict', 'The client needs an email address to be invited to the portal', [
-    { field: 'email', message: 'is required for the Client Portal' },
+/**
+ * Who a portal invitation reaches: the client's own email, but for a minor as the chart's portal access
+ * says (`minor`, `guardian` or `both`; a minor's chart from before portal access was kept counts as
+ * `minor`). Nobody reached is 409: an invitation nobody receives would leave the client Pending.
+ */
+const assertSomeoneReached = (chart: OpenChart, guardiansWithEmail: number): void => {
+  const access = chart.kind === 'minor' ? (chart.minorPortalAccess ?? 'minor') : 'minor';
+  if (access === 'neither') {
+    throw new DomainError('PortalAccessNotGranted', 'conflict', "The minor's portal access is neither: set it to minor, guardian or both first");
+  }
+  const toClient = access !== 'guardian';
+  const toGuardians = access !== 'minor';
+  if ((toClient && chart.email !== null) || (toGuardians && guardiansWithEmail > 0)) return;
+  throw new DomainError('EmailRequired', 'conflict', 'Nobody the invitation is for has an email address', [
+    ...(toClient ? [{ field: 'email', message: 'is required for the Client Portal' }] : []),
+    ...(toGuardians ? [{ field: 'contacts', message: "one of the minor's contacts needs an email address for the Client Portal" }] : []),
   ]);
+};
 
 const sentInLastHour = (chart: OpenChart, now: string): number =>
   chart.invitationsSentAt.filter((sentAt) => Date.parse(now) - Date.parse(sentAt) < HOUR_MS).length;
 
 /**
- * Invite: an active client with an email, not already invited; a minor only when the chart's portal
- * access lets someone in (not `neither`: an invitation nobody receives would leave the client Pending
- * for nothing). The client becomes Pending.
+ * Invite: an active client the invitation reaches (above), not already invited. The client becomes
+ * Pending. The event keeps the client's email (null when a minor's guardians alone are invited).
  */
 export const inviteToPortal = (command: InviteToPortal, state: ChartState): ChartEvent[] => {
   const chart = activeChartOf(state, command.practiceId);
   clientChartOf(state, command.practiceId);
-  if (chart.kind === 'minor' && chart.minorPortalAccess === 'neither') {
-    throw new DomainError('PortalAccessNotGranted', 'conflict', "The minor's portal access is neither: set it to minor, guardian or both first");
-  }
-  if (chart.email === null) throw emailRequired();
+  assertSomeoneReached(chart, command.guardiansWithEmail);
   if (chart.invitation === 'accepted') {
     throw new DomainError('PortalInvitationAlreadyAccepted', 'conflict', 'The client already uses the portal');
   }
@@ -52,7 +62,7 @@ export const resendPortalInvitation = (command: ResendPortalInvitation, state: C
   if (chart.invitation !== 'invited') {
     throw new DomainError('NoPendingInvitation', 'conflict', 'There is no pending portal invitation to resend');
   }
-  if (chart.email === null) throw emailRequired();
+  assertSomeoneReached(chart, command.guardiansWithEmail);
   if (sentInLastHour(chart, command.now) >= INVITATIONS_PER_HOUR) {
     throw new DomainError('InvitationResendLimitReached', 'conflict', `At most ${INVITATIONS_PER_HOUR} invitations per hour; try again later`, [], {
       limitPerHour: INVITATIONS_PER_HOUR,

@@ -10,24 +10,38 @@ const deactivated: ChartEvent = { type: 'ClientDeactivated', data: { chartId } }
 describe('Chart decider: status and quick actions', () => {
   describe('when the client is Active and not invited', () => {
     it('invites to the portal (the client becomes Pending)', () => {
-      spec.given([individualCreated]).when({ type: 'InviteToPortal', chartId, practiceId, now }).then([invitationSent(now)]);
+      spec.given([individualCreated]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).then([invitationSent(now)]);
     });
 
     it("does not invite a minor whose portal access is neither (nobody would receive it)", () => {
       const minorWithEmail = { ...minorCreated, data: { ...minorCreated.data, email: 'tim@example.com' } } as ChartEvent;
       const access = (value: 'minor' | 'neither'): ChartEvent => ({ type: 'MinorPortalAccessSet', data: { chartId, access: value } });
-      spec.given([minorWithEmail, access('neither')]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('PortalAccessNotGranted');
-      spec.given([minorWithEmail, access('minor')]).when({ type: 'InviteToPortal', chartId, practiceId, now }).then([
+      spec.given([minorWithEmail, access('neither')]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).thenThrows('PortalAccessNotGranted');
+      spec.given([minorWithEmail, access('minor')]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).then([
         { type: 'PortalInvitationSent', data: { chartId, email: 'tim@example.com', sentAt: now, resend: false } },
       ]);
     });
 
     it('needs an email to invite', () => {
-      spec.given([individualWithoutEmail]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('EmailRequired', 'email');
+      spec.given([individualWithoutEmail]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).thenThrows('EmailRequired', 'email');
+    });
+
+    it("invites a minor's guardians alone when the portal access is guardian, without the minor's email", () => {
+      const access = (value: 'minor' | 'guardian' | 'both'): ChartEvent => ({ type: 'MinorPortalAccessSet', data: { chartId, access: value } });
+      const invite = (guardiansWithEmail: number) => ({ type: 'InviteToPortal' as const, chartId, practiceId, now, guardiansWithEmail });
+      const sent: ChartEvent = { type: 'PortalInvitationSent', data: { chartId, email: null, sentAt: now, resend: false } };
+      spec.given([minorCreated, access('guardian')]).when(invite(1)).then([sent]);
+      spec.given([minorCreated, access('both')]).when(invite(2)).then([sent]);
+      spec.given([minorCreated, access('guardian')]).when(invite(0)).thenThrows('EmailRequired', 'contacts');
+      spec.given([minorCreated, access('minor')]).when(invite(3)).thenThrows('EmailRequired', 'email');
+      spec.given([minorCreated, access('guardian'), sent]).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(1), guardiansWithEmail: 0 }).thenThrows('EmailRequired', 'contacts');
+      spec.given([minorCreated, access('guardian'), sent]).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(1), guardiansWithEmail: 1 }).then([
+        { type: 'PortalInvitationSent', data: { chartId, email: null, sentAt: at(1), resend: true } },
+      ]);
     });
 
     it('has no invitation to resend or accept', () => {
-      spec.given([individualCreated]).when({ type: 'ResendPortalInvitation', chartId, practiceId, now }).thenThrows('NoPendingInvitation');
+      spec.given([individualCreated]).when({ type: 'ResendPortalInvitation', chartId, practiceId, now, guardiansWithEmail: 0 }).thenThrows('NoPendingInvitation');
       spec.given([individualCreated]).when({ type: 'AcceptPortalInvitation', chartId, practiceId, now }).thenThrows('NoPendingInvitation');
     });
 
@@ -50,27 +64,27 @@ describe('Chart decider: status and quick actions', () => {
     const invited = [individualCreated, invitationSent(now)];
 
     it('refuses a second first invitation', () => {
-      spec.given(invited).when({ type: 'InviteToPortal', chartId, practiceId, now: at(1) }).thenThrows('PortalInvitationPending');
+      spec.given(invited).when({ type: 'InviteToPortal', chartId, practiceId, now: at(1), guardiansWithEmail: 0 }).thenThrows('PortalInvitationPending');
     });
 
     it('resends, at most three sends in any hour', () => {
-      spec.given(invited).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(1) }).then([invitationSent(at(1), true)]);
+      spec.given(invited).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(1), guardiansWithEmail: 0 }).then([invitationSent(at(1), true)]);
       const thrice = [...invited, invitationSent(at(1), true), invitationSent(at(2), true)];
-      spec.given(thrice).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(3) }).thenThrows('InvitationResendLimitReached');
-      spec.given(thrice).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(61) }).then([invitationSent(at(61), true)]);
+      spec.given(thrice).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(3), guardiansWithEmail: 0 }).thenThrows('InvitationResendLimitReached');
+      spec.given(thrice).when({ type: 'ResendPortalInvitation', chartId, practiceId, now: at(61), guardiansWithEmail: 0 }).then([invitationSent(at(61), true)]);
     });
 
     it('accepts (the client becomes Active); accepting twice changes nothing', () => {
       const accepted: ChartEvent = { type: 'PortalInvitationAccepted', data: { chartId, acceptedAt: at(5) } };
       spec.given(invited).when({ type: 'AcceptPortalInvitation', chartId, practiceId, now: at(5) }).then([accepted]);
       spec.given([...invited, accepted]).when({ type: 'AcceptPortalInvitation', chartId, practiceId, now: at(6) }).then([]);
-      spec.given([...invited, accepted]).when({ type: 'InviteToPortal', chartId, practiceId, now: at(6) }).thenThrows('PortalInvitationAlreadyAccepted');
+      spec.given([...invited, accepted]).when({ type: 'InviteToPortal', chartId, practiceId, now: at(6), guardiansWithEmail: 0 }).thenThrows('PortalInvitationAlreadyAccepted');
     });
   });
 
   describe('when the client is Inactive', () => {
     it('refuses invitations and a second deactivation; reactivates', () => {
-      spec.given([individualCreated, deactivated]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('ClientInactive');
+      spec.given([individualCreated, deactivated]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).thenThrows('ClientInactive');
       spec.given([individualCreated, deactivated]).when({ type: 'DeactivateClient', chartId, practiceId }).thenThrows('ClientAlreadyInactive');
       spec.given([individualCreated, deactivated]).when({ type: 'ReactivateClient', chartId, practiceId }).then([{ type: 'ClientReactivated', data: { chartId } }]);
     });
@@ -118,7 +132,7 @@ describe('Chart decider: status and quick actions', () => {
 
   describe('when the chart is a group chart', () => {
     it('is not invited itself (portal access is per member)', () => {
-      spec.given([groupCreated]).when({ type: 'InviteToPortal', chartId, practiceId, now }).thenThrows('GroupChartHasNoDetails');
+      spec.given([groupCreated]).when({ type: 'InviteToPortal', chartId, practiceId, now, guardiansWithEmail: 0 }).thenThrows('GroupChartHasNoDetails');
     });
   });
 });

@@ -150,10 +150,13 @@ export interface CompleteClientSetup extends OnChart {
 export interface InviteToPortal extends OnChart {
   readonly type: 'InviteToPortal';
   readonly now: string;
+  /** How many of a minor's contacts have an email (looked up in their contact streams; 0 for other charts). */
+  readonly guardiansWithEmail: number;
 }
 export interface ResendPortalInvitation extends OnChart {
   readonly type: 'ResendPortalInvitation';
   readonly now: string;
+  readonly guardiansWithEmail: number;
 }
 export interface AcceptPortalInvitation extends OnChart {
   readonly type: 'AcceptPortalInvitation';

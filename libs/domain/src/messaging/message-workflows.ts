@@ -130,7 +130,7 @@ export const remindersOnTimer = (
 
 /**
  * A portal invitation (or a resend) is emailed to the client; for a minor, to the minor, the guardians
- * or both, as the chart's portal access says. `stillPending`: the client has not accepted since.
+ * or both, as the chart's portal access says (a minor without an email: the guardians alone). `stillPending`: the client has not accepted since.
  */
 export const portalInvitationEmails = (
   given: Recorded<PortalInvitationSent>,
@@ -145,7 +145,7 @@ export const portalInvitationEmails = (
   if (!facts.stillPending) return [];
   const { chartId, email } = given.event.data;
   const access = facts.minorAccess ?? 'minor';
-  const to = [...(access === 'minor' || access === 'both' ? [email] : []), ...(access === 'guardian' || access === 'both' ? facts.guardianEmails : [])];
+  const to = [...(email !== null && (access === 'minor' || access === 'both') ? [email] : []), ...(access === 'guardian' || access === 'both' ? facts.guardianEmails : [])];
   const seen = new Set<string>();
   return to
     .filter((address) => !seen.has(normalizeEmail(address)) && seen.add(normalizeEmail(address)) !== undefined)
