@@ -90,6 +90,12 @@ export interface ImmediateReadStore extends ReadStore {
   /** Says that every collection of this store is an ImmediateCollection. */
   readonly immediate: true;
   collection<TDoc extends ReadDocument = ReadDocument>(name: string): ImmediateCollection<TDoc>;
+  /**
+   * A bulk load, while a projector catches up from far behind: writes may leave the upkeep of the
+   * indexes (and the like) until `endBulkLoad`, but every read meanwhile answers as without it.
+   */
+  beginBulkLoad?(): void;
+  endBulkLoad?(): void;
 }
 
 /** Whether `store` offers the synchronous calls of ImmediateCollection. */

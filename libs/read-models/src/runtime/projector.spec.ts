@@ -245,3 +245,46 @@ describe.each([
     await projector.stop();
   });
 });
+
+describe('Projector catching up from far behind (an in-memory store)', () => {
+  // Counters by stream, indexed by count: the index must answer right during and after the load.
+  const indexed = { ...counters, indexes: [{ name: 'ticks', keys: { ticks: 1 as const } }] };
+  let events: SqliteEventStore;
+  let readStore: InMemoryReadStore;
+
+  beforeEach(async () => {
+    events = new SqliteEventStore({ filename: ':memory:' });
+    readStore = new InMemoryReadStore();
+    for (const stream of ['s-1', 's-2', 's-3']) await events.appendToStream(stream, [tick(), tick(), tick()], { expectedRevision: 'no_stream' });
+  });
+
+  afterEach(async () => {
+    await events.close();
+    await readStore.close();
+  });
+
+  it('loads in bulk from bulkLoadFrom events behind the head, ends the load once caught up, and keeps the indexes on every write after', async () => {
+    const begin = jest.spyOn(readStore, 'beginBulkLoad');
+    const end = jest.spyOn(readStore, 'endBulkLoad');
+    const projector = new Projector(events, readStore, [indexed], { bulkLoadFrom: 9 });
+    await projector.start();
+    expect(begin).toHaveBeenCalledTimes(1);
+    expect(end).toHaveBeenCalledTimes(1);
+    const counters = readStore.collection<Counter>('counters');
+    expect((await counters.find({ ticks: 3 }, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['s-1', 's-2', 's-3']);
+    const { position } = await events.appendToStream('s-2', [tick()], { expectedRevision: 2 });
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect((await counters.find({ ticks: 4 })).map((doc) => doc._id)).toEqual(['s-2']);
+    expect(counters.explain({ ticks: 4 }).index).toBe('ticks');
+    await projector.stop();
+  });
+
+  it('does not load in bulk when fewer events than bulkLoadFrom are behind', async () => {
+    const begin = jest.spyOn(readStore, 'beginBulkLoad');
+    const projector = new Projector(events, readStore, [indexed], { bulkLoadFrom: 10 });
+    await projector.start();
+    expect(begin).not.toHaveBeenCalled();
+    expect((await readStore.collection<Counter>('counters').find({ ticks: 3 })).map((doc) => doc._id).sort()).toEqual(['s-1', 's-2', 's-3']);
+    await projector.stop();
+  });
+});

@@ -12,7 +12,18 @@ export interface ProjectorOptions {
   /** Reports operational facts only: positions and counts, never event data (it holds clinical data). */
   readonly log?: (message: string) => void;
   readonly onError?: (error: unknown) => void;
+  /**
+   * A catch-up at least this many positions behind the log's head runs as a bulk load of an in-memory
+   * store (ImmediateReadStore.beginBulkLoad): default BULK_LOAD_FROM.
+   */
+  readonly bulkLoadFrom?: number;
 }
+
+/**
+ * From how far behind a start's catch-up loads in bulk: below it, building every written collection's
+ * indexes at its end would cost more than keeping them on each write.
+ */
+export const BULK_LOAD_FROM = 10_000;
 
 export interface ProjectorStatus {
   readonly running: boolean;
@@ -86,6 +97,8 @@ export class Projector {
     // The slowest projection decides where the subscription starts; the others skip what they have.
     const from = Math.min(...this.checkpointAt);
     this.position = from;
+    const bulk = this.immediate?.beginBulkLoad !== undefined && (await this.events.headPosition()) - Math.max(from, 0) >= (this.options.bulkLoadFrom ?? BULK_LOAD_FROM);
+    if (bulk) this.immediate?.beginBulkLoad?.();
     this.subscription = this.events.subscribeToAll(
       { after: from < 0 ? undefined : from, maxBatchSize: this.options.maxBatchSize ?? 1000 },
       {
@@ -97,7 +110,11 @@ export class Projector {
         },
       },
     );
-    await this.subscription.caughtUp;
+    try {
+      await this.subscription.caughtUp;
+    } finally {
+      if (bulk) this.immediate?.endBulkLoad?.();
+    }
     this.caughtUp = true;
     this.options.log?.(`projector caught up at position ${this.position}`);
   }

@@ -1,7 +1,8 @@
 import { InMemoryReadStore } from './in-memory-read-store';
 import type { InMemoryCollection } from './in-memory-collection';
 import { SortedList } from './sorted-list';
-import type { IndexSpec, ReadDocument, WriteOp } from '../read-store.port';
+import { OrderedIndex } from './ordered-index';
+import { DuplicateKeyError, type IndexSpec, type ReadDocument, type WriteOp } from '../read-store.port';
 import { seededRandom as random } from '../../../../test/support/seeded-random';
 
 const byNumber = (a: number, b: number): number => a - b;
@@ -123,5 +124,98 @@ describe('in-memory store sharing strings', () => {
     expect(await collection.get('a')).toEqual(docs[0]);
     expect(await collection.get('b')).toEqual(docs[1]);
     expect((await collection.find({ practiceId: 'p1' }, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['a', 'b']);
+  });
+});
+
+/**
+ * A bulk load (a rebuild, a long catch-up): writes keep the docs by id and the unique constraints
+ * only, the indexes are built at its end (or at a read before it), and every read answers as on a
+ * store whose indexes were kept on every write.
+ */
+describe('in-memory store in a bulk load', () => {
+  const uniqueEmail: IndexSpec = { name: 'email_unique', keys: { email: 1 }, unique: true };
+  const withEmail = (doc: ReadDocument): ReadDocument => ({ ...doc, email: `${doc._id}@example.org` });
+  const writes = (): WriteOp[][] => {
+    const first = docsOf(2_000, 21).map(withEmail);
+    // Rewrites that move docs between groups (new names, segments, members), some deletes, then re-creates.
+    const rewrites = docsOf(800, 22).map((doc, i) => withEmail({ ...doc, _id: `id-${i * 2}` }));
+    const deletes = Array.from({ length: 100 }, (_, i): WriteOp => ({ kind: 'delete', id: `id-${i * 7 + 1}`, position: 3 }));
+    const again = docsOf(30, 23).map((doc, i) => withEmail({ ...doc, _id: `id-${i * 7 + 1}` }));
+    return [
+      first.map((doc): WriteOp => ({ kind: 'put', doc, position: 1 })),
+      rewrites.map((doc): WriteOp => ({ kind: 'put', doc, position: 2 })),
+      deletes,
+      again.map((doc): WriteOp => ({ kind: 'put', doc, position: 4 })),
+    ];
+  };
+  const live = async (): Promise<InMemoryCollection> => {
+    const collection = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([...indexes, uniqueEmail]);
+    for (const bulk of writes()) await collection.bulkWrite(bulk);
+    return collection;
+  };
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('files no index entry per write and builds each index once at its end; the reads then answer as indexes kept on every write', async () => {
+    const store = new InMemoryReadStore();
+    const collection = store.collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([...indexes, uniqueEmail]);
+    const filed = jest.spyOn(OrderedIndex.prototype, 'add');
+    const moved = jest.spyOn(OrderedIndex.prototype, 'replace');
+    const built = jest.spyOn(OrderedIndex.prototype, 'addAll');
+    store.beginBulkLoad();
+    for (const bulk of writes()) await collection.bulkWrite(bulk);
+    expect(filed).not.toHaveBeenCalled();
+    expect(moved).not.toHaveBeenCalled();
+    expect(built).not.toHaveBeenCalled();
+    store.endBulkLoad();
+    expect(built).toHaveBeenCalledTimes(indexes.length + 1);
+    expect(await answers(collection)).toEqual(await answers(await live()));
+    // Live again: a write is in the indexes at once.
+    await collection.bulkWrite([{ kind: 'put', doc: withEmail({ ...docsOf(1, 24)[0], _id: 'late', practiceId: 'p9' }) }]);
+    expect((await collection.find({ practiceId: 'p9' }, { sort: { name: 1, _id: 1 } })).map((doc) => doc._id)).toEqual(['late']);
+  });
+
+  it('a read during the load, in a collection created during it, answers as without the load, and so do the reads after', async () => {
+    const store = new InMemoryReadStore();
+    store.beginBulkLoad();
+    const collection = store.collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([...indexes, uniqueEmail]);
+    const expected = new InMemoryReadStore().collection('clients') as InMemoryCollection;
+    await expected.ensureIndexes([...indexes, uniqueEmail]);
+    const [first, ...rest] = writes();
+    await collection.bulkWrite(first);
+    await expected.bulkWrite(first);
+    expect(await answers(collection)).toEqual(await answers(expected));
+    for (const bulk of rest) await collection.bulkWrite(bulk);
+    expect(await answers(collection)).toEqual(await answers(await live()));
+    store.endBulkLoad();
+    expect(await answers(collection)).toEqual(await answers(await live()));
+  });
+
+  it('refuses a write that breaks a unique index with the same error as outside a load, and writes the rest', async () => {
+    const duplicate = (collection: InMemoryCollection): Promise<unknown> =>
+      collection
+        .bulkWrite([
+          { kind: 'put', doc: { _id: 'x', email: 'id-3@example.org' } },
+          { kind: 'put', doc: { _id: 'y', email: 'y@example.org' } },
+        ])
+        .catch((error: unknown) => error);
+    const outside = await live();
+    const store = new InMemoryReadStore();
+    const collection = store.collection('clients') as InMemoryCollection;
+    await collection.ensureIndexes([...indexes, uniqueEmail]);
+    store.beginBulkLoad();
+    for (const bulk of writes()) await collection.bulkWrite(bulk);
+    const refused = await duplicate(collection);
+    expect(refused).toBeInstanceOf(DuplicateKeyError);
+    expect(refused).toEqual(await duplicate(outside));
+    expect({ ...(refused as DuplicateKeyError) }).toEqual({ ...((await duplicate(outside)) as DuplicateKeyError) });
+    await expect(collection.ensureIndexes([{ name: 'kind_unique', keys: { practiceId: 1 }, unique: true }])).rejects.toBeInstanceOf(DuplicateKeyError);
+    store.endBulkLoad();
+    expect(await collection.get('x')).toBeNull();
+    expect(await collection.get('y')).toMatchObject({ email: 'y@example.org' });
+    expect(await answers(collection)).toEqual(await answers(outside));
   });
 });

@@ -23,7 +23,7 @@ export class CollectionState {
   /** Position of the last delete per id, so an older put replayed after it cannot bring the doc back. */
   private readonly tombstones = new Map<string, number>();
   private readonly specs = new Map<string, IndexSpec>();
-  private readonly indexes: OrderedIndex[] = [];
+  private indexes: OrderedIndex[] = [];
   private readonly uniques: UniqueConstraint[] = [];
   /**
    * Indexes registered but not built yet (a collection loaded from a snapshot): built, in the order
@@ -32,6 +32,11 @@ export class CollectionState {
    * collections it reads or writes before it serves (issue 14, P6).
    */
   private deferred: IndexSpec[] = [];
+  /**
+   * Set during a bulk load (see `beginBulkLoad`): the ids written since it began, whose strings are
+   * shared at its end. `rebuild`: the load deferred indexes that were built, to be built again at its end.
+   */
+  private bulk: { readonly written: Set<string>; rebuild: boolean } | undefined;
 
   /** `strings`: makes the short strings of every stored doc the ones stored before (issue 14, P5). */
   constructor(
@@ -85,13 +90,14 @@ export class CollectionState {
    * anything. `doc` must be the caller's own copy: it is kept, and `_position` is set on it.
    */
   put(doc: ReadDocument, position: number | undefined): void {
-    this.buildDeferredIndexes();
+    if (this.bulk === undefined) this.buildDeferredIndexes();
     const current = this.docs.get(doc._id);
     const known = current ? current._position : this.tombstones.get(doc._id);
     if (!isNewer(position, known)) return;
     if (position !== undefined) (doc as { _position?: number })._position = position;
     for (const unique of this.uniques) unique.check(doc);
-    this.strings?.internDoc(doc, current);
+    if (this.bulk !== undefined) this.bulk.written.add(doc._id);
+    else this.strings?.internDoc(doc, current);
     this.docs.set(doc._id, doc);
     this.tombstones.delete(doc._id);
     if (current) this.reindex(current, doc);
@@ -99,7 +105,8 @@ export class CollectionState {
   }
 
   delete(id: string, position: number | undefined): void {
-    this.buildDeferredIndexes();
+    if (this.bulk === undefined) this.buildDeferredIndexes();
+    else this.bulk.rebuild = true;
     const current = this.docs.get(id);
     if (!current) {
       // Deleting what is not there still records the position: a replayed older put stays dead.
@@ -125,12 +132,60 @@ export class CollectionState {
     return filed;
   }
 
-  /** Registers an index; a unique one is built from the current docs first and refused on a duplicate. */
+  /**
+   * Registers an index; a unique one is built from the current docs first and refused on a duplicate.
+   * During a bulk load only its unique constraint is built; the ordered index waits for the load's end.
+   */
   addIndex(spec: IndexSpec): void {
     if (!this.isNew(spec)) return;
-    this.buildDeferredIndexes();
-    this.build(spec);
+    if (this.bulk !== undefined) {
+      this.buildUnique(spec);
+      this.deferred.push(spec);
+      this.bulk.rebuild = true;
+    } else {
+      this.buildDeferredIndexes();
+      this.build(spec);
+    }
     this.specs.set(spec.name, spec);
+  }
+
+  // ---- a bulk load --------------------------------------------------------------------------
+
+  /**
+   * From now until `endBulkLoad`, writes keep the docs by id and the unique constraints only: the
+   * ordered indexes (those built are dropped) wait for the load's end, and the strings of the docs
+   * written are shared then, once per doc instead of once per write (a rebuild from the log, a long
+   * catch-up: issue 14, P2). Any read through the indexes (a query, a count, a snapshot) builds them
+   * first, as for a snapshot's deferred indexes, so nothing reads an index that misses a write; writes
+   * after such a read keep the built indexes current.
+   */
+  beginBulkLoad(): void {
+    if (this.bulk !== undefined) return;
+    for (const spec of this.deferred) this.buildUnique(spec);
+    const built = this.indexes.map((index) => index.spec);
+    this.bulk = { written: new Set(), rebuild: built.length > 0 };
+    if (built.length === 0) return;
+    this.indexes = [];
+    this.deferred = [...built, ...this.deferred];
+  }
+
+  /**
+   * Ends a bulk load: the docs written during it share their strings, then, when anything was written
+   * (or indexes were dropped), the indexes are built over all the docs at once. Indexes a snapshot's
+   * load deferred in a collection the load did not write stay deferred.
+   */
+  endBulkLoad(): void {
+    const bulk = this.bulk;
+    if (bulk === undefined) return;
+    this.bulk = undefined;
+    const strings = this.strings;
+    if (strings !== undefined) {
+      for (const id of bulk.written) {
+        const doc = this.stored.get(id);
+        if (doc !== undefined) strings.internDoc(doc);
+      }
+    }
+    if (bulk.rebuild || bulk.written.size > 0) this.buildDeferredIndexes();
   }
 
   /**
@@ -169,17 +224,19 @@ export class CollectionState {
   }
 
   private build(spec: IndexSpec): void {
-    if (spec.unique) this.uniques.push(this.buildUnique(spec));
+    this.buildUnique(spec);
     this.indexes.push(this.buildOrdered(spec));
   }
 
-  private buildUnique(spec: IndexSpec): UniqueConstraint {
+  /** The unique constraint of `spec` from the current docs, unless it is not unique or is built already. */
+  private buildUnique(spec: IndexSpec): void {
+    if (!spec.unique || this.uniques.some((built) => built.spec === spec)) return;
     const unique = new UniqueConstraint(this.name, spec);
     for (const doc of this.docs.values()) {
       unique.check(doc);
       unique.add(doc);
     }
-    return unique;
+    this.uniques.push(unique);
   }
 
   private buildOrdered(spec: IndexSpec): OrderedIndex {

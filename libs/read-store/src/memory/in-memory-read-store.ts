@@ -25,6 +25,8 @@ export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   /** Every stored doc's short strings are made the equal ones stored before (see CollectionState.put). */
   private readonly strings = new StringInterner(SHARED_STRINGS);
   private closed = false;
+  /** Between beginBulkLoad and endBulkLoad: every collection, those created meanwhile too, loads in bulk. */
+  private bulk = false;
   /** The decoder of the snapshot imported last, while it may hold its file open. */
   private decoder: FrameDecoder | undefined;
 
@@ -97,6 +99,24 @@ export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
     return filed;
   }
 
+  /**
+   * A bulk load of every collection (see CollectionState.beginBulkLoad): while the projector catches up
+   * from far behind, writes skip the ordered indexes and the sharing of strings, which the end of the
+   * load does once over the docs. Reads stay right throughout (a read builds its collection's indexes).
+   */
+  beginBulkLoad(): void {
+    this.assertOpen();
+    this.bulk = true;
+    for (const state of this.states.values()) state.beginBulkLoad();
+  }
+
+  /** Ends the bulk load: the written docs share their strings, and their collections' indexes are built. */
+  endBulkLoad(): void {
+    if (!this.bulk) return;
+    this.bulk = false;
+    for (const state of this.states.values()) state.endBulkLoad();
+  }
+
   /** Releases everything; later calls reject with ReadStoreUnavailableError, as a closed connection would. */
   async close(): Promise<void> {
     this.closed = true;
@@ -111,7 +131,10 @@ export class InMemoryReadStore implements ImmediateReadStore, CollectionHost {
   stateOf(name: string, create: boolean): CollectionState | undefined {
     this.assertOpen();
     let state = this.states.get(name);
-    if (!state && create) this.states.set(name, (state = new CollectionState(name, this.strings)));
+    if (!state && create) {
+      this.states.set(name, (state = new CollectionState(name, this.strings)));
+      if (this.bulk) state.beginBulkLoad();
+    }
     return state;
   }
 
