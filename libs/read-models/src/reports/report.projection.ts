@@ -26,13 +26,13 @@ export const periodReportId = periodDocumentId;
 type Counts = Record<string, number>;
 type Deltas = Map<string, { stock: Counts; flow: Counts }>;
 
-// The chart's facts after the event, computed once for the increments and the chart document's apply.
-const evolved = new WeakMap<EventContext, { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null }>();
-const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, chartId: string, context: EventContext): ReportChartDocument | null => {
-  const cached = evolved.get(context);
-  if (cached !== undefined && cached.event === event && cached.before === before) return cached.after;
+// The chart's facts after the event, computed once for the increments and the chart document's apply
+// (the runtime calls them one after the other for an event: the last one is remembered).
+let lastEvolved: { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null } | undefined;
+const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, chartId: string): ReportChartDocument | null => {
+  if (lastEvolved !== undefined && lastEvolved.event === event && lastEvolved.before === before) return lastEvolved.after;
   const after = evolveChartFacts(before, event, chartId);
-  evolved.set(context, { event, before, after });
+  lastEvolved = { event, before, after };
   return after;
 };
 
@@ -49,6 +49,19 @@ const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
   return ids;
 };
 
+// deltasOf's tallies, cleared for each event (the fold is synchronous: one event at a time), and the
+// callbacks that count into them: no maps and closures per event.
+const tally = { stock: new Map<string, number>(), flow: new Map<string, Map<string, number>>(), sign: 1 as 1 | -1 };
+const countStock = (key: string): void => {
+  tally.stock.set(key, (tally.stock.get(key) ?? 0) + tally.sign);
+};
+// A dated count, by the instant it is dated by, then key.
+const countFlow = (key: string, at: string): void => {
+  let dated = tally.flow.get(at);
+  if (dated === undefined) tally.flow.set(at, (dated = new Map()));
+  dated.set(key, (dated.get(key) ?? 0) + tally.sign);
+};
+
 /**
  * What an event adds to the period documents: the chart's contributions after the event minus before
  * it. A standing count changes in the period of the event; a dated one in the period of its date.
@@ -57,27 +70,20 @@ const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
 const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const chartId = chartIdOf(event)!;
   const before = (context.get(chartReportId(chartId)) ?? null) as ReportChartDocument | null;
-  const after = chartFactsAfter(before, event, chartId, context);
+  const after = chartFactsAfter(before, event, chartId);
   const practiceId = after?.practiceId ?? before?.practiceId;
   const deltas: Deltas = new Map();
   if (practiceId === undefined || after === before) return deltas;
   const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
   const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
   // What the event changes: the contributions after it minus those before it (most cancel out).
-  const stock = new Map<string, number>();
-  const flow = new Map<string, Map<string, number>>(); // by the instant a count is dated by, then key
-  const count = (facts: ReportChartDocument | null, sign: 1 | -1) =>
-    forEachContribution(
-      facts,
-      (key) => stock.set(key, (stock.get(key) ?? 0) + sign),
-      (key, at) => {
-        let dated = flow.get(at);
-        if (dated === undefined) flow.set(at, (dated = new Map()));
-        dated.set(key, (dated.get(key) ?? 0) + sign);
-      },
-    );
-  count(before, -1);
-  count(after, 1);
+  tally.stock.clear();
+  tally.flow.clear();
+  tally.sign = -1;
+  forEachContribution(before, countStock, countFlow);
+  tally.sign = 1;
+  forEachContribution(after, countStock, countFlow);
+  const { stock, flow } = tally;
   const entryOf = (id: string) => {
     let entry = deltas.get(id);
     if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
@@ -137,7 +143,7 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
   },
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as ReportPracticeDocument | null, event, id);
-    const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length), context);
+    const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length));
     return facts === null ? null : { ...facts, _id: id };
   },
   // The period documents: the increments of a whole batch are summed and added once per document.
