@@ -89,11 +89,12 @@ const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
     if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
     return entry;
   };
-  let eventPeriods: readonly string[] | undefined;
-  for (const [key, n] of stock) {
-    if (n === 0) continue;
-    eventPeriods ??= periodIdsOf(practiceId, localDate(event.metadata.occurredAt, timeZone));
-    for (const id of eventPeriods) entryOf(id).stock[key] = n;
+  // The standing counts change alike in the day, week and month of the event: one object for the three
+  // (increments are only read from here on).
+  let standing: Counts | undefined;
+  for (const [key, n] of stock) if (n !== 0) (standing ??= {})[key] = n;
+  if (standing !== undefined) {
+    for (const id of periodIdsOf(practiceId, localDate(event.metadata.occurredAt, timeZone))) deltas.set(id, { stock: standing, flow: {} });
   }
   // Two instants of one date can cancel out: a count that comes to 0 is left out below.
   let cancelled = false;
