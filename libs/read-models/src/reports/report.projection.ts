@@ -29,22 +29,31 @@ type Deltas = Map<string, { stock: Counts; flow: Counts }>;
 // The chart's facts after the event, computed once for the increments and the chart document's apply
 // (the runtime calls them one after the other for an event: the last one is remembered).
 let lastEvolved: { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null } | undefined;
-const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, chartId: string): ReportChartDocument | null => {
+// `id`: the chart's document id, so a new chart's facts are its document as they are (no copy with the id set).
+const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, id: string): ReportChartDocument | null => {
   if (lastEvolved !== undefined && lastEvolved.event === event && lastEvolved.before === before) return lastEvolved.after;
-  const after = evolveChartFacts(before, event, chartId);
+  const after = evolveChartFacts(before, event, id);
   lastEvolved = { event, before, after };
   return after;
 };
 
-// The ids of the day, week and month documents of a practice's calendar date.
-const periodIds = new Map<string, readonly string[]>();
+// The ids of the day, week and month documents of a practice's calendar date, by practice then date
+// (no key string built per look-up).
+const periodIds = new Map<string, Map<string, readonly string[]>>();
+let periodIdsKept = 0;
 const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
-  const cacheKey = `${practiceId}|${date}`;
-  let ids = periodIds.get(cacheKey);
+  let byDate = periodIds.get(practiceId);
+  if (byDate === undefined) periodIds.set(practiceId, (byDate = new Map()));
+  let ids = byDate.get(date);
   if (ids === undefined) {
     ids = granularities.map((granularity) => periodReportId(practiceId, granularity, periodStart(date, granularity)));
-    if (periodIds.size > 100_000) periodIds.clear();
-    periodIds.set(cacheKey, ids);
+    if (periodIdsKept > 100_000) {
+      periodIds.clear();
+      periodIds.set(practiceId, (byDate = new Map()));
+      periodIdsKept = 0;
+    }
+    byDate.set(date, ids);
+    periodIdsKept += 1;
   }
   return ids;
 };
@@ -69,8 +78,9 @@ const countFlow = (key: string, at: string): void => {
  */
 const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const chartId = chartIdOf(event)!;
-  const before = (context.get(chartReportId(chartId)) ?? null) as ReportChartDocument | null;
-  const after = chartFactsAfter(before, event, chartId);
+  const chartDocId = chartReportId(chartId);
+  const before = (context.get(chartDocId) ?? null) as ReportChartDocument | null;
+  const after = chartFactsAfter(before, event, chartDocId);
   const practiceId = after?.practiceId ?? before?.practiceId;
   const deltas: Deltas = new Map();
   if (practiceId === undefined || after === before) return deltas;
@@ -144,8 +154,8 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
   },
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as ReportPracticeDocument | null, event, id);
-    const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length));
-    return facts === null ? null : { ...facts, _id: id };
+    // The facts are a new document of their own (never a stored one changed) with this id already.
+    return chartFactsAfter(doc as ReportChartDocument | null, event, id);
   },
   // The period documents: the increments of a whole batch are summed and added once per document.
   counters: {

@@ -117,7 +117,8 @@ export const revenueProjection: ProjectionDefinition<RevenueDocument> = {
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as RevenuePracticeDocument | null, event, id);
     const { facts, deltas } = effectOf(event, context);
-    if (id.startsWith('chart|')) return facts === null ? null : { ...facts, _id: id };
+    // The facts carry this id (evolveRevenueFacts is given it) and are never a stored document changed.
+    if (id.startsWith('chart|')) return facts;
     const delta = deltas.get(id);
     if (delta === undefined) return doc;
     return id.startsWith('open|') ? applyToOpen(doc as RevenueOpenDocument | null, id, delta) : applyToPeriod(doc as RevenuePeriodDocument | null, id, delta);
