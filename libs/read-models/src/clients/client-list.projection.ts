@@ -7,11 +7,13 @@ export const CLIENTS = 'clients';
 
 const sortNameOf = (firstName: string, lastName: string): string => `${lastName} ${firstName}`.trim().toLowerCase();
 
-const searchTextOf = (doc: Pick<ClientListRow, 'firstName' | 'lastName' | 'legalName' | 'email'>): string =>
-  [doc.firstName, doc.lastName, doc.legalName?.firstName, doc.legalName?.lastName, doc.email]
-    .filter((part): part is string => typeof part === 'string' && part.length > 0)
-    .join(' ')
-    .toLowerCase();
+const searchTextOf = (doc: Pick<ClientListRow, 'firstName' | 'lastName' | 'legalName' | 'email'>): string => {
+  let text = '';
+  for (const part of [doc.firstName, doc.lastName, doc.legalName?.firstName, doc.legalName?.lastName, doc.email]) {
+    if (typeof part === 'string' && part.length > 0) text = text.length === 0 ? part : `${text} ${part}`;
+  }
+  return text.toLowerCase();
+};
 
 /** Pending = invited to the portal and not yet accepted; Inactive = deactivated; Active otherwise. */
 export const statusOf = (active: boolean, invitation: ClientListRow['invitation']): ClientStatus =>
@@ -19,32 +21,57 @@ export const statusOf = (active: boolean, invitation: ClientListRow['invitation'
 
 export const segment = (practiceId: string, key: string, value: string | boolean): string => `${practiceId}|${key}:${value}`;
 
-/** Everything derived from the row's own fields, recomputed on every change so it cannot drift. */
-const derive = (doc: Omit<ClientListRow, 'status' | 'sortName' | 'searchText' | 'searchPrefixes' | 'searchWords' | 'segments'> & { _id: string }): ClientListDocument => {
-  const status = statusOf(doc.active, doc.invitation);
-  const p = doc.practiceId;
-  const searchText = searchTextOf(doc);
-  return {
-    ...doc,
-    status,
-    sortName: sortNameOf(doc.firstName, doc.lastName),
-    searchText,
-    searchPrefixes: searchPrefixesOf(p, searchText),
-    searchWords: searchWordsOf(p, searchText),
-    segments: [
-      segment(p, 'status', status),
-      segment(p, 'kind', doc.kind),
-      segment(p, 'incomplete', doc.incomplete),
-      ...doc.tagIds.map((tagId) => segment(p, 'tag', tagId)),
-    ],
-  };
+type Derived = 'status' | 'sortName' | 'searchText' | 'searchPrefixes' | 'searchWords' | 'segments';
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The search keys follow the names, legal names and email (and the practice they are kept under). */
+const sameSearchFields = (row: ClientListRow, previous: ClientListRow): boolean =>
+  row.firstName === previous.firstName &&
+  row.lastName === previous.lastName &&
+  row.email === previous.email &&
+  row.practiceId === previous.practiceId &&
+  (row.legalName === previous.legalName ||
+    (row.legalName !== null && previous.legalName !== null && row.legalName.firstName === previous.legalName.firstName && row.legalName.lastName === previous.legalName.lastName));
+
+/** The segments follow the status, kind, setup and tags (the same array of tags: the same tags). */
+const sameSegmentFields = (row: ClientListRow, previous: ClientListRow): boolean =>
+  row.status === previous.status &&
+  row.kind === previous.kind &&
+  row.incomplete === previous.incomplete &&
+  row.tagIds === previous.tagIds &&
+  row.practiceId === previous.practiceId;
+
+/**
+ * Everything derived from the row's own fields, set on `row` (a new object of the caller's, never a
+ * stored document): recomputed on every change of a field it follows, so it cannot drift, and taken
+ * from `previous` (the row before the change) otherwise. The search keys are most of a row's work and
+ * only a change of names or email moves them.
+ */
+const derive = (row: Writable<ClientListDocument>, previous: ClientListDocument | null): ClientListDocument => {
+  row.status = statusOf(row.active, row.invitation);
+  const p = row.practiceId;
+  if (previous === null || !sameSearchFields(row, previous)) {
+    const searchText = searchTextOf(row);
+    row.sortName = sortNameOf(row.firstName, row.lastName);
+    row.searchText = searchText;
+    row.searchPrefixes = searchPrefixesOf(p, searchText);
+    row.searchWords = searchWordsOf(p, searchText);
+  }
+  if (previous === null || !sameSegmentFields(row, previous)) {
+    const segments = [segment(p, 'status', row.status), segment(p, 'kind', row.kind), segment(p, 'incomplete', row.incomplete)];
+    for (const tagId of row.tagIds) segments.push(segment(p, 'tag', tagId));
+    row.segments = segments;
+  }
+  return row;
 };
 
+// One copy of the row per change: the patch and the stamp on it, then what they move.
 const change = (doc: ClientListDocument | null, event: RecordedEvent, patch: Partial<ClientListDocument>): ClientListDocument | null =>
-  doc === null ? null : derive({ ...doc, ...patch, updatedAt: event.metadata.occurredAt });
+  doc === null ? null : derive({ ...doc, ...patch, updatedAt: event.metadata.occurredAt }, doc);
 
-const created = (event: RecordedEvent, id: string, fields: Pick<ClientListRow, 'practiceId' | 'kind' | 'firstName' | 'lastName' | 'email' | 'incomplete'>) =>
-  derive({
+// The derived fields are added by derive, after the row's own (the order the stored row keeps).
+const created = (event: RecordedEvent, id: string, fields: Pick<ClientListRow, 'practiceId' | 'kind' | 'firstName' | 'lastName' | 'email' | 'incomplete'>) => {
+  const row: Omit<ClientListDocument, Derived> = {
     _id: id,
     ...fields,
     legalName: null,
@@ -54,7 +81,9 @@ const created = (event: RecordedEvent, id: string, fields: Pick<ClientListRow, '
     tagIds: [],
     createdAt: event.metadata.occurredAt,
     updatedAt: event.metadata.occurredAt,
-  });
+  };
+  return derive(row as Writable<ClientListDocument>, null);
+};
 
 export const clientListProjection = defineProjection<ClientListDocument>({
   name: CLIENTS,

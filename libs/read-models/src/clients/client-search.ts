@@ -16,18 +16,32 @@ export const SEARCH_PREFIX_LENGTH = 3;
 
 const key = (practiceId: string, prefix: string): string => `${practiceId}|${prefix}`;
 
-/** The keys a row is found under: every 1..3-character prefix of each word of its search text. */
+/** The keys a row is found under: every 1..3-character prefix of each word of its search text (each once, in order). */
 export const searchPrefixesOf = (practiceId: string, searchText: string): string[] => {
-  const prefixes = new Set<string>();
+  const keys: string[] = [];
+  const seen = new Set<string>();
   for (const word of searchText.split(' ')) {
-    for (let length = 1; length <= Math.min(SEARCH_PREFIX_LENGTH, word.length); length += 1) prefixes.add(word.slice(0, length));
+    const longest = Math.min(SEARCH_PREFIX_LENGTH, word.length);
+    for (let length = 1; length <= longest; length += 1) {
+      const prefix = word.slice(0, length);
+      if (seen.has(prefix)) continue;
+      seen.add(prefix);
+      keys.push(key(practiceId, prefix));
+    }
   }
-  return [...prefixes].map((prefix) => key(practiceId, prefix));
+  return keys;
 };
 
-/** The keys of the range search: every word of the search text, under the practice. */
-export const searchWordsOf = (practiceId: string, searchText: string): string[] =>
-  [...new Set(searchText.split(' ').filter((word) => word.length > 0))].map((word) => key(practiceId, word));
+/** The keys of the range search: every word of the search text, under the practice (each once, in order). */
+export const searchWordsOf = (practiceId: string, searchText: string): string[] => {
+  const keys: string[] = [];
+  const words = searchText.split(' ');
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index];
+    if (word.length > 0 && words.indexOf(word) === index) keys.push(key(practiceId, word));
+  }
+  return keys;
+};
 
 /** Above every character a word holds (the end of a prefix's range). */
 const RANGE_END = '\uffff';

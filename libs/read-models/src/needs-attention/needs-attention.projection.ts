@@ -46,14 +46,27 @@ const reasonsOf = (facts: ChartFacts): NeedsAttentionReason[] => {
   return reasons;
 };
 
-/** Recomputes the problems from the facts, keeping when each still-open problem came up. */
-const withFacts = (doc: NeedsAttentionDocument, facts: ChartFacts, event: RecordedEvent, patch: Partial<NeedsAttentionDocument> = {}): NeedsAttentionDocument => {
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Recomputes the problems from the facts, keeping when each still-open problem came up. One copy of the
+ * document (without `openIn` and `since`), then the new fields set on that copy: `openIn` and `since`
+ * come last, as they always have.
+ */
+const withFacts = (doc: NeedsAttentionDocument, facts: ChartFacts, event: RecordedEvent, patch?: Partial<NeedsAttentionDocument>): NeedsAttentionDocument => {
   const problems = reasonsOf(facts).map(
     (reason) => doc.problems.find((p) => p.reason === reason) ?? { reason, since: event.metadata.occurredAt },
   );
-  const { openIn: _o, since: _s, ...rest } = { ...doc, ...patch };
-  if (problems.length === 0) return { ...rest, facts, problems };
-  return { ...rest, facts, problems, openIn: doc.practiceId, since: problems.map((p) => p.since).sort()[0] };
+  const { openIn: _o, since: _s, ...rest } = patch === undefined ? doc : { ...doc, ...patch };
+  const next = rest as Writable<NeedsAttentionDocument>;
+  next.facts = facts;
+  next.problems = problems;
+  if (problems.length === 0) return next;
+  let since = problems[0].since;
+  for (const problem of problems) if (problem.since < since) since = problem.since;
+  next.openIn = doc.practiceId;
+  next.since = since;
+  return next;
 };
 
 const changeFacts = (patch: (facts: ChartFacts, event: RecordedEvent) => Partial<ChartFacts>) => (doc: NeedsAttentionDocument | null, event: RecordedEvent) =>

@@ -8,6 +8,7 @@ import type {
   GroupChartCreated,
   RecordedEvent,
 } from '@practice/events';
+import type { EventContext } from '../projection';
 import { needsAttentionProjection, type NeedsAttentionDocument } from '../needs-attention/needs-attention.projection';
 import type { AppointmentReportStatus, ReportChartDocument } from './report.document';
 
@@ -74,12 +75,15 @@ const ownHandlers: Readonly<Record<string, Handler>> = {
   ClientDeleted: () => null,
 };
 
+const needsAttentionTypes: ReadonlySet<string> = new Set(needsAttentionProjection.eventTypes);
+const NO_CONTEXT: EventContext = new Map();
+
 /** The Needs Attention problems, by the needs_attention projection itself (one definition of them). */
 const withProblems = (before: Facts, after: Facts, event: RecordedEvent, id: string): Facts => {
-  if (after === null || !needsAttentionProjection.eventTypes.includes(event.type)) return after;
+  if (after === null || !needsAttentionTypes.has(event.type)) return after;
   const previous: NeedsAttentionDocument | null =
     before === null ? null : { _id: id, practiceId: before.practiceId, chartId: id, clientName: '', facts: before.needsAttentionFacts, problems: before.problems };
-  const next = needsAttentionProjection.apply(previous, event, id, new Map());
+  const next = needsAttentionProjection.apply(previous, event, id, NO_CONTEXT);
   return next === null ? after : { ...after, needsAttentionFacts: next.facts, problems: next.problems };
 };
 

@@ -28,15 +28,41 @@ export const contributionsOf = (facts: ReportChartDocument | null): Contribution
   return out;
 };
 
-// The escaped values seen (few distinct: genders, pronouns), so a key is not escaped again per event.
-const escaped = new Map<string, string>();
-const keyPartOf = (value: string): string => {
-  let part = escaped.get(value);
-  if (part === undefined) {
-    if (escaped.size > 10_000) escaped.clear();
-    escaped.set(value, (part = keyPart(value)));
+/**
+ * Counter keys by measure and value, built once: the same string for every event (its hash and its
+ * place among property names kept by V8), not a new one per contribution. Few distinct values per
+ * measure (statuses, genders, tags, practitioners); a cache that grows past 10,000 starts over.
+ */
+class CounterKeys {
+  private readonly keys = new Map<string, string>();
+  constructor(private readonly build: (value: string) => string) {}
+  of(value: string): string {
+    let key = this.keys.get(value);
+    if (key === undefined) {
+      if (this.keys.size > 10_000) this.keys.clear();
+      this.keys.set(value, (key = this.build(value)));
+    }
+    return key;
   }
-  return part;
+}
+
+const statusKeys = new CounterKeys((status) => `status:${status}`);
+const genderKeys = new CounterKeys((gender) => `gender:${keyPart(gender)}`);
+const pronounKeys = new CounterKeys((pronouns) => `pronouns:${keyPart(pronouns)}`);
+const LEGAL_SEX_KEYS = { recorded: 'legalSex:recorded', notRecorded: `legalSex:${NOT_RECORDED}` } as const;
+const birthKeys = new CounterKeys((month) => `birth:${month}`);
+const tagKeys = new CounterKeys((tagId) => `tag:${tagId}`);
+const caseloadKeys = new CounterKeys((practitionerId) => `caseload:${practitionerId}`);
+const needsAttentionKeys = new CounterKeys((reason) => `needsAttention:${reason}`);
+// By practitioner, then status.
+const appointmentKeys = new Map<string, CounterKeys>();
+const appointmentKey = (practitionerId: string, status: string): string => {
+  let byStatus = appointmentKeys.get(practitionerId);
+  if (byStatus === undefined) {
+    if (appointmentKeys.size > 10_000) appointmentKeys.clear();
+    appointmentKeys.set(practitionerId, (byStatus = new CounterKeys((s) => `appointment:${practitionerId}:${s}`)));
+  }
+  return byStatus.of(status);
 };
 
 /**
@@ -46,17 +72,17 @@ const keyPartOf = (value: string): string => {
 export const forEachContribution = (facts: ReportChartDocument | null, stock: (key: string) => void, flow: (key: string, at: string) => void): void => {
   if (facts === null) return;
   if (isClient(facts)) {
-    stock(`status:${statusOf(facts.active, facts.invitation)}`);
+    stock(statusKeys.of(statusOf(facts.active, facts.invitation)));
     flow('newClients', facts.createdAt);
     // Demographics describe the practice's current clients: Inactive ones leave them.
     if (facts.active) {
-      stock(`gender:${keyPartOf(facts.genderIdentity ?? NOT_RECORDED)}`);
-      stock(`pronouns:${keyPartOf(facts.pronouns ?? NOT_RECORDED)}`);
-      stock(`legalSex:${facts.legalSex === null ? NOT_RECORDED : 'recorded'}`);
-      stock(`birth:${facts.birthMonth ?? 'unknown'}`);
+      stock(genderKeys.of(facts.genderIdentity ?? NOT_RECORDED));
+      stock(pronounKeys.of(facts.pronouns ?? NOT_RECORDED));
+      stock(facts.legalSex === null ? LEGAL_SEX_KEYS.notRecorded : LEGAL_SEX_KEYS.recorded);
+      stock(birthKeys.of(facts.birthMonth ?? 'unknown'));
     }
   }
-  for (const tagId of facts.tagIds) stock(`tag:${tagId}`);
+  for (const tagId of facts.tagIds) stock(tagKeys.of(tagId));
   const appointments = facts.appointments;
   if (facts.active) {
     // Each practitioner once, of the appointments not cancelled (usually one or two: no Set).
@@ -65,11 +91,11 @@ export const forEachContribution = (facts: ReportChartDocument | null, stock: (k
       const { practitionerId, status } = appointments[id];
       if (status !== 'cancelled' && !practitioners.includes(practitionerId)) practitioners.push(practitionerId);
     }
-    for (const practitionerId of practitioners) stock(`caseload:${practitionerId}`);
+    for (const practitionerId of practitioners) stock(caseloadKeys.of(practitionerId));
   }
   for (const id in appointments) {
     const appointment = appointments[id];
-    flow(`appointment:${appointment.practitionerId}:${appointment.status}`, appointment.start);
+    flow(appointmentKey(appointment.practitionerId, appointment.status), appointment.start);
   }
-  for (const problem of facts.problems) flow(`needsAttention:${problem.reason}`, problem.since);
+  for (const problem of facts.problems) flow(needsAttentionKeys.of(problem.reason), problem.since);
 };

@@ -26,27 +26,49 @@ export const periodReportId = periodDocumentId;
 type Counts = Record<string, number>;
 type Deltas = Map<string, { stock: Counts; flow: Counts }>;
 
-// The chart's facts after the event, computed once for the increments and the chart document's apply.
-const evolved = new WeakMap<EventContext, { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null }>();
-const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, chartId: string, context: EventContext): ReportChartDocument | null => {
-  const cached = evolved.get(context);
-  if (cached !== undefined && cached.event === event && cached.before === before) return cached.after;
-  const after = evolveChartFacts(before, event, chartId);
-  evolved.set(context, { event, before, after });
+// The chart's facts after the event, computed once for the increments and the chart document's apply
+// (the runtime calls them one after the other for an event: the last one is remembered).
+let lastEvolved: { event: RecordedEvent; before: ReportChartDocument | null; after: ReportChartDocument | null } | undefined;
+// `id`: the chart's document id, so a new chart's facts are its document as they are (no copy with the id set).
+const chartFactsAfter = (before: ReportChartDocument | null, event: RecordedEvent, id: string): ReportChartDocument | null => {
+  if (lastEvolved !== undefined && lastEvolved.event === event && lastEvolved.before === before) return lastEvolved.after;
+  const after = evolveChartFacts(before, event, id);
+  lastEvolved = { event, before, after };
   return after;
 };
 
-// The ids of the day, week and month documents of a practice's calendar date.
-const periodIds = new Map<string, readonly string[]>();
+// The ids of the day, week and month documents of a practice's calendar date, by practice then date
+// (no key string built per look-up).
+const periodIds = new Map<string, Map<string, readonly string[]>>();
+let periodIdsKept = 0;
 const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
-  const cacheKey = `${practiceId}|${date}`;
-  let ids = periodIds.get(cacheKey);
+  let byDate = periodIds.get(practiceId);
+  if (byDate === undefined) periodIds.set(practiceId, (byDate = new Map()));
+  let ids = byDate.get(date);
   if (ids === undefined) {
     ids = granularities.map((granularity) => periodReportId(practiceId, granularity, periodStart(date, granularity)));
-    if (periodIds.size > 100_000) periodIds.clear();
-    periodIds.set(cacheKey, ids);
+    if (periodIdsKept > 100_000) {
+      periodIds.clear();
+      periodIds.set(practiceId, (byDate = new Map()));
+      periodIdsKept = 0;
+    }
+    byDate.set(date, ids);
+    periodIdsKept += 1;
   }
   return ids;
+};
+
+// deltasOf's tallies, cleared for each event (the fold is synchronous: one event at a time), and the
+// callbacks that count into them: no maps and closures per event.
+const tally = { stock: new Map<string, number>(), flow: new Map<string, Map<string, number>>(), sign: 1 as 1 | -1 };
+const countStock = (key: string): void => {
+  tally.stock.set(key, (tally.stock.get(key) ?? 0) + tally.sign);
+};
+// A dated count, by the instant it is dated by, then key.
+const countFlow = (key: string, at: string): void => {
+  let dated = tally.flow.get(at);
+  if (dated === undefined) tally.flow.set(at, (dated = new Map()));
+  dated.set(key, (dated.get(key) ?? 0) + tally.sign);
 };
 
 /**
@@ -56,38 +78,33 @@ const periodIdsOf = (practiceId: string, date: string): readonly string[] => {
  */
 const deltasOf = (event: RecordedEvent, context: EventContext): Deltas => {
   const chartId = chartIdOf(event)!;
-  const before = (context.get(chartReportId(chartId)) ?? null) as ReportChartDocument | null;
-  const after = chartFactsAfter(before, event, chartId, context);
+  const chartDocId = chartReportId(chartId);
+  const before = (context.get(chartDocId) ?? null) as ReportChartDocument | null;
+  const after = chartFactsAfter(before, event, chartDocId);
   const practiceId = after?.practiceId ?? before?.practiceId;
   const deltas: Deltas = new Map();
   if (practiceId === undefined || after === before) return deltas;
   const practice = context.get(practiceReportId(practiceId)) as ReportPracticeDocument | null | undefined;
   const timeZone = practice?.timeZone ?? DEFAULT_TIME_ZONE;
   // What the event changes: the contributions after it minus those before it (most cancel out).
-  const stock = new Map<string, number>();
-  const flow = new Map<string, Map<string, number>>(); // by the instant a count is dated by, then key
-  const count = (facts: ReportChartDocument | null, sign: 1 | -1) =>
-    forEachContribution(
-      facts,
-      (key) => stock.set(key, (stock.get(key) ?? 0) + sign),
-      (key, at) => {
-        let dated = flow.get(at);
-        if (dated === undefined) flow.set(at, (dated = new Map()));
-        dated.set(key, (dated.get(key) ?? 0) + sign);
-      },
-    );
-  count(before, -1);
-  count(after, 1);
+  tally.stock.clear();
+  tally.flow.clear();
+  tally.sign = -1;
+  forEachContribution(before, countStock, countFlow);
+  tally.sign = 1;
+  forEachContribution(after, countStock, countFlow);
+  const { stock, flow } = tally;
   const entryOf = (id: string) => {
     let entry = deltas.get(id);
     if (entry === undefined) deltas.set(id, (entry = { stock: {}, flow: {} }));
     return entry;
   };
-  let eventPeriods: readonly string[] | undefined;
-  for (const [key, n] of stock) {
-    if (n === 0) continue;
-    eventPeriods ??= periodIdsOf(practiceId, localDate(event.metadata.occurredAt, timeZone));
-    for (const id of eventPeriods) entryOf(id).stock[key] = n;
+  // The standing counts change alike in the day, week and month of the event: one object for the three
+  // (increments are only read from here on).
+  let standing: Counts | undefined;
+  for (const [key, n] of stock) if (n !== 0) (standing ??= {})[key] = n;
+  if (standing !== undefined) {
+    for (const id of periodIdsOf(practiceId, localDate(event.metadata.occurredAt, timeZone))) deltas.set(id, { stock: standing, flow: {} });
   }
   // Two instants of one date can cancel out: a count that comes to 0 is left out below.
   let cancelled = false;
@@ -137,8 +154,8 @@ export const reportProjection: ProjectionDefinition<ReportDocument> = {
   },
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as ReportPracticeDocument | null, event, id);
-    const facts = chartFactsAfter(doc as ReportChartDocument | null, event, id.slice('chart|'.length), context);
-    return facts === null ? null : { ...facts, _id: id };
+    // The facts are a new document of their own (never a stored one changed) with this id already.
+    return chartFactsAfter(doc as ReportChartDocument | null, event, id);
   },
   // The period documents: the increments of a whole batch are summed and added once per document.
   counters: {

@@ -27,15 +27,15 @@ export const revenuePeriodId = periodDocumentId;
 export const revenueOpenId = (practiceId: string, currency: string, chargeDate: string): string => `open|${practiceId}|${currency}|${chargeDate}`;
 
 type Deltas = ReadonlyMap<string, Record<string, number>>;
-const computed = new WeakMap<EventContext, { facts: RevenueChartDocument | null; deltas: Deltas }>();
+// The last event's effect: the runtime asks documentIds, then apply for each of those ids, with one context.
+let computed: { context: EventContext; facts: RevenueChartDocument | null; deltas: Deltas } | undefined;
 
 /**
  * What an event changes: the chart's facts after it, and its contributions after the event minus
  * before it, by document id (computed once per event and context).
  */
 const effectOf = (event: RecordedEvent, context: EventContext) => {
-  const cached = computed.get(context);
-  if (cached) return cached;
+  if (computed !== undefined && computed.context === context) return computed;
   const chartId = chartIdOf(event)!;
   const before = (context.get(revenueChartId(chartId)) ?? null) as RevenueChartDocument | null;
   const practiceId = before?.practiceId ?? practiceIdOf(event);
@@ -63,9 +63,8 @@ const effectOf = (event: RecordedEvent, context: EventContext) => {
       if (Object.keys(entry).length === 0) deltas.delete(id);
     }
   }
-  const result = { facts, deltas };
-  computed.set(context, result);
-  return result;
+  computed = { context, facts, deltas };
+  return computed;
 };
 
 /** The first day from which every clinician's open amount stays 0 (`STILL_OPEN` while one is owed). */
@@ -118,7 +117,8 @@ export const revenueProjection: ProjectionDefinition<RevenueDocument> = {
   apply: (doc, event, id, context) => {
     if (id.startsWith('practice|')) return practiceTimeZoneDocument(doc as RevenuePracticeDocument | null, event, id);
     const { facts, deltas } = effectOf(event, context);
-    if (id.startsWith('chart|')) return facts === null ? null : { ...facts, _id: id };
+    // The facts carry this id (evolveRevenueFacts is given it) and are never a stored document changed.
+    if (id.startsWith('chart|')) return facts;
     const delta = deltas.get(id);
     if (delta === undefined) return doc;
     return id.startsWith('open|') ? applyToOpen(doc as RevenueOpenDocument | null, id, delta) : applyToPeriod(doc as RevenuePeriodDocument | null, id, delta);
