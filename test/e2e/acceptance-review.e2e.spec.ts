@@ -145,6 +145,15 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
   });
 
+  it('documents the first date the superbill period and the report range take (1900-01-01) in the OpenAPI document', async () => {
+    const document = (await app.http().get('/docs/openapi.json')).body;
+    const query = (path: string) => document.paths[path].get.parameters.filter((p: { in: string }) => p.in === 'query');
+    const descriptions = (path: string) => query(path).filter((p: { name: string }) => p.name === 'from' || p.name === 'to').map((p: { description: string }) => p.description);
+    for (const description of descriptions('/practices/{practiceId}/charts/{chartId}/superbill')) expect(description).toContain('from 1900-01-01 on');
+    for (const description of descriptions('/practices/{practiceId}/reports/{name}')) expect(description).toContain('years 1900 to 9998');
+    expect(document.paths['/practices/{practiceId}/charts/{chartId}/superbill'].get.responses['422'].description).toContain('1900-01-01');
+  });
+
   it('refuses an Authorization header with more than "Bearer <token>" (401, as any malformed credential)', async () => {
     const token = auth.Authorization.slice('Bearer '.length);
     expect((await app.http().get('/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);

@@ -15146,9 +15146,9 @@ export interface operations {
     Superbill_superbill: {
         parameters: {
             query: {
-                /** @description The first day of service included (YYYY-MM-DD) */
+                /** @description The first day of service included (YYYY-MM-DD, from 1900-01-01 on) */
                 from: string;
-                /** @description The last day of service included (YYYY-MM-DD); not before `from`, at most 366 days after it counting both */
+                /** @description The last day of service included (YYYY-MM-DD, from 1900-01-01 on); not before `from`, at most 366 days after it counting both */
                 to: string;
             };
             header?: {
@@ -15231,7 +15231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `from` or `to` is not a date, they run backwards, or the period is too long */
+            /** @description `from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19691,9 +19691,9 @@ export interface operations {
     Reports_report: {
         parameters: {
             query: {
-                /** @description First day of the range (YYYY-MM-DD in the practice time zone), included. Required. */
+                /** @description First day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required. */
                 from: string;
-                /** @description Last day of the range (YYYY-MM-DD in the practice time zone), included. Required; at most 366 days by day, 3 years otherwise. */
+                /** @description Last day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required; at most 366 days by day, 3 years otherwise. */
                 to: string;
                 /** @description Periods of the rows: day, week (from Monday) or month */
                 granularity?: "day" | "week" | "month";

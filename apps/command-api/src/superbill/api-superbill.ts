@@ -38,5 +38,5 @@ export const ApiSuperbill = () =>
     }),
     ApiNotAcceptable(),
     ApiResponse({ status: 409, description: 'A group chart without an Identified Patient', content: PROBLEM }),
-    ApiResponse({ status: 422, description: '`from` or `to` is not a date, they run backwards, or the period is too long', content: PROBLEM }),
+    ApiResponse({ status: 422, description: '`from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter)', content: PROBLEM }),
   );
