@@ -19703,7 +19703,7 @@ export interface operations {
                 "X-Consistency-Token"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
-                /** @description `text/csv` for CSV; JSON otherwise */
+                /** @description `text/csv` for CSV, `application/json` (the default) for JSON: the highest q, the first named among equals; 406 when it refuses both */
                 Accept?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;

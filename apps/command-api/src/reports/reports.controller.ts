@@ -49,7 +49,7 @@ export class ReportsController {
   })
   @ApiExtraModels(ReportDto)
   @ApiParam({ name: 'name', enum: reportNames, description: 'Which report (the README lists their columns)' })
-  @ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV; JSON otherwise', schema: { type: 'string' } })
+  @ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV, `application/json` (the default) for JSON: the highest q, the first named among equals; 406 when it refuses both', schema: { type: 'string' } })
   @ApiProduces('application/json', 'text/csv')
   @ApiNotAcceptable()
   @ApiResponse({
