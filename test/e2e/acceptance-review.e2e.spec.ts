@@ -123,6 +123,37 @@ describe('Acceptance review: hostile input gets the documented answers', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
   });
 
+  it('answers 406 NotAcceptable when Accept refuses every type of a report, an export or the superbill (the refused default was answered), recording no read', async () => {
+    const reads = async () => (await app.http().get(`/practices/${practiceId}/report-reads?limit=500`).set(auth)).body.items.length;
+    const audits = async () => (await app.http().get(`/practices/${practiceId}/audit/exports?limit=500`).set(auth)).body.items.length;
+    const [readsBefore, auditsBefore] = [await reads(), await audits()];
+    for (const [path, accept] of [
+      [`/reports/new-clients?from=2026-01-01&to=2026-01-31`, 'application/json;q=0'],
+      [`/reports/new-clients?from=2026-01-01&to=2026-01-31`, 'application/json;q=0, text/csv;q=0'],
+      [`/exports/clients?limit=1`, 'application/x-ndjson;q=0'],
+      [`/charts/${clientId}/superbill?from=2026-01-01&to=2026-01-31`, 'application/json;q=0, application/pdf;q=0'],
+      [`/charts/${clientId}/superbill?from=2026-01-01&to=2026-01-31`, '*/*;q=0'],
+    ]) {
+      const answer = await app.http().get(`/practices/${practiceId}${path}`).set(auth).set('Accept', accept);
+      expect({ path, accept, status: answer.status, code: answer.body.code, header: answer.body.errors?.[0]?.header }).toEqual({ path, accept, status: 406, code: 'NotAcceptable', header: 'Accept' });
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect([await reads(), await audits()]).toEqual([readsBefore, auditsBefore]);
+    // A wildcard still accepts the other type: the PDF, when JSON is refused.
+    const pdf = await app.http().get(`/practices/${practiceId}/charts/${clientId}/superbill?from=2026-01-01&to=2026-01-31`).set(auth).set('Accept', 'application/json;q=0, */*');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+  });
+
+  it('documents the first date the superbill period and the report range take (1900-01-01) in the OpenAPI document', async () => {
+    const document = (await app.http().get('/docs/openapi.json')).body;
+    const query = (path: string) => document.paths[path].get.parameters.filter((p: { in: string }) => p.in === 'query');
+    const descriptions = (path: string) => query(path).filter((p: { name: string }) => p.name === 'from' || p.name === 'to').map((p: { description: string }) => p.description);
+    for (const description of descriptions('/practices/{practiceId}/charts/{chartId}/superbill')) expect(description).toContain('from 1900-01-01 on');
+    for (const description of descriptions('/practices/{practiceId}/reports/{name}')) expect(description).toContain('years 1900 to 9998');
+    expect(document.paths['/practices/{practiceId}/charts/{chartId}/superbill'].get.responses['422'].description).toContain('1900-01-01');
+  });
+
   it('refuses an Authorization header with more than "Bearer <token>" (401, as any malformed credential)', async () => {
     const token = auth.Authorization.slice('Bearer '.length);
     expect((await app.http().get('/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);

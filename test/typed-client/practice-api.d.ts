@@ -1525,7 +1525,7 @@ export interface paths {
         };
         /**
          * The superbill of a chart for a period, as JSON or as a PDF
-         * @description The client (legal name when set, date of birth, address), diagnosis codes, the practitioners who provided the services (legal name when set, NPI, taxonomy code, license), the practice, and each service of the period (date, code, fee, paid) with totals. A group chart's superbill shows its Identified Patient. `Accept: application/pdf` answers the PDF (an attachment); anything else JSON. The read is recorded in the chart read log; a refusal is application/problem+json with a stable code.
+         * @description The client (legal name when set, date of birth, address), diagnosis codes, the practitioners who provided the services (legal name when set, NPI, taxonomy code, license), the practice, and each service of the period (date, code, fee, paid) with totals. A group chart's superbill shows its Identified Patient. `Accept: application/pdf` answers the PDF (an attachment), JSON by default (the type Accept prefers, highest q first); an Accept that refuses both is 406. The read is recorded in the chart read log; a refusal is application/problem+json with a stable code.
          */
         get: operations["Superbill_superbill"];
         put?: never;
@@ -2129,7 +2129,7 @@ export interface paths {
         };
         /**
          * A report of the practice, by period, as JSON or CSV
-         * @description Counts per period (day, week from Monday, month) in the practice time zone, read from the report projection. `Accept: text/csv` answers CSV (a header line of the columns); every read is recorded for auditors (who, which report, parameters, when). A bad parameter is 422 InvalidReportParameter naming it; a refusal is application/problem+json.
+         * @description Counts per period (day, week from Monday, month) in the practice time zone, read from the report projection. `Accept: text/csv` answers CSV (a header line of the columns), JSON by default (the type Accept prefers, highest q first; 406 when it refuses both); every read is recorded for auditors (who, which report, parameters, when). A bad parameter is 422 InvalidReportParameter naming it; a refusal is application/problem+json.
          */
         get: operations["Reports_report"];
         put?: never;
@@ -4361,7 +4361,7 @@ export interface components {
              * @description A stable code clients can branch on
              * @enum {string}
              */
-            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "LinkNotValid" | "MemberNotFound" | "MessageNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "MessageNotParked" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalAccessNotGranted" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "BilledContact" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
+            code: "BadRequest" | "BodyTooDeep" | "FileRequired" | "InvalidConsistencyToken" | "InvalidCursor" | "InvalidIdempotencyKey" | "InvalidIfMatch" | "JsonObjectRequired" | "MalformedJson" | "ValidationFailed" | "InvalidCredentials" | "TwoFactorRequired" | "Unauthorized" | "Forbidden" | "NotTheNoteAuthor" | "OnlyOwnersManageOwners" | "AppointmentNotFound" | "ChartNotFound" | "ContactNotFound" | "ContactNotOnChart" | "DocumentRequestNotFound" | "FileNotFound" | "InsurancePolicyNotFound" | "InvitationNotFound" | "LinkNotValid" | "MemberNotFound" | "MessageNotFound" | "NotFound" | "NoteNotFound" | "PaymentNotFound" | "PracticeNotFound" | "ReadModelNotFound" | "ReportNotFound" | "ServiceNotFound" | "TagNotFound" | "TaskNotFound" | "UserNotFound" | "MethodNotAllowed" | "NotAcceptable" | "AlreadyAMember" | "AlreadyMember" | "AppointmentAlreadyCompleted" | "AppointmentAlreadyExists" | "AppointmentCancelled" | "AppointmentClosed" | "AppointmentNotStarted" | "ChartAlreadyExists" | "ClientAlreadyActive" | "ClientAlreadyInactive" | "ClientInactive" | "ClientLinkedToOtherCharts" | "ClientSetupAlreadyComplete" | "ConcurrentModification" | "Conflict" | "ContactAlreadyExists" | "ContactAlreadyOnChart" | "DocumentRequestAlreadyExists" | "DocumentRequestClosed" | "EmailAlreadyInUse" | "EmailAlreadyRegistered" | "EmailRequired" | "FileAlreadyExists" | "GroupChartHasNoDetails" | "IdentifiedPatientRequired" | "InsurancePolicyAlreadyExists" | "InsuranceRankTaken" | "InvitationAlreadyPending" | "InvitationExpired" | "InvitationNotPending" | "InvitationResendLimitReached" | "LastOwner" | "MessageNotParked" | "NoPendingInvitation" | "NotAGroupChart" | "NotAMinor" | "NoteAlreadyExists" | "NoteAlreadySigned" | "NoteNotSigned" | "PaymentAlreadyExists" | "PortalAccessNotGranted" | "PortalInvitationAlreadyAccepted" | "PortalInvitationPending" | "PracticeAlreadyExists" | "ServiceAlreadyExists" | "ServiceRetired" | "TagAlreadyExists" | "TagNameTaken" | "TaskAlreadyExists" | "TaskClosed" | "TwoFactorAlreadyEnabled" | "TwoFactorNotEnabled" | "UserAlreadyExists" | "Deleted" | "RevisionMismatch" | "FileTooLarge" | "PayloadTooLarge" | "UriTooLong" | "UnsupportedFileType" | "UnsupportedMediaType" | "AddressLineRequired" | "AmountExceedsOutstanding" | "BilledContact" | "ContactIsTheClient" | "CurrencyMismatch" | "CurrentPasswordIncorrect" | "DateOfBirthInFuture" | "DuplicateEmail" | "DuplicateEntry" | "GroupNeedsAMember" | "IdempotencyKeyReused" | "InvalidAmount" | "InvalidAssignee" | "InvalidBillTo" | "InvalidClinicalInfo" | "InvalidCurrency" | "InvalidDate" | "InvalidDateTime" | "InvalidDiagnosisCode" | "InvalidDuration" | "InvalidEffectiveDates" | "InvalidEmail" | "InvalidPeriod" | "InvalidPhoneNumber" | "InvalidReportParameter" | "InvalidServiceCode" | "InvalidValue" | "MinorNeedsAContact" | "NameRequired" | "NameTooLong" | "NotAMember" | "NoteBodyRequired" | "OnlyOneMember" | "PhotoRequired" | "PractitionerNotAMember" | "RefundExceedsPayment" | "SubscriberIsTheClient" | "SubscriberRequired" | "TextTooLong" | "TitleRequired" | "TooManyDiagnosisCodes" | "TwoFactorCodeInvalid" | "UnknownCharge" | "UnknownClient" | "UnknownContact" | "UnknownService" | "UnknownTag" | "SignInLocked" | "TooManyRequests" | "InternalError" | "EventStoreUnavailable" | "ProjectorStopped" | "ReadModelBehind" | "ReadStoreUnavailable";
             /** @description This occurrence of the problem */
             detail?: string;
             /**
@@ -15146,9 +15146,9 @@ export interface operations {
     Superbill_superbill: {
         parameters: {
             query: {
-                /** @description The first day of service included (YYYY-MM-DD) */
+                /** @description The first day of service included (YYYY-MM-DD, from 1900-01-01 on) */
                 from: string;
-                /** @description The last day of service included (YYYY-MM-DD); not before `from`, at most 366 days after it counting both */
+                /** @description The last day of service included (YYYY-MM-DD, from 1900-01-01 on); not before `from`, at most 366 days after it counting both */
                 to: string;
             };
             header?: {
@@ -15213,6 +15213,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Accept refuses every type the route answers (q=0) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description A group chart without an Identified Patient */
             409: {
                 headers: {
@@ -15222,7 +15231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `from` or `to` is not a date, they run backwards, or the period is too long */
+            /** @description `from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19340,6 +19349,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Accept refuses every type the route answers (q=0) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Something went wrong on the server */
             500: {
                 headers: {
@@ -19673,9 +19691,9 @@ export interface operations {
     Reports_report: {
         parameters: {
             query: {
-                /** @description First day of the range (YYYY-MM-DD in the practice time zone), included. Required. */
+                /** @description First day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required. */
                 from: string;
-                /** @description Last day of the range (YYYY-MM-DD in the practice time zone), included. Required; at most 366 days by day, 3 years otherwise. */
+                /** @description Last day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required; at most 366 days by day, 3 years otherwise. */
                 to: string;
                 /** @description Periods of the rows: day, week (from Monday) or month */
                 granularity?: "day" | "week" | "month";
@@ -19685,7 +19703,7 @@ export interface operations {
                 "X-Consistency-Token"?: string;
                 /** @description Kept as the events' correlation id when it is 1 to 100 visible ASCII characters */
                 "X-Correlation-Id"?: string;
-                /** @description `text/csv` for CSV; JSON otherwise */
+                /** @description `text/csv` for CSV, `application/json` (the default) for JSON: the highest q, the first named among equals; 406 when it refuses both */
                 Accept?: string;
                 /** @description An id for this request, echoed on the answer and in the logs */
                 "X-Request-Id"?: string;
@@ -19738,6 +19756,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Accept refuses every type the route answers (q=0) */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,9 @@ describe('Export format', () => {
     expect(formatOf(undefined, 'application/x-ndjson, text/csv')).toBe('ndjson');
     expect(formatOf(undefined, 'application/x-ndjson;q=0.5, text/csv')).toBe('csv');
     expect(formatOf(undefined, 'text/csv;q=0')).toBe('ndjson');
+    expect(formatOf(undefined, 'application/x-ndjson;q=0, */*')).toBe('csv');
+    expect(() => formatOf(undefined, 'application/x-ndjson;q=0')).toThrow(expect.objectContaining({ name: 'ProblemException' }));
+    expect(formatOf('ndjson', 'application/x-ndjson;q=0')).toBe('ndjson');
     expect(formatOf(undefined, undefined)).toBe('ndjson');
     expect(() => formatOf('xml', undefined)).toThrow(expect.objectContaining({ name: 'ProblemException' }));
   });

@@ -16,6 +16,7 @@ import { decodeExportCursor, exportLines } from './export-stream';
 import { auditParameters } from './export-audit';
 import { ExportAudit } from './export-audit.service';
 import { ExportQueryDto } from './exports.request.dto';
+import { ApiNotAcceptable } from '../http/api-answers';
 
 interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -52,6 +53,7 @@ export class ExportsController {
   })
   @ApiParam({ name: 'dataset', enum: [...exportDatasetNames] })
   @ApiProduces(EXPORT_MEDIA_TYPES.ndjson, EXPORT_MEDIA_TYPES.csv)
+  @ApiNotAcceptable()
   @ApiResponse({
     status: 200,
     description: 'The rows, streamed',

@@ -1,4 +1,4 @@
-import { preferredType } from './accept';
+import { answerType, preferredType } from './accept';
 
 const CSV_OR_JSON = ['text/csv', 'application/json'];
 
@@ -21,5 +21,28 @@ describe('preferredType', () => {
     expect(preferredType('text/csv;q=0, application/xml', CSV_OR_JSON)).toBeUndefined();
     expect(preferredType('text/csv; q=0.000, application/json;q=0.2', CSV_OR_JSON)).toBe('application/json');
     expect(preferredType('text/csv;q=0.001', CSV_OR_JSON)).toBe('text/csv');
+  });
+
+  describe('answerType (the first offered type is the default)', () => {
+    const JSON_OR_CSV = ['application/json', 'text/csv'] as const;
+    const notAcceptable = expect.objectContaining({ name: 'ProblemException', problem: expect.objectContaining({ status: 406, code: 'NotAcceptable' }) });
+
+    it('answers the preferred type, else the default when the header does not refuse it', () => {
+      expect(answerType('text/csv;q=0.5, application/json', JSON_OR_CSV)).toBe('application/json');
+      expect(answerType('text/csv', JSON_OR_CSV)).toBe('text/csv');
+      expect(answerType(undefined, JSON_OR_CSV)).toBe('application/json');
+      expect(answerType('*/*', JSON_OR_CSV)).toBe('application/json');
+      expect(answerType('text/html', JSON_OR_CSV)).toBe('application/json');
+      expect(answerType('text/csv;q=0', JSON_OR_CSV)).toBe('application/json');
+    });
+
+    it('never answers a type refused with q=0: another one a wildcard accepts, else 406 NotAcceptable', () => {
+      expect(answerType('application/json;q=0, */*', JSON_OR_CSV)).toBe('text/csv');
+      expect(answerType('application/json;q=0, text/*;q=0.3', JSON_OR_CSV)).toBe('text/csv');
+      expect(() => answerType('application/json;q=0', JSON_OR_CSV)).toThrow(notAcceptable);
+      expect(() => answerType('application/json;q=0, text/csv;q=0', JSON_OR_CSV)).toThrow(notAcceptable);
+      expect(() => answerType('application/*;q=0, text/*;q=0', JSON_OR_CSV)).toThrow(notAcceptable);
+      expect(() => answerType('*/*;q=0', JSON_OR_CSV)).toThrow(notAcceptable);
+    });
   });
 });

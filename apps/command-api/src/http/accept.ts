@@ -1,3 +1,5 @@
+import { problem, ProblemException } from './problem';
+
 /** One media range of an `Accept` header: lower case, without parameters, with its quality (`q`, 1 when absent). */
 export interface MediaRange {
   readonly range: string;
@@ -27,4 +29,41 @@ export const preferredType = (accept: string | undefined, offered: readonly stri
     if (range.q > 0 && offered.includes(range.range) && (best === undefined || range.q > best.q)) best = range;
   }
   return best?.range;
+};
+
+/**
+ * The quality the header gives `type`: that of the most specific range matching it (`type/subtype`,
+ * then `type/*`, then the range of every type; the highest among ranges of the same name), undefined
+ * when none does.
+ */
+const qualityOf = (ranges: readonly MediaRange[], type: string): number | undefined => {
+  for (const candidate of [type, `${type.slice(0, type.indexOf('/'))}/*`, '*/*']) {
+    const matching = ranges.filter(({ range }) => range === candidate);
+    if (matching.length > 0) return Math.max(...matching.map(({ q }) => q));
+  }
+  return undefined;
+};
+
+/**
+ * The type a route with several answer types answers with; `offered[0]` is its default. The type the
+ * header prefers (`preferredType`); when it names none with `q > 0`, the default, unless the header
+ * refuses it with `q=0` (named, or by a wildcard): then another offered type a wildcard accepts, else
+ * 406 `NotAcceptable` naming the header (a refused type is never answered).
+ */
+export const answerType = (accept: string | undefined, offered: readonly [string, ...string[]]): string => {
+  const preferred = preferredType(accept, offered);
+  if (preferred !== undefined) return preferred;
+  const ranges = mediaRanges(accept);
+  const refused = (type: string) => {
+    const q = qualityOf(ranges, type);
+    return q !== undefined && !(q > 0);
+  };
+  if (!refused(offered[0])) return offered[0];
+  const other = offered.find((type) => (qualityOf(ranges, type) ?? 0) > 0);
+  if (other !== undefined) return other;
+  throw new ProblemException(
+    problem('NotAcceptable', `Accept refuses every type this route answers (${offered.join(', ')})`, {
+      errors: [{ field: 'Accept', in: 'header', message: `must accept one of ${offered.join(', ')}` }],
+    }),
+  );
 };

@@ -50,3 +50,11 @@ export const ApiReadText = (summary: string, mediaType: string) =>
     ApiProduces(mediaType),
     ApiResponse({ status: 200, description: 'The text', content: { [mediaType]: { schema: { type: 'string' } } } }),
   );
+
+/** A read answered in more than one type, chosen by `Accept`: 406 when the header refuses every one. */
+export const ApiNotAcceptable = () =>
+  ApiResponse({
+    status: 406,
+    description: 'Accept refuses every type the route answers (q=0)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  });

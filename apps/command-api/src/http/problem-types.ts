@@ -33,6 +33,7 @@ const httpProblems = {
   TwoFactorRequired: { status: 401, title: 'Two-step code required', when: 'Sign-in of an account with 2-step on, without `otp` or `recoveryCode`.' },
   NotFound: { status: 404, title: 'Not found', when: 'No route has this path.' },
   MethodNotAllowed: { status: 405, title: 'Method not allowed', when: 'The path exists but not with this method; `Allow` and `allow` list those it has.' },
+  NotAcceptable: { status: 406, title: 'Not acceptable', when: 'A route that answers more than one type (a report, an export, the superbill) with an `Accept` that refuses every one (`q=0`); `errors` names the header.' },
   Conflict: { status: 409, title: 'Conflict', when: 'The request conflicts with the current state (and no more precise problem applies).' },
   ConcurrentModification: { status: 409, title: 'Concurrent modification', when: 'Others changed the record at the same moment, more often than the retries could absorb; try again.' },
   Deleted: { status: 410, title: 'Deleted', when: 'The record was deleted.' },

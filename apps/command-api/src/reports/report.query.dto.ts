@@ -7,13 +7,13 @@ import { granularities } from '@practice/read-models';
  * missing or bad one is 422 InvalidReportParameter naming it, not a generic 400.
  */
 export class ReportQueryDto {
-  @ApiProperty({ format: 'date', description: 'First day of the range (YYYY-MM-DD in the practice time zone), included. Required.' })
+  @ApiProperty({ format: 'date', description: 'First day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required.' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   from?: string;
 
-  @ApiProperty({ format: 'date', description: 'Last day of the range (YYYY-MM-DD in the practice time zone), included. Required; at most 366 days by day, 3 years otherwise.' })
+  @ApiProperty({ format: 'date', description: 'Last day of the range (YYYY-MM-DD in the practice time zone, years 1900 to 9998), included. Required; at most 366 days by day, 3 years otherwise.' })
   @IsOptional()
   @IsString()
   @MaxLength(40)

@@ -6,7 +6,7 @@ import { isReportName, isRevenueReportName, readReport, reportNames, reportPermi
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ReportReadAudit } from '../application/report-read-audit';
 import { ConsistencyToken } from '../http/headers';
-import { ApiRead } from '../http/api-answers';
+import { ApiNotAcceptable, ApiRead } from '../http/api-answers';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { Keyset, limitOf, PageQueryDto } from '../http/keyset-page';
 import { PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
@@ -17,12 +17,15 @@ import { parseReportParameters } from './report-parameters';
 import { ReportQueryDto } from './report.query.dto';
 import { ReportDto, ReportReadsPageDto } from './report.response.dto';
 import { TextAnswer, TextAnswerInterceptor } from './text-answer';
-import { preferredType } from '../http/accept';
+import { answerType } from '../http/accept';
 
 const readsKeyset = new Keyset('report-reads', ['string', 'string']);
 
-/** CSV when the Accept header prefers it to JSON (qualities weighed, the first named among equals); JSON otherwise. */
-const wantsCsv = (accept: string | undefined): boolean => preferredType(accept, ['text/csv', 'application/json']) === 'text/csv';
+/**
+ * CSV when the Accept header prefers it to JSON (qualities weighed, the first named among equals); JSON
+ * otherwise; 406 NotAcceptable when the header refuses both.
+ */
+const formatOf = (accept: string | undefined): 'csv' | 'json' => (answerType(accept, ['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json');
 
 /** The reports of a practice, kept by the report projection, as JSON or CSV; every read is recorded. */
 @ApiTags('reports')
@@ -41,13 +44,14 @@ export class ReportsController {
     summary: 'A report of the practice, by period, as JSON or CSV',
     description:
       'Counts per period (day, week from Monday, month) in the practice time zone, read from the report projection. ' +
-      '`Accept: text/csv` answers CSV (a header line of the columns); every read is recorded for auditors (who, which report, ' +
+      '`Accept: text/csv` answers CSV (a header line of the columns), JSON by default (the type Accept prefers, highest q first; 406 when it refuses both); every read is recorded for auditors (who, which report, ' +
       'parameters, when). A bad parameter is 422 InvalidReportParameter naming it; a refusal is application/problem+json.',
   })
   @ApiExtraModels(ReportDto)
   @ApiParam({ name: 'name', enum: reportNames, description: 'Which report (the README lists their columns)' })
-  @ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV; JSON otherwise', schema: { type: 'string' } })
+  @ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV, `application/json` (the default) for JSON: the highest q, the first named among equals; 406 when it refuses both', schema: { type: 'string' } })
   @ApiProduces('application/json', 'text/csv')
+  @ApiNotAcceptable()
   @ApiResponse({
     status: 200,
     description: 'The report',
@@ -73,9 +77,9 @@ export class ReportsController {
     if (missing !== undefined) {
       throw new ProblemException(problem('Forbidden', `The report ${name} needs ${missing}`, { permission: missing }));
     }
+    const format = formatOf(accept);
     await this.freshness.awaitPosition(token, [isRevenueReportName(name) ? REVENUE : REPORTS]);
     const report = await readReport(this.readStore, practiceId, name, parameters);
-    const format = wantsCsv(accept) ? 'csv' : 'json';
     await this.audit.record({ userId: ctx.actorUserId!, practiceId, report: name, format, parameters });
     if (format === 'json') return report;
     return new TextAnswer(reportCsv(report), 'text/csv', `${name}_${parameters.from}_${parameters.to}_${parameters.granularity}.csv`);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { SuperbillDto } from './superbill.response.dto';
+import { ApiNotAcceptable } from '../http/api-answers';
 
 export const PDF = 'application/pdf';
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
@@ -17,7 +18,7 @@ export const ApiSuperbill = () =>
       description:
         'The client (legal name when set, date of birth, address), diagnosis codes, the practitioners who provided the services ' +
         "(legal name when set, NPI, taxonomy code, license), the practice, and each service of the period (date, code, fee, paid) with totals. " +
-        "A group chart's superbill shows its Identified Patient. `Accept: application/pdf` answers the PDF (an attachment); anything else JSON. " +
+        "A group chart's superbill shows its Identified Patient. `Accept: application/pdf` answers the PDF (an attachment), JSON by default (the type Accept prefers, highest q first); an Accept that refuses both is 406. " +
         'The read is recorded in the chart read log; a refusal is application/problem+json with a stable code.',
     }),
     ApiProduces('application/json', PDF),
@@ -35,6 +36,7 @@ export const ApiSuperbill = () =>
         [PDF]: { schema: { type: 'string', format: 'binary' } },
       },
     }),
+    ApiNotAcceptable(),
     ApiResponse({ status: 409, description: 'A group chart without an Identified Patient', content: PROBLEM }),
-    ApiResponse({ status: 422, description: '`from` or `to` is not a date, they run backwards, or the period is too long', content: PROBLEM }),
+    ApiResponse({ status: 422, description: '`from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter)', content: PROBLEM }),
   );

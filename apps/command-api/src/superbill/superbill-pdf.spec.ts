@@ -86,6 +86,8 @@ describe('amounts and the Accept header', () => {
     expect(wantsPdf('application/json, application/pdf')).toBe(false);
     expect(wantsPdf('application/json;q=0.1, application/pdf;q=0.9')).toBe(true);
     expect(wantsPdf('application/pdf;q=0')).toBe(false);
+    expect(wantsPdf('application/json;q=0, */*')).toBe(true);
+    expect(() => wantsPdf('application/json;q=0, application/pdf;q=0')).toThrow(expect.objectContaining({ name: 'ProblemException' }));
   });
 });
 

@@ -8,7 +8,7 @@ import type { Period } from './superbill';
 export const MAX_PERIOD_DAYS = 366;
 
 export class SuperbillQueryDto {
-  @ApiProperty({ type: String, format: 'date', example: '2026-01-01', description: 'The first day of service included (YYYY-MM-DD)' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-01-01', description: 'The first day of service included (YYYY-MM-DD, from 1900-01-01 on)' })
   @IsString()
   from: string;
 
@@ -16,7 +16,7 @@ export class SuperbillQueryDto {
     type: String,
     format: 'date',
     example: '2026-03-31',
-    description: `The last day of service included (YYYY-MM-DD); not before \`from\`, at most ${MAX_PERIOD_DAYS} days after it counting both`,
+    description: `The last day of service included (YYYY-MM-DD, from 1900-01-01 on); not before \`from\`, at most ${MAX_PERIOD_DAYS} days after it counting both`,
   })
   @IsString()
   to: string;

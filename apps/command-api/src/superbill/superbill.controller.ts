@@ -5,7 +5,7 @@ import { chartNotFound } from '@practice/domain';
 import { ReadModelFreshness } from '../application/read-model-freshness';
 import { ChartReadAudit } from '../application/chart-read-audit';
 import { CurrentUser, type AuthenticatedUser } from '../http/auth.guard';
-import { preferredType } from '../http/accept';
+import { answerType } from '../http/accept';
 import { ConsistencyToken } from '../http/headers';
 import { isUuid, PracticeMemberGuard, RequiresPermission } from '../http/practice-member.guard';
 import { READ_STORE } from '../infrastructure/tokens';
@@ -15,8 +15,8 @@ import { periodOf, SuperbillQueryDto } from './superbill-period';
 import { renderSuperbillPdf } from './superbill-pdf';
 import { SUPERBILL_READ_MODELS, superbillSources } from './superbill-sources';
 
-/** Whether `Accept` prefers the PDF to JSON (JSON when it names neither, or both equally). */
-export const wantsPdf = (accept: string | undefined): boolean => preferredType(accept, [PDF, 'application/json']) === PDF;
+/** Whether `Accept` prefers the PDF to JSON (JSON when it names neither, or both equally); 406 NotAcceptable when it refuses both. */
+export const wantsPdf = (accept: string | undefined): boolean => answerType(accept, ['application/json', PDF]) === PDF;
 
 /**
  * The superbill: the one document of the product that prints legal names (the client's and the
@@ -46,13 +46,14 @@ export class SuperbillController {
   ) {
     if (!isUuid(chartId)) throw chartNotFound();
     const period = periodOf(query);
+    const asPdf = wantsPdf(accept);
     await this.freshness.awaitPosition(token, SUPERBILL_READ_MODELS);
     const sources = await superbillSources(this.readStore, practiceId, chartId, period);
     await this.audit.record(user.userId, practiceId, chartId, 'superbill');
     // A group chart's superbill discloses its Identified Patient's details: a read of that chart too.
     if (sources.patient._id !== chartId) await this.audit.record(user.userId, practiceId, sources.patient._id, 'superbill');
     const bill = assembleSuperbill(sources);
-    if (!wantsPdf(accept)) return bill;
+    if (!asPdf) return bill;
     const pdf = renderSuperbillPdf(bill, { issuedOn: new Date().toISOString().slice(0, 10) });
     return new StreamableFile(pdf, { type: PDF, disposition: `attachment; filename="superbill-${period.from}-${period.to}.pdf"` });
   }
