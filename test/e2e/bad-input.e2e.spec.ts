@@ -50,6 +50,21 @@ describe('Bad input (embedded default)', () => {
     expect(body.errors.map((e: { field: string }) => e.field)).toContain('isAdmin');
   });
 
+  it('refuses a body on a route that takes none (deactivate), naming its fields; {} and no body pass', async () => {
+    const created = await postClient({ firstName: 'Body', lastName: 'Less' });
+    expect(created.status).toBe(201);
+    const deactivate = `/practices/${practiceId}/clients/${created.body.clientId}/deactivate`;
+    const body = await expectNothingAppended(
+      () => app.http().post(deactivate).set(auth).set('Content-Type', 'application/json').send({ reason: 'moved', x: 1 }),
+      400,
+    );
+    expect(body).toMatchObject({ code: 'ValidationFailed' });
+    expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/reason', '/x']);
+    expect((await app.http().post(deactivate).set(auth).set('Content-Type', 'application/json').send({})).status).toBe(200);
+    const reactivate = `/practices/${practiceId}/clients/${created.body.clientId}/reactivate`;
+    expect((await app.http().post(reactivate).set(auth)).status).toBe(200);
+  });
+
   it('refuses a malformed email', async () => {
     const body = await expectNothingAppended(() => postClient({ firstName: 'A', lastName: 'B', email: 'nope' }), 400);
     expect(body.errors.map((e: { field: string }) => e.field)).toContain('email');

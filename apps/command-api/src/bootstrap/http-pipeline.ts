@@ -6,6 +6,7 @@ import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
 import { markCheckedJsonBody } from '../http/checked-json-body';
 import { acceptsMultipart } from '../http/multipart-routes';
+import { bodilessRoutes, checkNoBody } from '../http/bodiless-routes';
 import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
 import { ProblemException, sendProblem } from '../http/problem';
 import { responseHeaderEntriesFor } from '../http/response-headers';
@@ -55,6 +56,16 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
       done();
     }),
   );
+
+  // A body on a route that takes none (no requestBody in the OpenAPI document) is refused, not ignored.
+  let bodiless: ReadonlySet<string> | undefined;
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.body === undefined || request.is404) return done();
+    bodiless ??= bodilessRoutes(options.routePaths());
+    const refused = bodiless.has(`${request.method} ${request.routeOptions.url}`) ? checkNoBody(request.body) : undefined;
+    if (refused) return sendProblem(reply, refused);
+    done();
+  });
 
   // ETag, Location and X-Consistency-Token from the HttpAnswer a route returns (no RxJS per request).
   fastify.addHook('preSerialization', (_request, reply, payload, done) => done(null, answerPayload(reply, payload)));
