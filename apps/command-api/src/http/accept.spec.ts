@@ -23,6 +23,16 @@ describe('preferredType', () => {
     expect(preferredType('text/csv;q=0.001', CSV_OR_JSON)).toBe('text/csv');
   });
 
+  it('leaves out a range whose q is not a quality (RFC 9110: 0 to 1, at most three decimals)', () => {
+    // Each of these counted as q=1 before: CSV was answered.
+    expect(preferredType('text/csv;q=abc, application/json;q=0.5', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType('text/csv;q=-1, application/json;q=0.5', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType('text/csv;q=2, application/json;q=0.5', CSV_OR_JSON)).toBe('application/json');
+    expect(preferredType('text/csv;q=0.5000', CSV_OR_JSON)).toBeUndefined();
+    expect(preferredType('text/csv;q=1.000', CSV_OR_JSON)).toBe('text/csv');
+    expect(preferredType('text/csv;level=1;q=0.9, application/json;q=0.8', CSV_OR_JSON)).toBe('text/csv');
+  });
+
   describe('answerType (the first offered type is the default)', () => {
     const JSON_OR_CSV = ['application/json', 'text/csv'] as const;
     const notAcceptable = expect.objectContaining({ name: 'ProblemException', problem: expect.objectContaining({ status: 406, code: 'NotAcceptable' }) });

@@ -6,16 +6,25 @@ export interface MediaRange {
   readonly q: number;
 }
 
-/** The media ranges of an `Accept` header, in its order (RFC 9110 section 12.5.1). */
+/** A `q` parameter, and its value as RFC 9110 section 12.4.2 writes it: 0 to 1, at most three decimals. */
+const Q_PARAMETER = /^\s*q\s*=/;
+const QVALUE = /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/;
+
+/**
+ * The media ranges of an `Accept` header, in its order (RFC 9110 section 12.5.1). A range whose `q` is
+ * not a quality (`q=abc`, `q=-1`, `q=2`) is left out, as if the header did not name it.
+ */
 export const mediaRanges = (accept: string | undefined): MediaRange[] =>
   (accept ?? '')
     .split(',')
     .map((part) => part.trim().toLowerCase().split(';'))
-    .map(([range, ...params]) => {
-      const q = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)).find(Boolean);
-      return { range: range.trim(), q: q ? Number(q[1]) : 1 };
+    .map(([range, ...params]): MediaRange | undefined => {
+      const q = params.find((param) => Q_PARAMETER.test(param));
+      if (q === undefined) return { range: range.trim(), q: 1 };
+      const value = QVALUE.exec(q);
+      return value ? { range: range.trim(), q: Number(value[1]) } : undefined;
     })
-    .filter(({ range }) => range !== '');
+    .filter((range): range is MediaRange => range !== undefined && range.range !== '');
 
 /**
  * Which of the `offered` media types an `Accept` header prefers (RFC 9110 section 12.5.1): the one it
