@@ -101,6 +101,30 @@ describe('Idempotency-Key, If-Match and the answer headers on every command rout
     expect(current.status).toBe(200);
   });
 
+  it('a key is one command on one record: another command or record with it runs as a new command', async () => {
+    const owner = await signedInUser(app, 'Ida');
+    const practiceId = await createdPractice(app, owner.auth, 'Keyed Minds');
+    const client = (firstName: string, key: string) =>
+      app.http().post(`/practices/${practiceId}/clients`).set(owner.auth).set('Idempotency-Key', key).send({ firstName, lastName: 'Keyed' });
+    const a = await client('Ann', 'create-a');
+    const b = await client('Ben', 'create-b');
+    expect([a.status, b.status]).toEqual([201, 201]);
+    // Two creates with one key and different bodies: the same command, so the second is refused.
+    expect((await client('Other', 'create-a')).body).toMatchObject({ code: 'IdempotencyKeyReused' });
+    const legalName = (clientId: string) => `/practices/${practiceId}/clients/${clientId}/legal-name`;
+    const key = `legal-${Math.random()}`;
+    const set = await app.http().put(legalName(a.body.clientId)).set(owner.auth).set('Idempotency-Key', key).send({ firstName: 'Anne', lastName: 'Keyed' });
+    expect(set.status).toBe(200);
+    const other = await app.http().put(legalName(b.body.clientId)).set(owner.auth).set('Idempotency-Key', key).send({ firstName: 'Benjamin', lastName: 'Keyed' });
+    expect(other.status).toBe(200);
+    expect(other.body.position).toBeGreaterThan(set.body.position);
+    const cleared = await app.http().delete(legalName(a.body.clientId)).set(owner.auth).set('Idempotency-Key', key);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.position).toBeGreaterThan(other.body.position);
+    const types = (await app.runtime.eventStore.readStream(`chart-${a.body.clientId}`)).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['LegalNameSet', 'LegalNameCleared']);
+  });
+
   it('creating a practice answers with the Location of the practice', async () => {
     const ada = await signedInUser(app, 'Ada');
     const created = await app.http().post('/practices').set(ada.auth).send({ name: 'Calm Minds' });

@@ -68,7 +68,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   DuplicateEmail: { title: 'Duplicate email', when: 'The same email twice in one request.' },
   DuplicateEntry: { title: 'Duplicate entry', when: 'A list of the request names the same client, contact or diagnosis code twice.' },
   GroupNeedsAMember: { title: 'Group needs a member', when: 'A couple / family / conjoint chart without members.' },
-  IdempotencyKeyReused: { title: 'Idempotency-Key reused', when: 'An Idempotency-Key already used with a different request (method, path or body).' },
+  IdempotencyKeyReused: { title: 'Idempotency-Key reused', when: 'An Idempotency-Key already used for the same command on the same record with a different request (method, path or body).' },
   InvalidClinicalInfo: { title: 'Invalid clinical info', when: 'NPI, taxonomy code or license fields are not valid; `errors` names each.' },
   InvalidDate: { title: 'Invalid date', when: 'A date is not a calendar date (YYYY-MM-DD) after 1900.' },
   InvalidDateTime: { title: 'Invalid date-time', when: 'A date-time is not ISO 8601, or not in the years 1900 to 9999 (UTC).' },
