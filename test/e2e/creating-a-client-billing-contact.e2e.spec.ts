@@ -60,6 +60,8 @@ describe('Creating a Client: a minor is billed to a Billing Contact only (embedd
     const before = await head();
     const unlinked = await del(`/clients/${lea}/contacts/${joe}`);
     expect([unlinked.status, unlinked.body.code]).toEqual([422, 'BilledContact']);
+    // The contact is named as the path's parameter it came in, not as a body field.
+    expect(unlinked.body.errors).toEqual([{ parameter: 'contactId', field: 'contactId', message: expect.any(String) }]);
     const unroled = await put(`/clients/${lea}/contacts/${joe}/roles`, { billing: false, signsDocuments: false, receivesReminders: true, viewsUpcomingAppointments: false });
     expect([unroled.status, unroled.body.code, unroled.body.errors[0].pointer]).toEqual([422, 'BilledContact', '/billing']);
     expect(await head()).toBe(before);

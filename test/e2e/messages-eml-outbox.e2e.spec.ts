@@ -92,6 +92,38 @@ describe('The embedded transport: .eml files under DATA_DIR/outbox (SMTP_URL uns
     expect(await app.runtime.eventStore.headPosition()).toBe(before);
   });
 
+  it("reaches a guardian who is a client at the email of their own chart, as it changes", async () => {
+    const practice = (path: string) => `/practices/${practiceId}${path}`;
+    const gail = await app.http().post(practice('/clients')).set(owner.auth).send({ firstName: 'Gail', lastName: 'Guardian' });
+    expect(gail.status).toBe(201);
+    const minor = await app.http().post(practice('/clients/minors')).set(owner.auth).send({
+      firstName: 'Mia', lastName: 'Guardian', portalAccess: 'guardian', contacts: [{ clientId: gail.body.clientId, relationship: 'mother' }],
+    });
+    expect(minor.status).toBe(201);
+    const invitation = practice(`/clients/${minor.body.clientId}/portal/invitation`);
+    expect((await app.http().post(invitation).set(owner.auth)).body).toMatchObject({ status: 409, code: 'EmailRequired' });
+
+    // Gail's own chart gets an email: she is the minor's contact, so her contact record takes it.
+    const profile = practice(`/clients/${gail.body.clientId}/profile`);
+    const edited = await app.http().put(profile).set(owner.auth).send({ firstName: 'Gail', lastName: 'Guardian', email: 'gail@example.com' });
+    expect(edited.status).toBe(200);
+    const contacts = await app.http().get(practice('/contacts?limit=500')).set(owner.auth).set('X-Consistency-Token', edited.headers['x-consistency-token']);
+    const contact = contacts.body.items.find((item: { clientId: string | null }) => item.clientId === gail.body.clientId);
+    expect(contact).toMatchObject({ firstName: 'Gail', email: 'gail@example.com' });
+    // Her contact record is edited through her profile, not on its own: 409 naming her, nothing appended.
+    const before = await app.runtime.eventStore.headPosition();
+    const direct = await app.http().put(practice(`/contacts/${contact.contactId}`)).set(owner.auth).send({ firstName: 'Gail', lastName: 'Guardian', email: 'other@example.com' });
+    expect([direct.status, direct.body.code, direct.body.clientId]).toEqual([409, 'ContactIsAClient', gail.body.clientId]);
+    expect(await app.runtime.eventStore.headPosition()).toBe(before);
+    expect((await app.http().post(invitation).set(owner.auth)).status).toBe(200);
+    await eventually(() => (emlTo(app, 'gail@example.com').length > 0 ? true : undefined));
+
+    // And a later change of it is where the resent invitation goes.
+    expect((await app.http().put(profile).set(owner.auth).send({ firstName: 'Gail', lastName: 'Guardian', email: 'gail.new@example.com' })).status).toBe(200);
+    expect((await app.http().post(`${invitation}/resend`).set(owner.auth)).status).toBe(200);
+    await eventually(() => (emlTo(app, 'gail.new@example.com').length > 0 ? true : undefined));
+  });
+
   it('counts the outbox in /health (queued, sending, failed, sent, parked, lag)', async () => {
     const health = await eventually(async () => {
       const response = await app.http().get('/health');

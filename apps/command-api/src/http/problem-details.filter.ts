@@ -8,8 +8,20 @@ import {
 } from '@practice/event-store';
 import { ReadStoreUnavailableError } from '@practice/read-store';
 import { EventDataRefusedError, RevisionMismatchError } from '../application/command-runner';
-import { instanceOf, problem, ProblemException, sendProblem, type Problem } from './problem';
+import { instanceOf, problem, ProblemException, sendProblem, type FieldError, type Problem } from './problem';
 import { codeOfStatus } from './problem-types';
+
+type RequestParts = { readonly originalUrl?: string; readonly url?: string; readonly params?: unknown; readonly body?: unknown } | undefined;
+
+const hasOwn = (value: unknown, key: string): boolean => typeof value === 'object' && value !== null && Object.hasOwn(value, key);
+
+/**
+ * A domain rule names the value it refuses by its name (`contactId`); when that is a parameter of the
+ * request's path and not a field of its body (`DELETE …/contacts/{contactId}`), the problem names the
+ * parameter, not a body pointer.
+ */
+const whereIn = (fields: readonly { readonly field: string; readonly message: string }[], request: RequestParts): FieldError[] =>
+  fields.map((field) => (hasOwn(request?.params, field.field) && !hasOwn(request?.body, field.field) ? { ...field, in: 'path' as const } : field));
 
 const fromHttpException = (exception: HttpException): Problem => {
   const code = codeOfStatus(exception.getStatus());
@@ -30,18 +42,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Parameters<typeof sendProblem>[0]>();
-    const request = http.getRequest<{ originalUrl?: string; url?: string } | undefined>();
+    const request = http.getRequest<RequestParts>();
     const instance = instanceOf(request?.originalUrl ?? request?.url);
     if (exception instanceof ProblemException) return sendProblem(response, exception.problem, exception.headers, instance);
-    sendProblem(response, this.toProblem(exception), {}, instance);
+    sendProblem(response, this.toProblem(exception, request), {}, instance);
   }
 
-  private toProblem(exception: unknown): Problem {
+  private toProblem(exception: unknown, request: RequestParts): Problem {
     if (exception instanceof EventDataRefusedError) {
       this.logger.warn(`event ${exception.eventType} refused at append: ${exception.fields.map((f) => f.field).join(', ')}`);
     }
     if (exception instanceof DomainError) {
-      return problem(exception.code, exception.message, { ...exception.details, errors: exception.fields });
+      return problem(exception.code, exception.message, { ...exception.details, errors: whereIn(exception.fields, request) });
     }
     if (exception instanceof RevisionMismatchError) {
       return problem('RevisionMismatch', `If-Match gave revision ${exception.expected}; the record is at revision ${exception.actual}`, {

@@ -122,6 +122,7 @@ const domainProblems: Readonly<Record<DomainErrorCode, DomainProblem>> = {
   ClientSetupAlreadyComplete: { title: 'Client setup already complete', when: "The client's setup was already completed." },
   ContactAlreadyExists: { title: 'Contact already exists', when: 'A contact with this id exists.' },
   ContactAlreadyOnChart: { title: 'Contact already on chart', when: 'The contact is already linked to this chart.' },
+  ContactIsAClient: { title: 'Contact is a client', when: "Editing through `PUT /contacts/{id}` the contact record of a client (`clientId` names them): it follows the client's profile; edit that." },
   EmailAlreadyInUse: { title: 'Email already in use', when: 'Another client record of the practice has this email (any letter case).' },
   EmailAlreadyRegistered: { title: 'Email already registered', when: 'Another user signs in with this email (any letter case).' },
   EmailRequired: { title: 'Email required', when: "Inviting to the portal a client nobody of whom has an email: the client (a minor whose portal access is `minor` or `both`) or, for `guardian` or `both`, any contact of the minor's chart." },

@@ -42,6 +42,14 @@ describe('Contact decider', () => {
       spec.given([ofClient]).when(create({ clientId: 'c-1' })).then([]);
     });
 
+    it("brings a client's contact to the client's details when it is created again (linked again after a profile edit)", () => {
+      const ofClient: ContactEvent = { ...created, data: { ...created.data, clientId: 'c-1' } } as ContactEvent;
+      spec
+        .given([ofClient])
+        .when(create({ clientId: 'c-1', email: 'bob.new@example.com' }))
+        .then([{ type: 'ContactDetailsEdited', data: { contactId: 'k-1', firstName: 'Bob', lastName: 'Jones', email: 'bob.new@example.com', phone: '+442079460958' } }]);
+    });
+
     it('edits the details; the same details change nothing', () => {
       spec
         .given([created])
@@ -51,6 +59,18 @@ describe('Contact decider', () => {
         .given([created])
         .when({ type: 'EditContactDetails', contactId: 'k-1', practiceId: 'p-1', firstName: 'Bob', lastName: 'Jones', email: 'bob@example.com', phone: '+442079460958' })
         .then([]);
+    });
+
+    it("refuses to edit a client's contact record, which follows the client's profile instead", () => {
+      const ofClient: ContactEvent = { ...created, data: { ...created.data, clientId: 'c-1' } } as ContactEvent;
+      const edit = { contactId: 'k-1', practiceId: 'p-1', firstName: 'Robert', lastName: 'Jones', email: 'rob@example.com', phone: null };
+      spec.given([ofClient]).when({ type: 'EditContactDetails', ...edit }).thenThrows('ContactIsAClient');
+      spec
+        .given([ofClient])
+        .when({ type: 'FollowClientDetails', ...edit })
+        .then([{ type: 'ContactDetailsEdited', data: { contactId: 'k-1', firstName: 'Robert', lastName: 'Jones', email: 'rob@example.com', phone: null } }]);
+      spec.given([ofClient]).when({ type: 'FollowClientDetails', ...edit, firstName: 'Bob', email: 'bob@example.com', phone: '+442079460958' }).then([]);
+      spec.given([created]).when({ type: 'FollowClientDetails', ...edit }).thenThrows('ContactNotFound');
     });
 
     it('does not exist for another practice', () => {

@@ -80,6 +80,7 @@ export const domainErrorKinds = {
   ClientSetupAlreadyComplete: 'conflict',
   ContactAlreadyExists: 'conflict',
   ContactAlreadyOnChart: 'conflict',
+  ContactIsAClient: 'conflict',
   EmailAlreadyInUse: 'conflict',
   EmailAlreadyRegistered: 'conflict',
   EmailRequired: 'conflict',
