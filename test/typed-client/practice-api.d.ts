@@ -4207,7 +4207,7 @@ export interface components {
             /** Format: uuid */
             messageId: string;
             /** @enum {string} */
-            kind: "practice-invitation" | "appointment-reminder" | "portal-invitation" | "session-bridging";
+            kind: "practice-invitation" | "appointment-reminder" | "portal-invitation" | "session-bridging" | "document-request";
             /** Format: email */
             to: string;
             /** @enum {string} */

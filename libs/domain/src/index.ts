@@ -40,6 +40,8 @@ export { backoffMs, defaultRetryPolicy, messageDecider, type MessageCommand, typ
 export { timerDecider, type TimerCommand, type TimerState, type TimerSubject } from './messaging/timer.decider';
 export {
   DEFAULT_REMINDER_LEAD_HOURS,
+  documentRequestEmails,
+  documentSignerEmails,
   portalInvitationEmails,
   practiceInvitationEmail,
   reminderDropped,
@@ -48,6 +50,7 @@ export {
   reminderTimerName,
   remindersOnTimer,
   sessionBridgingOnCompletion,
+  type DocumentSigners,
   type MessagingAction,
   type ReminderAudience,
 } from './messaging/message-workflows';

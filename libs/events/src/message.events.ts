@@ -7,7 +7,7 @@ import type { DomainEvent } from './envelope';
  * link is signed when the message is sent) and no clinical data: the kind and the ids the template
  * needs to look the practice's name and the appointment time up when it renders.
  */
-export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging', 'daily-digest', 'product-update'] as const;
+export const messageKinds = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging', 'daily-digest', 'product-update', 'document-request'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 const count = z.number().int().min(0);

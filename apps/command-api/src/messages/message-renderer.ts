@@ -56,6 +56,9 @@ export class MessageRenderer {
         const link = this.links.url({ kind: 'practice-invitation', practiceId: message.practiceId, invitationId: invitation.invitationId }, new Date(invitation.expiresAt));
         return { practiceName, role: invitation.role, link, expiresAt: formatTime(invitation.expiresAt) };
       }
+      case 'document-request':
+        // The practice's name only: a request's title can be clinical.
+        return { practiceName };
       case 'appointment-reminder':
       case 'session-bridging':
         return { practiceName, appointmentTime: formatTime(refs.appointmentStart ?? now.toISOString()) };

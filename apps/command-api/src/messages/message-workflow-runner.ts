@@ -1,6 +1,7 @@
 import {
   dailyDigestOnTimer,
   digestTimerOnChange,
+  documentRequestEmails,
   productUpdateEmails,
   messageDecider,
   portalInvitationEmails,
@@ -22,6 +23,7 @@ import {
   type AppointmentLateCancelled,
   type AppointmentMarkedNoShow,
   type AppointmentRescheduled,
+  type DocumentRequested,
   type PortalInvitationSent,
   type PracticeMemberInvited,
   type ProductUpdatePublished,
@@ -54,6 +56,7 @@ export const WORKFLOW_EVENT_TYPES = [
   'AppointmentCompleted',
   'TimerFired',
   'PortalInvitationSent',
+  'DocumentRequested',
   // The daily digest's timer follows the user's time zone: their own, else their practice's.
   'UserSignedUp',
   'UserTimeZoneChanged',
@@ -177,6 +180,13 @@ export class MessageWorkflowRunner {
         const minorAccess = chart.kind === 'minor' ? (chart.portal.minorAccess ?? 'minor') : null;
         const guardianEmails = chart.kind === 'minor' ? await this.facts.guardianEmails(chart) : [];
         return portalInvitationEmails(given, { practiceId: chart.practiceId, stillPending, minorAccess, guardianEmails });
+      }
+      case 'DocumentRequested': {
+        const given = recordedOf<DocumentRequested>(event);
+        const chart = await this.facts.chart(given.event.data.chartId);
+        if (!chart) return [];
+        const stillRequested = await this.facts.documentRequestOpen(given.event.data.requestId);
+        return documentRequestEmails(given, { stillRequested, signers: await this.facts.documentSigners(chart) });
       }
       case 'UserSignedUp':
       case 'UserTimeZoneChanged':

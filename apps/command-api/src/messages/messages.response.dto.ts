@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandAnswerDto, DATE_TIME, NULLABLE_STRING, PageDto, UUID } from '../http/answer.dto';
 
-const KINDS = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging'];
+const KINDS = ['practice-invitation', 'appointment-reminder', 'portal-invitation', 'session-bridging', 'document-request'];
 const STATUSES = ['queued', 'sending', 'failed', 'sent', 'parked', 'cancelled'];
 
 /** A message of the outbox as an operator sees it: who it is to, never what it says. */

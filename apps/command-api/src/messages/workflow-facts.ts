@@ -1,6 +1,17 @@
-import { DEFAULT_REMINDER_LEAD_HOURS, type ReminderAudience } from '@practice/domain';
+import { DEFAULT_REMINDER_LEAD_HOURS, type DocumentSigners, type ReminderAudience } from '@practice/domain';
 import type { ReadStore } from '@practice/read-store';
-import { CHARTS, CONTACTS, PRACTICE_INVITATIONS, PRACTICE_PROFILES, type ChartDocument, type ContactDocument, type PracticeInvitationDocument, type PracticeProfileDocument } from '@practice/read-models';
+import {
+  CHARTS,
+  CONTACTS,
+  DOCUMENT_REQUESTS,
+  PRACTICE_INVITATIONS,
+  PRACTICE_PROFILES,
+  type ChartDocument,
+  type ContactDocument,
+  type DocumentRequestDocument,
+  type PracticeInvitationDocument,
+  type PracticeProfileDocument,
+} from '@practice/read-models';
 
 /**
  * The facts the message workflows need, looked up in the read models (which have caught up with the
@@ -50,5 +61,25 @@ export class WorkflowFacts {
   /** A minor's guardians: the contacts on the minor's chart who have an email. */
   async guardianEmails(chart: ChartDocument): Promise<string[]> {
     return (await this.contactEmails(chart, () => true)).map(({ email }) => email).filter((email): email is string => email !== null);
+  }
+
+  /** The request is still `requested` (neither completed nor cancelled since). */
+  async documentRequestOpen(requestId: string): Promise<boolean> {
+    const request = await this.readStore.collection<DocumentRequestDocument>(DOCUMENT_REQUESTS).get(requestId);
+    return request !== null && request.status === 'requested';
+  }
+
+  /** Who may sign a chart's documents: the client, its contacts and their roles, a group's members and their portal access. */
+  async documentSigners(chart: ChartDocument): Promise<DocumentSigners> {
+    const contacts = (await this.contactEmails(chart, () => true)).map(({ contact, email }) => ({ email, signsDocuments: contact.roles.signsDocuments }));
+    const members = chart.group?.members ?? [];
+    const memberCharts = await this.readStore.collection<ChartDocument>(CHARTS).getMany(members.map((m) => m.clientId));
+    return {
+      chartKind: chart.kind,
+      clientEmail: chart.kind === 'group' ? null : chart.profile.email,
+      minorAccess: chart.kind === 'minor' ? chart.portal.minorAccess : null,
+      contacts,
+      members: members.map((m) => ({ email: memberCharts.get(m.clientId)?.profile.email ?? null, groupPortalAccess: m.groupPortalAccess })),
+    };
   }
 }

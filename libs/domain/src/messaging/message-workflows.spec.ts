@@ -1,5 +1,5 @@
-import type { AppointmentBooked, AppointmentCompleted, AppointmentRescheduled, AppointmentCancelled, AppointmentLateCancelled, AppointmentMarkedNoShow, PortalInvitationSent, PracticeMemberInvited, TimerFired, AppointmentReminderTimer } from '@practice/events';
-import { portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName, sessionBridgingOnCompletion } from './message-workflows';
+import type { DocumentRequested, AppointmentBooked, AppointmentCompleted, AppointmentRescheduled, AppointmentCancelled, AppointmentLateCancelled, AppointmentMarkedNoShow, PortalInvitationSent, PracticeMemberInvited, TimerFired, AppointmentReminderTimer } from '@practice/events';
+import { documentRequestEmails, type DocumentSigners, portalInvitationEmails, practiceInvitationEmail, reminderDropped, reminderOnBooking, remindersOnTimer, reminderTimerName, sessionBridgingOnCompletion } from './message-workflows';
 
 const recorded = <E>(event: E, eventId = 'e-1', occurredAt = '2026-03-01T08:00:00.000Z') => ({ event, eventId, occurredAt });
 const now = '2026-03-01T08:00:00.000Z';
@@ -151,5 +151,83 @@ describe('Session bridging questionnaires', () => {
 
   it('given an individual chart (no members), then nothing is sent', () => {
     expect(sessionBridgingOnCompletion(recorded(completed), { practiceId: 'p-1', appointmentStart: null, members: [] })).toEqual([]);
+  });
+});
+
+describe('Document request emails', () => {
+  const requested: DocumentRequested = {
+    type: 'DocumentRequested',
+    data: { requestId: 'r-1', practiceId: 'p-1', chartId: 'c-1', title: 'Trauma history questionnaire', message: null },
+  };
+  const nobody: DocumentSigners = { chartKind: 'individual', clientEmail: null, minorAccess: null, contacts: [], members: [] };
+  const recipients = (signers: Partial<DocumentSigners>) =>
+    documentRequestEmails(recorded(requested), { stillRequested: true, signers: { ...nobody, ...signers } }).map((a) => (a.kind === 'queue' ? a.message.to : a.kind));
+
+  it('given an individual chart whose client has an email, when paperwork is requested, then the client gets one email, named by the event, without the title', () => {
+    expect(documentRequestEmails(recorded(requested, 'd-1'), { stillRequested: true, signers: { ...nobody, clientEmail: 'Ann@Example.com' } })).toEqual([
+      {
+        kind: 'queue',
+        name: 'd-1|document-request|ann@example.com',
+        message: { kind: 'document-request', practiceId: 'p-1', to: 'Ann@Example.com', refs: { chartId: 'c-1' }, dueAt: '2026-03-01T08:00:00.000Z' },
+      },
+    ]);
+  });
+
+  it('given an individual chart whose client has no email, then nothing is sent; its contacts do not sign for an adult', () => {
+    expect(recipients({ clientEmail: null })).toEqual([]);
+    expect(recipients({ clientEmail: null, contacts: [{ email: 'partner@example.com', signsDocuments: true }] })).toEqual([]);
+  });
+
+  describe('given a minor chart', () => {
+    const contacts = [
+      { email: 'mum@example.com', signsDocuments: true },
+      { email: 'dad@example.com', signsDocuments: false },
+      { email: null, signsDocuments: true },
+    ];
+    const minor = { chartKind: 'minor' as const, clientEmail: 'kid@example.com', contacts };
+
+    it('then each contact who signs documents and has an email gets one; a contact without the role or without an email gets none', () => {
+      expect(recipients({ ...minor, minorAccess: 'guardian' })).toEqual(['mum@example.com']);
+    });
+
+    it("then the minor's own email is added when the portal access is minor or both, not when guardian or neither", () => {
+      expect(recipients({ ...minor, minorAccess: 'minor' })).toEqual(['mum@example.com', 'kid@example.com']);
+      expect(recipients({ ...minor, minorAccess: 'both' })).toEqual(['mum@example.com', 'kid@example.com']);
+      expect(recipients({ ...minor, minorAccess: 'guardian' })).toEqual(['mum@example.com']);
+      expect(recipients({ ...minor, minorAccess: 'neither' })).toEqual(['mum@example.com']);
+      expect(recipients({ ...minor, minorAccess: null })).toEqual(['mum@example.com']);
+      expect(recipients({ ...minor, clientEmail: null, minorAccess: 'both' })).toEqual(['mum@example.com']);
+    });
+
+    it('then an address shared by a signer and the minor gets one email', () => {
+      expect(recipients({ ...minor, clientEmail: 'MUM@example.com', minorAccess: 'both' })).toEqual(['mum@example.com']);
+    });
+
+    it('then nobody who signs: nothing is sent', () => {
+      expect(recipients({ ...minor, minorAccess: 'guardian', contacts: [{ email: 'dad@example.com', signsDocuments: false }] })).toEqual([]);
+    });
+  });
+
+  it('given a group chart, then each member with group portal access and an email gets one, once', () => {
+    const members = [
+      { email: 'a@example.com', groupPortalAccess: true },
+      { email: 'b@example.com', groupPortalAccess: false },
+      { email: null, groupPortalAccess: true },
+      { email: 'A@example.com', groupPortalAccess: true },
+    ];
+    expect(recipients({ chartKind: 'group', members })).toEqual(['a@example.com']);
+    expect(recipients({ chartKind: 'group', members: [{ email: 'b@example.com', groupPortalAccess: false }] })).toEqual([]);
+  });
+
+  it('given a request completed or cancelled before the workflow ran, then nothing is sent', () => {
+    expect(documentRequestEmails(recorded(requested), { stillRequested: false, signers: { ...nobody, clientEmail: 'ann@example.com' } })).toEqual([]);
+  });
+
+  it('given the same event handled again (a replay), then the same message is named', () => {
+    const facts = { stillRequested: true, signers: { ...nobody, chartKind: 'minor' as const, minorAccess: 'both' as const, clientEmail: 'kid@example.com', contacts: [{ email: 'mum@example.com', signsDocuments: true }] } };
+    const first = documentRequestEmails(recorded(requested, 'd-7'), facts);
+    expect(documentRequestEmails(recorded(requested, 'd-7'), facts)).toEqual(first);
+    expect(first.map((a) => a.kind === 'queue' && a.name)).toEqual(['d-7|document-request|mum@example.com', 'd-7|document-request|kid@example.com']);
+    expect(documentRequestEmails(recorded(requested, 'd-8'), facts).map((a) => a.kind === 'queue' && a.name)).toEqual(['d-8|document-request|mum@example.com', 'd-8|document-request|kid@example.com']);
   });
 });

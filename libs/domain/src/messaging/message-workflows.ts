@@ -5,6 +5,7 @@ import type {
   AppointmentLateCancelled,
   AppointmentMarkedNoShow,
   AppointmentRescheduled,
+  DocumentRequested,
   MessageKind,
   MessageRefs,
   PortalInvitationSent,
@@ -175,4 +176,52 @@ export const sessionBridgingOnCompletion = (
     .map((to) =>
       queue(given.eventId, 'session-bridging', facts.practiceId, to, { chartId, appointmentId, ...(facts.appointmentStart ? { appointmentStart: facts.appointmentStart } : {}) }, given.occurredAt),
     );
+};
+
+// ---- Document requests ---------------------------------------------------------------------------
+
+/** Who signs a chart's documents, as the chart says. A person without an email gets nothing. */
+export interface DocumentSigners {
+  readonly chartKind: 'individual' | 'minor' | 'group';
+  /** The client's own email (individual or minor chart); null when the chart has none. */
+  readonly clientEmail: string | null;
+  /** A minor chart's portal access (null: not set, nobody through it); ignored on other charts. */
+  readonly minorAccess: 'minor' | 'guardian' | 'both' | 'neither' | null;
+  readonly contacts: readonly { readonly email: string | null; readonly signsDocuments: boolean }[];
+  readonly members: readonly { readonly email: string | null; readonly groupPortalAccess: boolean }[];
+}
+
+/**
+ * Who signs a chart's documents: on an individual chart, the client; on a minor's, each contact with the
+ * `signsDocuments` role, and the minor when the portal access is `minor` or `both`; on a group chart,
+ * each member with group portal access. Each address once.
+ */
+export const documentSignerEmails = (signers: DocumentSigners): string[] => {
+  const emails =
+    signers.chartKind === 'individual'
+      ? [signers.clientEmail]
+      : signers.chartKind === 'minor'
+        ? [
+            ...signers.contacts.filter((c) => c.signsDocuments).map((c) => c.email),
+            ...(signers.minorAccess === 'minor' || signers.minorAccess === 'both' ? [signers.clientEmail] : []),
+          ]
+        : signers.members.filter((m) => m.groupPortalAccess).map((m) => m.email);
+  const seen = new Set<string>();
+  return emails
+    .filter((email): email is string => email !== null)
+    .filter((email) => !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined);
+};
+
+/**
+ * Paperwork requested on a chart is announced to whoever signs the chart's documents, once each. The
+ * message names the practice, never the request (its title can be clinical). `stillRequested`: the
+ * request is neither completed nor cancelled now (a replay of a closed request sends nothing).
+ */
+export const documentRequestEmails = (
+  given: Recorded<DocumentRequested>,
+  facts: { readonly stillRequested: boolean; readonly signers: DocumentSigners },
+): MessagingAction[] => {
+  if (!facts.stillRequested) return [];
+  const { practiceId, chartId } = given.event.data;
+  return documentSignerEmails(facts.signers).map((to) => queue(given.eventId, 'document-request', practiceId, to, { chartId }, given.occurredAt));
 };
