@@ -195,7 +195,8 @@ describe('Document request emails', () => {
       expect(recipients({ ...minor, minorAccess: 'both' })).toEqual(['mum@example.com', 'kid@example.com']);
       expect(recipients({ ...minor, minorAccess: 'guardian' })).toEqual(['mum@example.com']);
       expect(recipients({ ...minor, minorAccess: 'neither' })).toEqual(['mum@example.com']);
-      expect(recipients({ ...minor, minorAccess: null })).toEqual(['mum@example.com']);
+      // A minor's chart from before portal access was kept counts as `minor`, as for the portal invitation.
+      expect(recipients({ ...minor, minorAccess: null })).toEqual(['mum@example.com', 'kid@example.com']);
       expect(recipients({ ...minor, clientEmail: null, minorAccess: 'both' })).toEqual(['mum@example.com']);
     });
 

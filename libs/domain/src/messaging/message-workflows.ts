@@ -185,7 +185,7 @@ export interface DocumentSigners {
   readonly chartKind: 'individual' | 'minor' | 'group';
   /** The client's own email (individual or minor chart); null when the chart has none. */
   readonly clientEmail: string | null;
-  /** A minor chart's portal access (null: not set, nobody through it); ignored on other charts. */
+  /** A minor chart's portal access (null: a chart from before it was kept, which counts as `minor`, as for the portal invitation); ignored on other charts. */
   readonly minorAccess: 'minor' | 'guardian' | 'both' | 'neither' | null;
   readonly contacts: readonly { readonly email: string | null; readonly signsDocuments: boolean }[];
   readonly members: readonly { readonly email: string | null; readonly groupPortalAccess: boolean }[];
@@ -203,7 +203,7 @@ export const documentSignerEmails = (signers: DocumentSigners): string[] => {
       : signers.chartKind === 'minor'
         ? [
             ...signers.contacts.filter((c) => c.signsDocuments).map((c) => c.email),
-            ...(signers.minorAccess === 'minor' || signers.minorAccess === 'both' ? [signers.clientEmail] : []),
+            ...((signers.minorAccess ?? 'minor') === 'minor' || signers.minorAccess === 'both' ? [signers.clientEmail] : []),
           ]
         : signers.members.filter((m) => m.groupPortalAccess).map((m) => m.email);
   const seen = new Set<string>();
