@@ -60,6 +60,8 @@ describe('Bad input (embedded default)', () => {
     );
     expect(body).toMatchObject({ code: 'ValidationFailed' });
     expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/reason', '/x']);
+    // Not signed in: 401 first, as on every route.
+    expect((await app.http().post(deactivate).set('Content-Type', 'application/json').send({ reason: 'moved' })).status).toBe(401);
     expect((await app.http().post(deactivate).set(auth).set('Content-Type', 'application/json').send({})).status).toBe(200);
     const reactivate = `/practices/${practiceId}/clients/${created.body.clientId}/reactivate`;
     expect((await app.http().post(reactivate).set(auth)).status).toBe(200);

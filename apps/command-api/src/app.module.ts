@@ -7,6 +7,7 @@ import { ClientsModule } from './clients/clients.module';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { AuthGuard } from './http/auth.guard';
+import { NoBodyGuard } from './http/no-body.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PracticesModule } from './practices/practices.module';
 import { MeModule } from './me/me.module';
@@ -29,6 +30,8 @@ export class AppModule {
       imports: [CqrsModule.forRoot(), CoreModule.register(runtime), AuthModule, PracticesModule, ClientsModule, HealthModule, MeModule, NotesModule, SuperbillModule, BillingModule, TasksModule, DocumentRequestsModule, FilesModule, ExportsModule, ReportsModule, MessagesModule.register(runtime)],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard: global guards run in the order they are provided.
+        { provide: APP_GUARD, useClass: NoBodyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -6,7 +6,7 @@ import { pathOf } from '../http/http-types';
 import { checkBodyMediaType, parseJsonBody } from '../http/json-body.check';
 import { markCheckedJsonBody } from '../http/checked-json-body';
 import { acceptsMultipart } from '../http/multipart-routes';
-import { bodilessRoutes, checkNoBody } from '../http/bodiless-routes';
+import { bodilessRoutes, checkNoBody, markRefusedBody } from '../http/bodiless-routes';
 import { checkMethod, routeTable, type RoutePaths } from '../http/method-not-allowed';
 import { ProblemException, sendProblem } from '../http/problem';
 import { responseHeaderEntriesFor } from '../http/response-headers';
@@ -57,13 +57,14 @@ export const installHttpPipeline = (fastify: FastifyInstance, options: HttpPipel
     }),
   );
 
-  // A body on a route that takes none (no requestBody in the OpenAPI document) is refused, not ignored.
+  // A body on a route that takes none (no requestBody in the OpenAPI document) is refused, not ignored:
+  // found here, answered by NoBodyGuard once the caller is authenticated.
   let bodiless: ReadonlySet<string> | undefined;
-  fastify.addHook('preValidation', (request, reply, done) => {
+  fastify.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined || request.is404) return done();
     bodiless ??= bodilessRoutes(options.routePaths());
     const refused = bodiless.has(`${request.method} ${request.routeOptions.url}`) ? checkNoBody(request.body) : undefined;
-    if (refused) return sendProblem(reply, refused);
+    if (refused) markRefusedBody(request, refused);
     done();
   });
 

@@ -19,6 +19,15 @@ export const bodilessRoutes = (paths: RoutePaths): ReadonlySet<string> => {
   return keys;
 };
 
+/** The refusals found for requests (the pipeline's hook), answered once the caller is authenticated (NoBodyGuard). */
+const refusedBodies = new WeakMap<object, Problem>();
+
+export const markRefusedBody = (request: object, refusal: Problem): void => {
+  refusedBodies.set(request, refusal);
+};
+
+export const refusedBodyOf = (request: object): Problem | undefined => refusedBodies.get(request);
+
 /**
  * A body sent to a route that takes none is refused like any unknown field (400 `ValidationFailed`
  * naming each field), not ignored: the caller meant something by it. An absent body and `{}` pass.
