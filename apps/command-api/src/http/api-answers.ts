@@ -1,6 +1,9 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, type HeadersObject } from '@nestjs/swagger';
 
+/** The content of an error answer: the one problem schema. */
+export const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+
 /** Response headers of command answers, documented once. */
 const ETAG = { description: 'The revision of the changed record: send it back in If-Match', schema: { type: 'string', example: '"3"' } };
 const CONSISTENCY_TOKEN = {
@@ -56,5 +59,5 @@ export const ApiNotAcceptable = () =>
   ApiResponse({
     status: 406,
     description: 'Accept refuses every type the route answers (q=0)',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+    content: PROBLEM_CONTENT,
   });

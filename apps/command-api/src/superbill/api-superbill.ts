@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { SuperbillDto } from './superbill.response.dto';
-import { ApiNotAcceptable } from '../http/api-answers';
+import { ApiNotAcceptable, PROBLEM_CONTENT } from '../http/api-answers';
 
 export const PDF = 'application/pdf';
-const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
 
 /**
  * The superbill read: one operation, two representations chosen by `Accept` (JSON by default, the
@@ -37,6 +36,6 @@ export const ApiSuperbill = () =>
       },
     }),
     ApiNotAcceptable(),
-    ApiResponse({ status: 409, description: 'A group chart without an Identified Patient', content: PROBLEM }),
-    ApiResponse({ status: 422, description: '`from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter)', content: PROBLEM }),
+    ApiResponse({ status: 409, description: 'A group chart without an Identified Patient', content: PROBLEM_CONTENT }),
+    ApiResponse({ status: 422, description: '`from` or `to` is not a calendar date from 1900-01-01 on, they run backwards, or the period is too long (InvalidPeriod naming the parameter)', content: PROBLEM_CONTENT }),
   );
