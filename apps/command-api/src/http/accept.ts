@@ -32,9 +32,12 @@ export const mediaRanges = (accept: string | undefined): MediaRange[] =>
  * with `q > 0` (`q=0` refuses a type). Types are matched by name, so a wildcard range prefers none: the
  * route's default answers.
  */
-export const preferredType = (accept: string | undefined, offered: readonly string[]): string | undefined => {
+export const preferredType = (accept: string | undefined, offered: readonly string[]): string | undefined => preferredIn(mediaRanges(accept), offered);
+
+/** preferredType over a header already parsed (answerType reads the ranges once for both of its steps). */
+const preferredIn = (ranges: readonly MediaRange[], offered: readonly string[]): string | undefined => {
   let best: MediaRange | undefined;
-  for (const range of mediaRanges(accept)) {
+  for (const range of ranges) {
     if (range.q > 0 && offered.includes(range.range) && (best === undefined || range.q > best.q)) best = range;
   }
   return best?.range;
@@ -60,9 +63,9 @@ const qualityOf = (ranges: readonly MediaRange[], type: string): number | undefi
  * 406 `NotAcceptable` naming the header (a refused type is never answered).
  */
 export const answerType = (accept: string | undefined, offered: readonly [string, ...string[]]): string => {
-  const preferred = preferredType(accept, offered);
-  if (preferred !== undefined) return preferred;
   const ranges = mediaRanges(accept);
+  const preferred = preferredIn(ranges, offered);
+  if (preferred !== undefined) return preferred;
   const refused = (type: string) => {
     const q = qualityOf(ranges, type);
     return q !== undefined && !(q > 0);
