@@ -6,7 +6,7 @@ import { CommandRunner } from '../application/command-runner';
 import { EmailReservations } from '../application/email-reservations';
 import { runEmailChange } from '../application/email-change';
 import { EditClientProfileCommand, type ChartCommandResult } from '../clients/client.commands';
-import { contactIdOfClient } from '../contacts/contact-resolver';
+import { contactDetailsOfClient, contactIdOfClient } from '../contacts/contact-resolver';
 import { clientRecordDecider, patchedEdit } from './client-record-patch';
 
 const emailOf = (state: ChartState): string | null => (state.status === 'open' ? state.email : null);
@@ -41,8 +41,7 @@ export class EditClientProfileHandler implements ICommandHandler<EditClientProfi
   private async contactFollows(chart: ChartState, envelope: CommandEnvelope): Promise<number> {
     if (chart.status !== 'open' || Object.keys(chart.contactOn).length === 0) return -1;
     const contactId = contactIdOfClient(chart.chartId);
-    const { firstName, lastName } = chart.name;
-    const command = { type: 'FollowClientDetails' as const, contactId, practiceId: chart.practiceId, firstName, lastName, email: chart.email, phone: chart.phone };
+    const command = { type: 'FollowClientDetails' as const, contactId, practiceId: chart.practiceId, ...contactDetailsOfClient(chart) };
     const result = await this.runner.run(contactDecider, contactStream(contactId), command, envelope);
     return result.events.length > 0 ? result.position : -1;
   }

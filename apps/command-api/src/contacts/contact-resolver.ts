@@ -2,7 +2,7 @@ import { deterministicUuid } from '../application/deterministic-id';
 import type { CommandRunner } from '../application/command-runner';
 import type { CommandEnvelope } from '../application/command-envelope';
 import { chartStream, contactStream } from '@practice/events';
-import { chartDecider, displayNameOf, type ChartState, assertContactDetails, contactDecider, type ContactDetails, DomainError } from '@practice/domain';
+import { chartDecider, displayNameOf, type ChartState, assertContactDetails, contactDecider, type ContactDetails, DomainError, type OpenChart } from '@practice/domain';
 
 /** A contact as a request names it: new, an existing contact, or an existing client. */
 export type ContactRef =
@@ -35,6 +35,9 @@ const unknownReference = (code: 'UnknownClient' | 'UnknownContact', field: strin
 /** The one contact record of a client: the same id however often the client is made a contact. */
 export const contactIdOfClient = (clientId: string): string => deterministicUuid(`contact-of-client|${clientId}`);
 
+/** The details a client's contact record takes from the client's chart (when linked, and after each profile edit). */
+export const contactDetailsOfClient = (chart: OpenChart): ContactDetails => ({ firstName: chart.name.firstName, lastName: chart.name.lastName, email: chart.email, phone: chart.phone });
+
 /** An individual or minor client of the practice, or an "invalid" naming `field`. */
 export const existingClientChart = async (runner: CommandRunner, practiceId: string, clientId: string, field: string) => {
   const { state } = await runner.load(chartDecider, chartStream(clientId));
@@ -66,8 +69,8 @@ export const resolveContact = async (
     case 'client': {
       const chart = await existingClientChart(runner, practiceId, ref.clientId, `${field}.clientId`);
       const contactId = contactIdOfClient(ref.clientId);
-      const { firstName, lastName } = chart.name;
-      return { contactId, firstName, lastName, clientId: ref.clientId, create: { firstName, lastName, email: chart.email, phone: chart.phone, clientId: ref.clientId } };
+      const details = contactDetailsOfClient(chart);
+      return { contactId, firstName: details.firstName, lastName: details.lastName, clientId: ref.clientId, create: { ...details, clientId: ref.clientId } };
     }
   }
 };
