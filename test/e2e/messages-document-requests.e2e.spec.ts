@@ -1,20 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 import { eventually } from '../support/smtp-test-server';
-
-/** Every .eml file under DATA_DIR/outbox. */
-const emls = (app: TestApp): string[] => {
-  const dir = join(app.dataDir, 'outbox');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.eml'))
-    .map((name) => readFileSync(join(dir, name), 'utf8'));
-};
-
-/** The .eml files under DATA_DIR/outbox written to `address`. */
-const emlTo = (app: TestApp, address: string): string[] =>
-  emls(app).filter((eml) => new RegExp(`^To: ${address.replace(/[.]/g, '\\.')}\\r?$`, 'm').test(eml));
+import { emlTo, outboxEmls } from '../support/eml-outbox';
 
 describe('Document request emails: whoever signs the chart documents (embedded transport)', () => {
   let app: TestApp;
@@ -51,7 +37,7 @@ describe('Document request emails: whoever signs the chart documents (embedded t
       const outbox = (await app.http().get('/health')).body.outbox;
       return outbox?.queued === 0 && outbox?.sending === 0 && outbox?.failed === 0 ? true : undefined;
     });
-    expect(emls(app)).toHaveLength(1);
+    expect(outboxEmls(app)).toHaveLength(1);
     expect(emlTo(app, 'nora.signer@example.com')).toEqual([]);
     expect(emlTo(app, 'tess.signer@example.com')).toEqual([]);
 

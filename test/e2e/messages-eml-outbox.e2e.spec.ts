@@ -1,17 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createdPractice, signedInUser, startTestApp, type TestApp } from '../support/test-app';
 import { eventually } from '../support/smtp-test-server';
-
-/** The .eml files under DATA_DIR/outbox written to `address`. */
-const emlTo = (app: TestApp, address: string): string[] => {
-  const dir = join(app.dataDir, 'outbox');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.eml'))
-    .map((name) => readFileSync(join(dir, name), 'utf8'))
-    .filter((eml) => new RegExp(`^To: ${address.replace(/[.]/g, '\\.')}\\r?$`, 'm').test(eml));
-};
+import { emlTo } from '../support/eml-outbox';
 
 const tokenIn = (eml: string, path: string): string => {
   const text = eml.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
