@@ -69,11 +69,15 @@ export class WorkflowFacts {
     return request !== null && request.status === 'requested';
   }
 
-  /** Who may sign a chart's documents: the client, its contacts and their roles, a group's members and their portal access. */
+  /**
+   * Who may sign a chart's documents: the client, a minor's contacts and their roles, a group's members and
+   * their portal access (only a minor's contacts and a group's members are read: nobody else signs).
+   */
   async documentSigners(chart: ChartDocument): Promise<DocumentSigners> {
-    const contacts = (await this.contactEmails(chart, () => true)).map(({ contact, email }) => ({ email, signsDocuments: contact.roles.signsDocuments }));
-    const members = chart.group?.members ?? [];
-    const memberCharts = await this.readStore.collection<ChartDocument>(CHARTS).getMany(members.map((m) => m.clientId));
+    const contacts =
+      chart.kind === 'minor' ? (await this.contactEmails(chart, () => true)).map(({ contact, email }) => ({ email, signsDocuments: contact.roles.signsDocuments })) : [];
+    const members = chart.kind === 'group' ? (chart.group?.members ?? []) : [];
+    const memberCharts = members.length === 0 ? new Map<string, ChartDocument>() : await this.readStore.collection<ChartDocument>(CHARTS).getMany(members.map((m) => m.clientId));
     return {
       chartKind: chart.kind,
       clientEmail: chart.kind === 'group' ? null : chart.profile.email,
