@@ -101,15 +101,18 @@ export interface ReminderAudience {
   readonly members: readonly { readonly email: string | null; readonly receivesReminders: boolean }[];
 }
 
-export const reminderRecipients = (audience: ReminderAudience): string[] => {
-  const emails = [
+/** The addresses given, without the missing ones, each once (in any letter case), in their order. */
+const eachAddressOnce = (emails: readonly (string | null)[]): string[] => {
+  const seen = new Set<string>();
+  return emails.filter((email): email is string => email !== null && !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined);
+};
+
+export const reminderRecipients = (audience: ReminderAudience): string[] =>
+  eachAddressOnce([
     audience.clientEmail,
     ...audience.contacts.filter((c) => c.receivesReminders).map((c) => c.email),
     ...audience.members.filter((m) => m.receivesReminders).map((m) => m.email),
-  ].filter((email): email is string => email !== null);
-  const seen = new Set<string>();
-  return emails.filter((email) => !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined);
-};
+  ]);
 
 /**
  * A fired reminder timer: one reminder to each recipient, if the appointment is still booked at the time
@@ -147,10 +150,7 @@ export const portalInvitationEmails = (
   const { chartId, email } = given.event.data;
   const access = facts.minorAccess ?? 'minor';
   const to = [...(email !== null && (access === 'minor' || access === 'both') ? [email] : []), ...(access === 'guardian' || access === 'both' ? facts.guardianEmails : [])];
-  const seen = new Set<string>();
-  return to
-    .filter((address) => !seen.has(normalizeEmail(address)) && seen.add(normalizeEmail(address)) !== undefined)
-    .map((address) => queue(given.eventId, 'portal-invitation', facts.practiceId, address, { chartId }, given.occurredAt));
+  return eachAddressOnce(to).map((address) => queue(given.eventId, 'portal-invitation', facts.practiceId, address, { chartId }, given.occurredAt));
 };
 
 // ---- Session bridging questionnaires -------------------------------------------------------------
@@ -168,14 +168,10 @@ export const sessionBridgingOnCompletion = (
   },
 ): MessagingAction[] => {
   const { chartId, appointmentId } = given.event.data;
-  const seen = new Set<string>();
-  return facts.members
-    .filter((m) => m.receivesSessionBridging && m.email !== null)
-    .map((m) => m.email as string)
-    .filter((email) => !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined)
-    .map((to) =>
-      queue(given.eventId, 'session-bridging', facts.practiceId, to, { chartId, appointmentId, ...(facts.appointmentStart ? { appointmentStart: facts.appointmentStart } : {}) }, given.occurredAt),
-    );
+  const refs = { chartId, appointmentId, ...(facts.appointmentStart ? { appointmentStart: facts.appointmentStart } : {}) };
+  return eachAddressOnce(facts.members.filter((m) => m.receivesSessionBridging).map((m) => m.email)).map((to) =>
+    queue(given.eventId, 'session-bridging', facts.practiceId, to, refs, given.occurredAt),
+  );
 };
 
 // ---- Document requests ---------------------------------------------------------------------------
@@ -206,10 +202,7 @@ export const documentSignerEmails = (signers: DocumentSigners): string[] => {
             ...((signers.minorAccess ?? 'minor') === 'minor' || signers.minorAccess === 'both' ? [signers.clientEmail] : []),
           ]
         : signers.members.filter((m) => m.groupPortalAccess).map((m) => m.email);
-  const seen = new Set<string>();
-  return emails
-    .filter((email): email is string => email !== null)
-    .filter((email) => !seen.has(normalizeEmail(email)) && seen.add(normalizeEmail(email)) !== undefined);
+  return eachAddressOnce(emails);
 };
 
 /**
