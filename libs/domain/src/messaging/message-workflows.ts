@@ -132,6 +132,9 @@ export const remindersOnTimer = (
 
 // ---- Client Portal invitations -------------------------------------------------------------------
 
+/** Whether a minor's own email is written to, as the chart's portal access says (a chart from before it was kept: `minor`). */
+const minorIsReached = (access: 'minor' | 'guardian' | 'both' | 'neither' | null): boolean => (access ?? 'minor') === 'minor' || access === 'both';
+
 /**
  * A portal invitation (or a resend) is emailed to the client; for a minor, to the minor, the guardians
  * or both, as the chart's portal access says (a minor without an email: the guardians alone). `stillPending`: the client has not accepted since.
@@ -149,7 +152,7 @@ export const portalInvitationEmails = (
   if (!facts.stillPending) return [];
   const { chartId, email } = given.event.data;
   const access = facts.minorAccess ?? 'minor';
-  const to = [...(email !== null && (access === 'minor' || access === 'both') ? [email] : []), ...(access === 'guardian' || access === 'both' ? facts.guardianEmails : [])];
+  const to = [...(email !== null && minorIsReached(access) ? [email] : []), ...(access === 'guardian' || access === 'both' ? facts.guardianEmails : [])];
   return eachAddressOnce(to).map((address) => queue(given.eventId, 'portal-invitation', facts.practiceId, address, { chartId }, given.occurredAt));
 };
 
@@ -199,7 +202,7 @@ export const documentSignerEmails = (signers: DocumentSigners): string[] => {
       : signers.chartKind === 'minor'
         ? [
             ...signers.contacts.filter((c) => c.signsDocuments).map((c) => c.email),
-            ...((signers.minorAccess ?? 'minor') === 'minor' || signers.minorAccess === 'both' ? [signers.clientEmail] : []),
+            ...(minorIsReached(signers.minorAccess) ? [signers.clientEmail] : []),
           ]
         : signers.members.filter((m) => m.groupPortalAccess).map((m) => m.email);
   return eachAddressOnce(emails);
